@@ -1,0 +1,32 @@
+import { ConfigError } from '../config.ts';
+
+type Command = { summary: string; load: () => Promise<{ run(args: string[]): Promise<number | void> }> };
+
+// Each subcommand lives in its own file and is loaded only when asked for, so `crm parse-date`
+// does not pay for opening a database or loading chat SDKs.
+const commands: Record<string, Command> = {
+  start: { summary: 'start the assistant: Slack/Feishu when configured, else the console', load: () => import('./commands/start.ts') },
+  migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return ['usage: crm <command> [options]', '', ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`)].join('\n');
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  process.stderr.write(usage() + '\n');
+  process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
+}
+try {
+  const code = await (await command.load()).run(args);
+  process.exitCode = typeof code === 'number' ? code : 0;
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(err.message + '\n');
+    process.exit(78);
+  }
+  throw err;
+}

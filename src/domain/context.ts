@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Database } from './db/database.ts';
+
+export type Role = 'rep' | 'manager' | 'admin';
+export type DoorName = 'slack' | 'feishu' | 'console' | 'cli' | 'system';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Who is acting: resolved from a door identity before any domain call. */
+export interface Actor {
+  userId: number;
+  teamId: number;
+  role: Role;
+  displayName: string;
+  timeZone: string;
+  locale: 'en' | 'zh-CN';
+}
+
+export interface DomainContext {
+  db: Database;
+  prisma: PrismaClient;
+  actor: Actor;
+  door: DoorName;
+  clock: Clock;
+  log: Logger;
+}

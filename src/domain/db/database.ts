@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../../generated/prisma/client.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** Plain SQL access beside Prisma: migrations and the few statements Prisma cannot express. */
+export interface RawSql {
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn holding a session-wide lock, so two processes never do the same one-off work at once. */
+  withLock<T>(key: number, fn: (sql: RawSql) => Promise<T>): Promise<T>;
+}
+
+export interface Database {
+  engine: Engine;
+  prisma: PrismaClient;
+  raw: RawSql;
+  describe: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('url' in target) return openPostgres(target.url);
+  return openPglite('dataDir' in target ? target.dataDir : undefined);
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const lite = new PGlite(dataDir);
+  await lite.waitReady;
+  // One PGlite instance is one connection owned by this process: an in-process queue is the lock.
+  let queue: Promise<unknown> = Promise.resolve();
+  const raw: RawSql = {
+    async exec(sql) {
+      await lite.exec(sql);
+    },
+    async query(sql, params) {
+      return (await lite.query(sql, params)).rows as never[];
+    },
+    withLock(_key, fn) {
+      const run = queue.then(() => fn(raw));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return {
+    engine: 'pglite',
+    prisma,
+    raw,
+    describe: dataDir ? `embedded PostgreSQL (PGlite) in ${dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
+    async close() {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const raw: RawSql = {
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query(sql, params) {
+      return (await pool.query(sql, params as unknown[])).rows;
+    },
+    async withLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        const locked: RawSql = {
+          async exec(sql) {
+            await client.query(sql);
+          },
+          async query(sql, params) {
+            return (await client.query(sql, params as unknown[])).rows;
+          },
+          withLock: (_k, inner) => inner(locked),
+        };
+        return await fn(locked);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        client.release();
+      }
+    },
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const safe = url.replace(/\/\/[^@/]*@/, '//***@');
+  return {
+    engine: 'postgres',
+    prisma,
+    raw,
+    describe: `PostgreSQL at ${safe}`,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}

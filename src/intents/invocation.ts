@@ -1,0 +1,23 @@
+// What every door hands to the intents layer: who, where, in which zone and language, and what they
+// typed or pressed. Built by src/bots/<platform>/; nothing platform-specific survives past here.
+import type { ButtonAction } from './reply.ts';
+
+export type DoorPlatform = 'slack' | 'feishu' | 'console';
+export type Locale = 'en' | 'zh-CN';
+
+export interface Invocation {
+  door: DoorPlatform;
+  /** Slack team id, Feishu tenant key, '' for the console. */
+  workspaceId: string;
+  /** The platform's user id (Slack U…, Feishu open_id, the console's --as name). */
+  externalUserId: string;
+  /** What the platform knows of the person, used to provision them on first contact. */
+  profile?: { displayName?: string; timeZone?: string; locale?: Locale };
+  channelId?: string;
+  input:
+    | { kind: 'text'; text: string }
+    | { kind: 'action'; action: ButtonAction; /** form values that came with a click, e.g. a reject reason */ values?: Record<string, string> };
+  /** Unique per delivery (Slack retry, Feishu event id, button press); a repeat changes nothing twice. */
+  deliveryKey?: string;
+  receivedAt: Date;
+}
