@@ -1,0 +1,69 @@
+import { Prisma, type Customer, type PrismaClient, type Team } from '../../generated/prisma/client.ts';
+import { notFound } from '../errors.ts';
+
+export const DAY_MS = 86_400_000;
+
+export type CadenceTeam = Pick<Team, 'id' | 'cadenceDaysA' | 'cadenceDaysB' | 'cadenceDaysC' | 'churnRiskDays'>;
+
+export async function loadCadenceTeam(prisma: Pick<PrismaClient, 'team'>, teamId: number): Promise<CadenceTeam> {
+  const team = await prisma.team.findUnique({
+    where: { id: teamId },
+    select: { id: true, cadenceDaysA: true, cadenceDaysB: true, cadenceDaysC: true, churnRiskDays: true },
+  });
+  if (!team) throw notFound('team.not_found', { id: teamId });
+  return team;
+}
+
+/** Instants go in as UTC text and come out as epoch milliseconds, so no driver or server TZ can shift them. */
+export const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+export interface LastContactRow {
+  customerId: number;
+  lastMs: number | null;
+  baseMs: number;
+}
+
+/**
+ * One aggregate query: each live (not lost) customer of the team with its latest interaction,
+ * and the instant cadence counts from (that interaction, or the customer's creation if never
+ * contacted). `having` filters on that instant, named `base`, inside the database.
+ */
+export async function lastContacts(
+  prisma: Pick<PrismaClient, '$queryRaw'>,
+  teamId: number,
+  now: Date,
+  options: { owner?: number | null; having?: (base: Prisma.Sql) => Prisma.Sql } = {},
+): Promise<LastContactRow[]> {
+  const ownerFilter =
+    options.owner === undefined ? Prisma.empty : options.owner === null ? Prisma.sql`AND c."ownerId" IS NULL` : Prisma.sql`AND c."ownerId" = ${options.owner}`;
+  // Interactions dated after now (a typo, a planned visit) do not count as contact yet.
+  const last = Prisma.sql`MAX(i."occurredAt")`;
+  const base = Prisma.sql`COALESCE(${last}, c."createdAt")`;
+  const having = options.having ? Prisma.sql`HAVING ${options.having(base)}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<Array<{ customerId: number; lastMs: bigint | number | null; baseMs: bigint | number }>>`
+    SELECT c.id AS "customerId",
+           (EXTRACT(EPOCH FROM ${last}) * 1000)::bigint AS "lastMs",
+           (EXTRACT(EPOCH FROM ${base}) * 1000)::bigint AS "baseMs"
+    FROM "Customer" c
+    LEFT JOIN "Interaction" i ON i."customerId" = c.id AND i."occurredAt" <= ${utc(now)}
+    WHERE c."teamId" = ${teamId} AND c.status <> 'lost' ${ownerFilter}
+    GROUP BY c.id
+    ${having}`;
+  return rows.map((r) => ({ customerId: Number(r.customerId), lastMs: r.lastMs === null ? null : Number(r.lastMs), baseMs: Number(r.baseMs) }));
+}
+
+/** The tier's cadence in days, as a SQL expression over the customer row `c`. */
+export function tierDaysSql(team: CadenceTeam): Prisma.Sql {
+  return Prisma.sql`(CASE c.tier WHEN 'A' THEN ${team.cadenceDaysA}::int WHEN 'B' THEN ${team.cadenceDaysB}::int ELSE ${team.cadenceDaysC}::int END)`;
+}
+
+export function tierDays(team: CadenceTeam, tier: Customer['tier']): number {
+  return tier === 'A' ? team.cadenceDaysA : tier === 'B' ? team.cadenceDaysB : team.cadenceDaysC;
+}
+
+/** The customer rows for a set of ids in one query, keyed by id. */
+export async function customersById(prisma: Pick<PrismaClient, 'customer'>, ids: number[]): Promise<Map<number, Customer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.customer.findMany({ where: { id: { in: ids } } });
+  return new Map(rows.map((c) => [c.id, c]));
+}

@@ -1,0 +1,89 @@
+// Calendar days in a user's IANA zone, computed with Intl only, so "today" never depends on the
+// server's TZ and stays right across DST changes (days of 23 or 25 hours).
+
+export interface LocalDate {
+  year: number;
+  month: number; // 1..12
+  day: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Throws RangeError for a name Intl does not know, so callers can validate zones up front. */
+export function assertTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
+}
+
+function wallClock(instant: Date, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** Offset of the zone from UTC at that instant, in milliseconds (east positive). */
+export function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const w = wallClock(instant, timeZone);
+  return { year: w.year, month: w.month, day: w.day };
+}
+
+/** The same calendar date moved by whole days (month and year roll over). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function sameDate(a: LocalDate, b: LocalDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** The first instant of that calendar date in the zone (01:00 where DST skips midnight). */
+export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
+  const naive = Date.UTC(date.year, date.month - 1, date.day);
+  // Two passes: the offset at the guess may differ from the offset at the answer around DST.
+  let t = naive - zoneOffsetMs(new Date(naive), timeZone);
+  t = naive - zoneOffsetMs(new Date(t), timeZone);
+  // In a gap at midnight the arithmetic lands on the previous evening; step forward to the date.
+  while (!sameDate(localDateOf(new Date(t), timeZone), date)) t += 15 * 60_000;
+  // Step back while the previous quarter hour is still the same date (the earliest instant wins).
+  while (sameDate(localDateOf(new Date(t - 15 * 60_000), timeZone), date)) t -= 15 * 60_000;
+  return new Date(t);
+}
+
+/** [start, end) of the local day that contains the instant. */
+export function dayBounds(instant: Date, timeZone: string): { start: Date; end: Date } {
+  const today = localDateOf(instant, timeZone);
+  return { start: startOfLocalDay(today, timeZone), end: startOfLocalDay(addDays(today, 1), timeZone) };
+}
