@@ -8,7 +8,9 @@ export const MAX_QUANTITY = 1_000_000;
 export const MAX_UNIT_PRICE_MINOR = 10n ** 15n;
 
 const minorUnits = z
-  .union([z.bigint(), z.number().int('unit_price_not_integer').refine(Number.isSafeInteger, 'unit_price_too_large')])
+  .union([z.bigint(), z.number()], { error: 'unit_price_not_a_number' })
+  .refine((v) => typeof v === 'bigint' || Number.isInteger(v), { message: 'unit_price_not_integer', abort: true })
+  .refine((v) => typeof v === 'bigint' || Number.isSafeInteger(v), { message: 'unit_price_too_large', abort: true })
   .transform((v) => BigInt(v))
   .refine((v) => v >= 0n, 'unit_price_negative')
   .refine((v) => v <= MAX_UNIT_PRICE_MINOR, 'unit_price_too_large');
