@@ -76,9 +76,11 @@ describeEngines('submitQuote and decideQuote', (engine) => {
     }
   });
 
-  it('lets only the author submit', async () => {
+  it('lets only the author submit, and nobody decide a draft', async () => {
     const q = await draft();
     expect(await failure(submitQuote(w.ctx(w.manager), q.id))).toMatchObject({ code: 'forbidden', reason: 'quote.not_author' });
+    expect(await failure(decideQuote(w.ctx(w.manager), q.id, { decision: 'approve' }))).toMatchObject({ code: 'conflict', reason: 'quote.not_pending' });
+    expect((await db.prisma.quote.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('draft');
   });
 
   it('allows only approvers: not reps, not managers of other teams, not the author', async () => {
