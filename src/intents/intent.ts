@@ -1,0 +1,190 @@
+// Everything a person can ask the CRM, as one zod-validated union. Text commands (grammar/) and button
+// clicks (actions.ts) both end here, so the dispatcher has one input type whatever the door.
+//
+// Dates policy: intents carry dates as the raw phrase the person typed (`nextStep.text`,
+// `whenText`), never as resolved instants. The dispatcher resolves them with
+// `findDateIn(text, { timeZone: actor.timeZone, now: clock.now() })` at dispatch time, because only
+// it knows the actor's zone for sure and the phrase must be read against the moment it is acted on
+// (a retried delivery must not shift "tomorrow"). This keeps parsing pure, total and zone-free.
+import { z } from 'zod';
+import { MAX_LINES, MAX_QUANTITY, MAX_UNIT_PRICE_MINOR } from '../domain/quotes/totals.ts';
+import type { Locale } from './invocation.ts';
+
+export const TIERS = ['A', 'B', 'C'] as const;
+export const STATUSES = ['lead', 'intent', 'deal', 'lost'] as const;
+export const SOURCES = ['expo', 'website', 'phone', 'referral', 'outbound', 'partner', 'advertising', 'other'] as const;
+export const CHANNELS = ['call', 'visit', 'email', 'meeting', 'wechat', 'expo', 'other'] as const;
+export const MOODS = ['positive', 'neutral', 'hesitant', 'negative'] as const;
+export const ROLES = ['rep', 'manager', 'admin'] as const;
+
+export type Tier = (typeof TIERS)[number];
+export type CustomerStatus = (typeof STATUSES)[number];
+export type CustomerSource = (typeof SOURCES)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type Mood = (typeof MOODS)[number];
+export type RoleName = (typeof ROLES)[number];
+
+/** What the parser needs besides the text; zone and clock travel along for date-aware callers. */
+export interface ParseContext {
+  locale: Locale;
+  timeZone: string;
+  now: Date;
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Customer fields a person can type as `key:value` (add and update). */
+export const customerFieldsSchema = z.object({
+  tier: z.enum(TIERS).optional(),
+  status: z.enum(STATUSES).optional(),
+  industry: text(100).optional(),
+  source: z.enum(SOURCES).optional(),
+  phone: text(50).optional(),
+  email: text(200).optional(),
+  contact: text(100).optional(),
+  region: text(100).optional(),
+  size: text(50).optional(),
+  tags: z.array(text(50)).max(20).optional(),
+  aliases: z.array(text(200)).max(20).optional(),
+});
+export type CustomerFields = z.infer<typeof customerFieldsSchema>;
+
+export const quoteLineSchema = z.object({
+  product: text(200),
+  quantity: z.number().int().positive().max(MAX_QUANTITY),
+  unitPriceMinor: z.bigint().nonnegative().max(MAX_UNIT_PRICE_MINOR),
+});
+export type QuoteLineIntent = z.infer<typeof quoteLineSchema>;
+
+const currency = z.string().regex(/^[A-Z]{3}$/);
+const discountBps = z.number().int().min(0).max(10_000);
+
+/** Codes of the parser's refusals; each has a catalog message `invalid.<code>`. */
+export const INVALID_CODES = [
+  'empty',
+  'too_long',
+  'unknown_command',
+  'unknown_subcommand',
+  'missing_argument',
+  'bad_id',
+  'bad_value',
+  'unknown_field',
+  'no_lines',
+  'bad_line',
+  'bad_amount',
+  'bad_quantity',
+  'bad_discount',
+  'mixed_currencies',
+  'empty_summary',
+  'empty_next_step',
+  'reason_required',
+  'bad_action',
+] as const;
+export type InvalidCode = (typeof INVALID_CODES)[number];
+
+/** Catalog keys of the usage lines a refusal points to. */
+export const USAGE_KEYS = [
+  'usage.help',
+  'usage.customer',
+  'usage.customer.add',
+  'usage.customer.find',
+  'usage.customer.update',
+  'usage.customer.import',
+  'usage.log',
+  'usage.undo',
+  'usage.tasks',
+  'usage.task',
+  'usage.task.done',
+  'usage.task.claim',
+  'usage.task.snooze',
+  'usage.task.reassign',
+  'usage.quote',
+  'usage.quote.new',
+  'usage.quote.edit',
+  'usage.quote.id',
+  'usage.quote.reject',
+  'usage.crm',
+  'usage.role',
+] as const;
+export type UsageKey = (typeof USAGE_KEYS)[number];
+
+export const HELP_TOPICS = ['customer', 'log', 'tasks', 'quote', 'crm', 'role'] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+const detailValue = z.union([z.string().max(500), z.number()]);
+
+export const intentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('customer.add'), name: text(200), fields: customerFieldsSchema, force: z.boolean() }),
+  /** `query` is a name, alias, code or prefix: resolve with getCustomer / resolveCustomerAtStart. */
+  z.object({ kind: z.literal('customer.show'), query: text(200) }),
+  z.object({ kind: z.literal('customer.find'), query: text(200) }),
+  /** `customerText` names the customer (resolve it); `fields` holds only what was given. */
+  z.object({ kind: z.literal('customer.update'), customerText: text(200), fields: customerFieldsSchema }),
+  z.object({ kind: z.literal('customer.import'), csv: text(1_000_000) }),
+  z.object({
+    kind: z.literal('log'),
+    /**
+     * When `summary` is a string, `customerText` is exactly the customer's words (split at the channel
+     * word). When `summary` is null, no channel word was given: `customerText` is the customer followed
+     * by the summary; resolve it with resolveCustomerAtStart and use `cleanSummary(rest)` as the summary.
+     */
+    customerText: text(4000),
+    summary: text(4000).nullable(),
+    channel: z.enum(CHANNELS).optional(),
+    mood: z.enum(MOODS).optional(),
+    /** The next step as typed, date phrase included: findDateIn(text) gives dueAt and the title. */
+    nextStep: z.object({ text: text(1000) }).optional(),
+  }),
+  z.object({ kind: z.literal('interaction.undo'), id }),
+  z.object({ kind: z.literal('tasks.list'), scope: z.enum(['mine', 'pool']) }),
+  z.object({ kind: z.literal('task.done'), id }),
+  z.object({ kind: z.literal('task.claim'), id }),
+  /** `whenText` is the raw date phrase ("next monday", "下周一"); resolve it in the actor's zone. */
+  z.object({ kind: z.literal('task.snooze'), id, whenText: text(200) }),
+  /** `to` names a user (display name, @mention, door:id): resolve with findUser. */
+  z.object({ kind: z.literal('task.reassign'), id, to: text(200) }),
+  z.object({
+    kind: z.literal('quote.new'),
+    customerText: text(200),
+    lines: z.array(quoteLineSchema).min(1).max(MAX_LINES),
+    discountBps,
+    currency: currency.optional(),
+  }),
+  /** Only what was given changes: a missing `lines` keeps the lines, and so on. */
+  z.object({
+    kind: z.literal('quote.edit'),
+    id,
+    lines: z.array(quoteLineSchema).min(1).max(MAX_LINES).optional(),
+    discountBps: discountBps.optional(),
+    currency: currency.optional(),
+  }),
+  z.object({ kind: z.literal('quote.show'), id }),
+  z.object({ kind: z.literal('quote.submit'), id }),
+  /** `version` comes from a button (the quote as the approver saw it); typed commands have none. */
+  z.object({ kind: z.literal('quote.approve'), id, version: z.number().int().positive().optional() }),
+  z.object({ kind: z.literal('quote.reject'), id, reason: text(500), version: z.number().int().positive().optional() }),
+  z.object({ kind: z.literal('help'), topic: z.enum(HELP_TOPICS).optional() }),
+  z.object({ kind: z.literal('whoami') }),
+  /** `target` is "door:externalId", a display name or an @mention: setRole resolves it. */
+  z.object({ kind: z.literal('role'), target: text(200), role: z.enum(ROLES) }),
+  /**
+   * The input could not be read. Nothing should be written: answer with `t(locale, 'invalid.'+code,
+   * details)` and the usage line `t(locale, usage)`. `details` holds only strings and numbers.
+   */
+  z.object({
+    kind: z.literal('invalid'),
+    code: z.enum(INVALID_CODES),
+    usage: z.enum(USAGE_KEYS),
+    details: z.record(z.string(), detailValue),
+  }),
+]);
+
+export type Intent = z.infer<typeof intentSchema>;
+export type IntentKind = Intent['kind'];
+export type IntentOf<K extends IntentKind> = Extract<Intent, { kind: K }>;
+export type InvalidIntent = IntentOf<'invalid'>;
+
+export function invalidIntent(code: InvalidCode, usage: UsageKey, details: Record<string, string | number> = {}): InvalidIntent {
+  return { kind: 'invalid', code, usage, details };
+}
