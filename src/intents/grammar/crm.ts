@@ -1,0 +1,36 @@
+// `/crm help [topic]`, `/crm whoami`, `/crm role <who> <role>` (and the same as top-level words).
+import { invalidIntent, type Intent } from '../intent.ts';
+import { firstWord, trim, type Src } from './text.ts';
+import { CRM_SUBS, HELP_TOPIC_WORDS, lookup, ROLE_VALUES } from './vocabulary.ts';
+
+export function parseCrm(body: Src): Intent {
+  const { word, rest } = firstWord(body);
+  if (!word.f) return { kind: 'help' };
+  switch (lookup(CRM_SUBS, word.f)) {
+    case 'help':
+      return parseHelp(rest);
+    case 'whoami':
+      return rest.f ? invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: rest.o.slice(0, 50) }) : { kind: 'whoami' };
+    case 'role':
+      return parseRole(rest);
+    default:
+      return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50) });
+  }
+}
+
+/** An unknown topic still gets the overview: asking for help is never an error. */
+export function parseHelp(rest: Src): Intent {
+  const topic = lookup(HELP_TOPIC_WORDS, firstWord(rest).word.f.replace(/^\//, ''));
+  return topic ? { kind: 'help', topic } : { kind: 'help' };
+}
+
+export function parseRole(rest: Src): Intent {
+  const text = trim(rest);
+  const m = /^(.*?)\s+(?:(?:to|as|为|设为|设置为)\s+)?(\S+)$/s.exec(text.f);
+  if (!m || !m[1]!.trim()) return invalidIntent('missing_argument', 'usage.role', { arg: text.f ? 'role' : 'user' });
+  const role = lookup(ROLE_VALUES, m[2]!);
+  if (!role) return invalidIntent('bad_value', 'usage.role', { field: 'role', value: m[2]!.slice(0, 30) });
+  const target = text.o.slice(0, m[1]!.length).trim();
+  if (target.length > 200) return invalidIntent('bad_value', 'usage.role', { field: 'user', value: target.slice(0, 100) });
+  return { kind: 'role', target, role };
+}

@@ -1,0 +1,66 @@
+// `/customer add|find|update|import|<query>` and `/客户 新建|查找|修改|导入|<查询>`.
+import { invalidIntent, type Intent } from '../intent.ts';
+import { readFields } from './fields.ts';
+import { firstWord, MAX_COMMAND, trim, unquote, type Src } from './text.ts';
+import { CUSTOMER_SUBS, lookup } from './vocabulary.ts';
+
+const FORCE_RE = /(?:^|\s)(--force|force|强制|强制新建)\s*$/i;
+
+export function parseCustomer(body: Src): Intent {
+  const { word, rest } = firstWord(body);
+  if (!word.f) return invalidIntent('missing_argument', 'usage.customer', { arg: 'customer' });
+  const sub = lookup(CUSTOMER_SUBS, word.f);
+  if (sub === 'import') return parseImport(rest);
+  if (body.f.length > MAX_COMMAND) return invalidIntent('too_long', 'usage.customer', { max: MAX_COMMAND });
+  switch (sub) {
+    case 'add':
+      return parseAdd(rest);
+    case 'find': {
+      const query = unquote(rest.o);
+      return query ? { kind: 'customer.find', query } : invalidIntent('missing_argument', 'usage.customer.find', { arg: 'query' });
+    }
+    case 'update':
+      return parseUpdate(rest);
+    case 'show': {
+      const query = unquote(rest.o);
+      return query ? { kind: 'customer.show', query } : invalidIntent('missing_argument', 'usage.customer', { arg: 'customer' });
+    }
+    default: {
+      const query = unquote(trim(body).o);
+      if (/\s[^\s:]+\s*:\S/.test(body.f)) return invalidIntent('unknown_subcommand', 'usage.customer', { subcommand: word.o.slice(0, 50) });
+      return { kind: 'customer.show', query };
+    }
+  }
+}
+
+function parseAdd(rest: Src): Intent {
+  let text = rest;
+  let force = false;
+  const forced = FORCE_RE.exec(text.f);
+  if (forced) {
+    force = true;
+    text = trim({ o: text.o.slice(0, forced.index), f: text.f.slice(0, forced.index) });
+  }
+  const read = readFields(text);
+  if (!read.ok) return invalidIntent(read.code, 'usage.customer.add', read.details);
+  const name = unquote(read.head.o).replace(/\s+/g, ' ');
+  if (!name) return invalidIntent('missing_argument', 'usage.customer.add', { arg: 'name' });
+  if (name.length > 200) return invalidIntent('bad_value', 'usage.customer.add', { field: 'name', value: name.slice(0, 100) });
+  return { kind: 'customer.add', name, fields: read.fields, force };
+}
+
+function parseUpdate(rest: Src): Intent {
+  const read = readFields(rest);
+  if (!read.ok) return invalidIntent(read.code, 'usage.customer.update', read.details);
+  const customerText = unquote(read.head.o);
+  if (!customerText) return invalidIntent('missing_argument', 'usage.customer.update', { arg: 'customer' });
+  if (Object.keys(read.fields).length === 0) return invalidIntent('missing_argument', 'usage.customer.update', { arg: 'fields' });
+  return { kind: 'customer.update', customerText, fields: read.fields };
+}
+
+function parseImport(rest: Src): Intent {
+  // The CSV is pasted after the command, usually on the following lines; keep it byte for byte.
+  const csv = rest.o.replace(/^\s*\n/, '').trim();
+  if (!csv) return invalidIntent('missing_argument', 'usage.customer.import', { arg: 'csv' });
+  return { kind: 'customer.import', csv };
+}
