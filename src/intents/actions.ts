@@ -1,0 +1,132 @@
+// Buttons carry intents: `intentToAction` draws one, `actionToIntent` reads a click back, so a click
+// runs through the same dispatch as the typed command. A click's payload comes back from the
+// platform and is treated as untrusted input: every id is re-validated and a bad one is refused.
+import { readId } from './grammar/ids.ts';
+import { sanitize } from './grammar/text.ts';
+import { HELP_TOPICS, intentSchema, invalidIntent, type Intent } from './intent.ts';
+import type { ButtonAction } from './reply.ts';
+
+/** Every action a button may carry; the door echoes `action` back verbatim. */
+export const BUTTON_ACTIONS = [
+  'task.done',
+  'task.claim',
+  'task.snooze',
+  'task.reassign',
+  'interaction.undo',
+  'quote.show',
+  'quote.submit',
+  'quote.approve',
+  'quote.reject',
+  'customer.show',
+  'customer.create-from-suggestion',
+  'customer.create-anyway',
+  'tasks.list',
+  'help',
+] as const;
+export type ButtonActionName = (typeof BUTTON_ACTIONS)[number];
+
+/** Form inputs a click may need; the door asks for them (modal, card input, console prompt). */
+export const ACTION_INPUTS: Partial<Record<ButtonActionName, { name: string; labelCode: string }>> = {
+  'quote.reject': { name: 'reason', labelCode: 'input.reject_reason' },
+  'task.snooze': { name: 'when', labelCode: 'input.snooze_until' },
+  'task.reassign': { name: 'to', labelCode: 'input.reassign_to' },
+};
+
+// Snooze presets travel in the id ("12@tomorrow") so a one-click "tomorrow" button needs no form.
+const SNOOZE_ID = /^#?(\d{1,16})(?:@(.{1,200}))?$/s;
+
+export function actionToIntent(action: ButtonAction, values?: Record<string, string>): Intent {
+  try {
+    const intent = read(action, values ?? {});
+    const r = intentSchema.safeParse(intent);
+    return r.success ? r.data : invalidIntent('bad_action', 'usage.help', { action: String(action?.action).slice(0, 60) });
+  } catch {
+    return invalidIntent('bad_action', 'usage.help', {});
+  }
+}
+
+function value(values: Record<string, string>, name: string): string {
+  const v = values[name];
+  return typeof v === 'string' ? sanitize(v).trim() : '';
+}
+
+function read(action: ButtonAction, values: Record<string, string>): Intent {
+  const name = String(action.action) as ButtonActionName;
+  const rawId = typeof action.id === 'string' ? sanitize(action.id).trim() : '';
+  const id = readId(rawId);
+  const version = Number.isSafeInteger(action.version) && (action.version ?? 0) > 0 ? action.version : undefined;
+  const bad = invalidIntent('bad_action', 'usage.help', { action: name.slice(0, 60), id: rawId.slice(0, 60) });
+  const withId = <T,>(make: (id: number) => T): T | typeof bad => (id === undefined ? bad : make(id));
+  switch (name) {
+    case 'task.done':
+    case 'task.claim':
+    case 'interaction.undo':
+    case 'quote.show':
+    case 'quote.submit':
+      return withId((i) => ({ kind: name, id: i }));
+    case 'quote.approve':
+      return withId((i) => ({ kind: 'quote.approve' as const, id: i, ...(version ? { version } : {}) }));
+    case 'quote.reject': {
+      const reason = value(values, 'reason');
+      if (id === undefined) return bad;
+      if (!reason) return invalidIntent('reason_required', 'usage.quote.reject', { id });
+      return { kind: 'quote.reject', id, reason: reason.slice(0, 500), ...(version ? { version } : {}) };
+    }
+    case 'task.snooze': {
+      const m = SNOOZE_ID.exec(rawId);
+      const taskId = m ? readId(m[1]!) : undefined;
+      const whenText = (m?.[2] ?? value(values, 'when')).trim();
+      if (taskId === undefined) return bad;
+      if (!whenText) return invalidIntent('missing_argument', 'usage.task.snooze', { arg: 'when' });
+      return { kind: 'task.snooze', id: taskId, whenText };
+    }
+    case 'task.reassign': {
+      const to = value(values, 'to');
+      if (id === undefined) return bad;
+      if (!to) return invalidIntent('missing_argument', 'usage.task.reassign', { arg: 'user' });
+      return { kind: 'task.reassign', id, to };
+    }
+    case 'customer.show':
+      return rawId ? { kind: 'customer.show', query: rawId } : bad;
+    case 'customer.create-from-suggestion':
+    case 'customer.create-anyway':
+      return rawId ? { kind: 'customer.add', name: rawId, fields: {}, force: name === 'customer.create-anyway' } : bad;
+    case 'tasks.list':
+      return rawId === 'mine' || rawId === 'pool' ? { kind: 'tasks.list', scope: rawId } : bad;
+    case 'help':
+      return (HELP_TOPICS as readonly string[]).includes(rawId) ? { kind: 'help', topic: rawId as (typeof HELP_TOPICS)[number] } : { kind: 'help' };
+    default:
+      return bad;
+  }
+}
+
+/** The button payload for an intent, or undefined for intents no button carries. */
+export function intentToAction(intent: Intent, version?: number): ButtonAction | undefined {
+  const v = version !== undefined ? { version } : {};
+  switch (intent.kind) {
+    case 'task.done':
+    case 'task.claim':
+    case 'interaction.undo':
+    case 'quote.show':
+    case 'quote.submit':
+      return { action: intent.kind, id: String(intent.id), ...v };
+    case 'quote.approve':
+    case 'quote.reject':
+      // The reason of a reject comes from the form input, never from the drawn button.
+      return { action: intent.kind, id: String(intent.id), ...(intent.version !== undefined ? { version: intent.version } : v) };
+    case 'task.snooze':
+      return { action: 'task.snooze', id: `${intent.id}@${intent.whenText}`, ...v };
+    case 'task.reassign':
+      return { action: 'task.reassign', id: String(intent.id), ...v };
+    case 'customer.show':
+      return { action: 'customer.show', id: intent.query };
+    case 'customer.add':
+      return { action: intent.force ? 'customer.create-anyway' : 'customer.create-from-suggestion', id: intent.name };
+    case 'tasks.list':
+      return { action: 'tasks.list', id: intent.scope };
+    case 'help':
+      return { action: 'help', id: intent.topic ?? '' };
+    default:
+      return undefined;
+  }
+}
