@@ -1,0 +1,55 @@
+// t(locale, code, params): the one way user-facing text is made. Placeholders are `{name}`. When a
+// message needs a value the caller does not have (a winner nobody recorded), its `.bare` variant
+// is used, so no reader ever sees "{winner}" or "null".
+import type { Locale } from '../invocation.ts';
+import { DICTIONARIES, type MessageCode } from './messages.ts';
+
+export type { MessageCode } from './messages.ts';
+
+export type ParamValue = string | number | bigint | boolean | Date | readonly string[] | null | undefined;
+export type Params = Record<string, ParamValue>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+function dictionary(locale: string): Record<string, string> {
+  return locale === 'zh-CN' ? DICTIONARIES['zh-CN'] : DICTIONARIES.en;
+}
+
+export function hasMessage(code: string): code is MessageCode {
+  return Object.prototype.hasOwnProperty.call(DICTIONARIES.en, code);
+}
+
+/** Placeholder names a template uses, in order. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
+const present = (v: ParamValue) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+
+export function t(locale: Locale, code: MessageCode | (string & {}), params: Params = {}): string {
+  const dict = dictionary(locale);
+  let key = code;
+  let template = dict[key];
+  // An unknown code is a bug of the caller; showing it verbatim makes it visible and harmless.
+  if (template === undefined) return code;
+  if (placeholders(template).some((p) => !present(params[p])) && dict[`${key}.bare`] !== undefined) {
+    key = `${key}.bare`;
+    template = dict[key]!;
+  }
+  return template.replace(PLACEHOLDER, (_m, name: string) => render(locale, params[name], dict));
+}
+
+function render(locale: Locale, value: ParamValue, dict: Record<string, string>): string {
+  if (!present(value)) return dict['label.none'] ?? '—';
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.join(dict['label.list_separator'] ?? ', ');
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toLocaleString(locale);
+  return String(value);
+}
+
+/** A value's label (`label.<group>.<value>`), or the value itself when the catalog has none. */
+export function label(locale: Locale, group: string, value: string): string {
+  const code = `label.${group}.${value}`;
+  return hasMessage(code) ? t(locale, code) : value;
+}
