@@ -15,6 +15,7 @@ const ASCII_CHANNELS = CHANNEL_KEYS.filter((w) => /^[a-z -]+$/.test(w));
 const CJK_CHANNELS = CHANNEL_KEYS.filter((w) => !/^[a-z -]+$/.test(w));
 // Strong: the word is followed by a colon ("call:", "电话："). Chinese words need no space before.
 const STRONG_RE = new RegExp(`(?:(?<=\\s)(${alternation(ASCII_CHANNELS)})|(${alternation(CJK_CHANNELS)}))\\s*:`, 'gi');
+const LEADING_RE = new RegExp(`^(?:${alternation(CHANNEL_KEYS)})\\s*:`, 'i');
 // Weak: a lower-case word standing alone ("Acme call walked through…"); capitalised words are more
 // likely part of a name ("Big Email Co"), so they are left to the dispatcher's resolution.
 const WEAK_RE = new RegExp(`(?<=\\s)(${alternation(ASCII_CHANNELS)}|${alternation(CJK_CHANNELS)})(?=\\s)`, 'g');
@@ -42,6 +43,8 @@ export function parseLog(body: Src): Intent {
   head = trim(head);
   if (!head.f) return invalidIntent('missing_argument', 'usage.log', { arg: 'customer' });
 
+  // "call: …" with nothing before it names no customer at all.
+  if (LEADING_RE.test(head.f)) return invalidIntent('missing_argument', 'usage.log', { arg: 'customer' });
   const split = channelSplit(head);
   if (split) {
     const customerText = trim(slice(head, 0, split.start)).o.replace(/[\s,，]+$/u, '');
