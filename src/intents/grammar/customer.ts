@@ -1,6 +1,7 @@
 // `/customer add|find|update|import|<query>` and `/客户 新建|查找|修改|导入|<查询>`.
 import { invalidIntent, type Intent } from '../intent.ts';
 import { readFields } from './fields.ts';
+import { overLimit } from './ids.ts';
 import { firstWord, MAX_COMMAND, trim, unquote, type Src } from './text.ts';
 import { CUSTOMER_SUBS, lookup } from './vocabulary.ts';
 
@@ -17,18 +18,20 @@ export function parseCustomer(body: Src): Intent {
       return parseAdd(rest);
     case 'find': {
       const query = unquote(rest.o);
-      return query ? { kind: 'customer.find', query } : invalidIntent('missing_argument', 'usage.customer.find', { arg: 'query' });
+      if (!query) return invalidIntent('missing_argument', 'usage.customer.find', { arg: 'query' });
+      return overLimit(query, 200, 'usage.customer.find', 'query') ?? { kind: 'customer.find', query };
     }
     case 'update':
       return parseUpdate(rest);
     case 'show': {
       const query = unquote(rest.o);
-      return query ? { kind: 'customer.show', query } : invalidIntent('missing_argument', 'usage.customer', { arg: 'customer' });
+      if (!query) return invalidIntent('missing_argument', 'usage.customer', { arg: 'customer' });
+      return overLimit(query, 200, 'usage.customer', 'customer') ?? { kind: 'customer.show', query };
     }
     default: {
       const query = unquote(trim(body).o);
       if (/\s[^\s:]+\s*:\S/.test(body.f)) return invalidIntent('unknown_subcommand', 'usage.customer', { subcommand: word.o.slice(0, 50) });
-      return { kind: 'customer.show', query };
+      return overLimit(query, 200, 'usage.customer', 'customer') ?? { kind: 'customer.show', query };
     }
   }
 }
@@ -54,6 +57,8 @@ function parseUpdate(rest: Src): Intent {
   if (!read.ok) return invalidIntent(read.code, 'usage.customer.update', read.details);
   const customerText = unquote(read.head.o);
   if (!customerText) return invalidIntent('missing_argument', 'usage.customer.update', { arg: 'customer' });
+  const long = overLimit(customerText, 200, 'usage.customer.update', 'customer');
+  if (long) return long;
   if (Object.keys(read.fields).length === 0) return invalidIntent('missing_argument', 'usage.customer.update', { arg: 'fields' });
   return { kind: 'customer.update', customerText, fields: read.fields };
 }

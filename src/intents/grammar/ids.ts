@@ -20,3 +20,8 @@ export function takeId(text: Src, usage: UsageKey): { id: number; rest: Src } | 
 export function isInvalid(x: object): x is InvalidIntent {
   return 'kind' in x && (x as { kind: unknown }).kind === 'invalid';
 }
+
+/** A refusal when `value` is longer than the intent allows, naming the field and the limit. */
+export function overLimit(value: string, max: number, usage: UsageKey, field: string): InvalidIntent | undefined {
+  return value.length > max ? invalidIntent('too_long', usage, { field, max }) : undefined;
+}

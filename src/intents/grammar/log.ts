@@ -4,6 +4,7 @@
 // to the dispatcher, which resolves the longest known name at its start (resolveCustomerAtStart).
 import { invalidIntent, type Intent, type Mood } from '../intent.ts';
 import { moodFromWords } from './mood.ts';
+import { overLimit } from './ids.ts';
 import { alternation, blank, matchesOutsideQuotes, slice, trim, type Src } from './text.ts';
 import { CHANNEL_WORDS, lookup, MOOD_VALUES } from './vocabulary.ts';
 
@@ -37,6 +38,8 @@ export function parseLog(body: Src): Intent {
   if (next) {
     const stepText = trim(slice(text, next.index + next[0].length)).o;
     if (!stepText) return invalidIntent('empty_next_step', 'usage.log', {});
+    const long = overLimit(stepText, 1000, 'usage.log', 'next_step');
+    if (long) return long;
     nextStep = { text: stepText };
     head = slice(text, 0, next.index);
   }

@@ -2,7 +2,7 @@
 // `/报价 新建 华为 10 × 专业版 ＠ 1200，2 × 实施 ＠ 3000 打88折`, and submit/show/approve/reject/edit <id>.
 import { MAX_LINES, MAX_QUANTITY } from '../../domain/quotes/totals.ts';
 import { invalidIntent, type Intent, type QuoteLineIntent, type UsageKey } from '../intent.ts';
-import { isInvalid, readId, takeId } from './ids.ts';
+import { isInvalid, overLimit, readId, takeId } from './ids.ts';
 import { currencyOf, percentToBps, readPrice, zheToBps } from './money.ts';
 import { blank, firstWord, matchesOutsideQuotes, slice, trim, unquote, type Src } from './text.ts';
 import { lookup, QUOTE_SUBS } from './vocabulary.ts';
@@ -122,6 +122,8 @@ function parseNew(rest: Src): Intent {
   }
   const customerText = unquote(head.o);
   if (!customerText) return invalidIntent('missing_argument', 'usage.quote.new', { arg: 'customer' });
+  const long = overLimit(customerText, 200, 'usage.quote.new', 'customer');
+  if (long) return long;
   const read = readLines(slice(terms.text, start.index), currency, 'usage.quote.new');
   if ('kind' in read) return read;
   const cur = read.currency ?? currency;

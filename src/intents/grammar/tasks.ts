@@ -1,6 +1,6 @@
 // `/tasks [pool]`, `/task done|claim|snooze|reassign <id> …`; `/任务 公海`, `/任务 完成 12`.
 import { invalidIntent, type Intent } from '../intent.ts';
-import { isInvalid, takeId } from './ids.ts';
+import { isInvalid, overLimit, takeId } from './ids.ts';
 import { firstWord, type Src } from './text.ts';
 import { lookup, TASK_SUBS } from './vocabulary.ts';
 
@@ -23,14 +23,14 @@ export function parseTasks(body: Src): Intent {
       const got = takeId(rest, 'usage.task.snooze');
       if (isInvalid(got)) return got;
       if (!got.rest.f) return invalidIntent('missing_argument', 'usage.task.snooze', { arg: 'when' });
-      return { kind: 'task.snooze', id: got.id, whenText: got.rest.o };
+      return overLimit(got.rest.o, 200, 'usage.task.snooze', 'when') ?? { kind: 'task.snooze', id: got.id, whenText: got.rest.o };
     }
     case 'reassign': {
       const got = takeId(rest, 'usage.task.reassign');
       if (isInvalid(got)) return got;
       const to = got.rest.o.replace(/^(?:to|给|→|->)\s+/i, '').trim();
       if (!to) return invalidIntent('missing_argument', 'usage.task.reassign', { arg: 'user' });
-      return { kind: 'task.reassign', id: got.id, to };
+      return overLimit(to, 200, 'usage.task.reassign', 'user') ?? { kind: 'task.reassign', id: got.id, to };
     }
     default:
       return invalidIntent('unknown_subcommand', 'usage.task', { subcommand: word.o.slice(0, 50) });
