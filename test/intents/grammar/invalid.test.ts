@@ -67,8 +67,8 @@ const invalid: Array<[string, string, string, Record<string, string | number>?]>
 ];
 
 describe('parseCommand: invalid lines', () => {
-  const rows = invalid.map(([line, ...rest]) => [line.length > 60 ? `${line.slice(0, 60)}… (${line.length} chars)` : line, line, ...rest] as const);
-  it.each(rows)('%j', (_name, line, code, usage, details) => {
+  const rows = invalid.map(([line, code, usage, details]) => ({ name: line.length > 60 ? `${line.slice(0, 60)}… (${line.length} chars)` : line, line, code, usage, details }));
+  it.each(rows)('$name', ({ line, code, usage, details }) => {
     const intent = parseCommand(line, ctx);
     expect(intent).toMatchObject({ kind: 'invalid', code, usage });
     if (details) expect(intent).toMatchObject({ details });
