@@ -66,6 +66,7 @@ export const errors = {
   'error.task.assignee_not_in_team': 'That person is not in this team.',
   'error.task.no_date': 'I found no date in “{text}”; try “tomorrow 9am” or “next monday”.',
   'error.task.no_date.bare': 'I found no date; try “tomorrow 9am” or “next monday”.',
+  'error.task.bad_limit': 'That list size is out of range.',
   'error.quote.own_quote': 'You can’t approve or reject your own quote.',
   'error.quote.already_decided': '{by} already {decision} this quote ({at}).',
   'error.quote.already_decided.bare': 'This quote was already decided.',

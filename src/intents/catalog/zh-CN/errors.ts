@@ -67,6 +67,7 @@ export const errors: Record<keyof typeof en, string> = {
   'error.task.assignee_not_in_team': '这个人不在本团队。',
   'error.task.no_date': '在「{text}」里没有找到日期；试试「明天上午9点」或「下周一」。',
   'error.task.no_date.bare': '没有找到日期；试试「明天上午9点」或「下周一」。',
+  'error.task.bad_limit': '列表条数超出范围。',
   'error.quote.own_quote': '不能审批自己的报价。',
   'error.quote.already_decided': '{by} 已{decision}这张报价（{at}）。',
   'error.quote.already_decided.bare': '这张报价已经审批过了。',
