@@ -15,14 +15,22 @@ export function currencyOf(word: string): string | undefined {
   return KNOWN_CURRENCIES.includes(up) ? up : undefined;
 }
 
+const digitsCache = new Map<string, number>();
+
 /** Digits after the decimal point in a currency's minor unit (JPY 0, USD 2, KWD 3). */
 export function minorDigits(currency: string | undefined): number {
   if (!currency) return 2;
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    // Building an Intl formatter costs tens of microseconds; currencies are few, so remember them.
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    if (digitsCache.size < 300) digitsCache.set(currency, digits);
   }
+  return digits;
 }
 
 /** `int.frac × 10^shift` as an exact integer, or undefined when digits would be lost. */
