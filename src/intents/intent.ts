@@ -125,8 +125,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('log'),
     /**
-     * When `summary` is a string, `customerText` is exactly the customer's words (split at the channel
-     * word). When `summary` is null, no channel word was given: `customerText` is the customer followed
+     * When `summary` is a string, `customerText` is exactly the customer's words (split at the channel word,
+     * or a quoted name). When `summary` is null, no channel word was given: `customerText` is the customer followed
      * by the summary; resolve it with resolveCustomerAtStart and use `cleanSummary(rest)` as the summary.
      */
     customerText: text(4000),

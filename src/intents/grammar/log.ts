@@ -5,7 +5,7 @@
 import { invalidIntent, type Intent, type Mood } from '../intent.ts';
 import { moodFromWords } from './mood.ts';
 import { overLimit } from './ids.ts';
-import { alternation, blank, matchesOutsideQuotes, slice, trim, type Src } from './text.ts';
+import { alternation, blank, matchesOutsideQuotes, quotedRanges, slice, trim, unquote, type Src } from './text.ts';
 import { CHANNEL_WORDS, lookup, MOOD_VALUES } from './vocabulary.ts';
 
 const NEXT_RE = /(?<=^|[\s.,;!?。！？；，])(next\s+step|next|下一步|下步|后续)\s*:/gi;
@@ -50,11 +50,20 @@ export function parseLog(body: Src): Intent {
   if (LEADING_RE.test(head.f)) return invalidIntent('missing_argument', 'usage.log', { arg: 'customer' });
   const split = channelSplit(head);
   if (split) {
-    const customerText = trim(slice(head, 0, split.start)).o.replace(/[\s,，]+$/u, '');
+    const customerText = unquote(trim(slice(head, 0, split.start)).o.replace(/[\s,，]+$/u, ''));
     const summary = cleanSummary(head.o.slice(split.end));
     if (!customerText) return invalidIntent('missing_argument', 'usage.log', { arg: 'customer' });
     if (!summary) return invalidIntent('empty_summary', 'usage.log', {});
     return withOptional({ kind: 'log', customerText, summary, channel: split.channel }, mood ?? moodFromWords(summary), nextStep);
+  }
+  // A quoted name at the start is the customer exactly: `/log "Acme Call Center" demo went well`.
+  const quoted = quotedRanges(head.f)[0];
+  if (quoted && quoted[0] === 0) {
+    const customerText = unquote(head.o.slice(0, quoted[1]));
+    const summary = cleanSummary(head.o.slice(quoted[1]));
+    if (!customerText) return invalidIntent('missing_argument', 'usage.log', { arg: 'customer' });
+    if (!summary) return invalidIntent('empty_summary', 'usage.log', {});
+    return withOptional({ kind: 'log', customerText, summary }, mood ?? moodFromWords(summary), nextStep);
   }
   return withOptional({ kind: 'log', customerText: head.o, summary: null }, mood ?? moodFromWords(head.o), nextStep);
 }

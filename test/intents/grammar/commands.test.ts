@@ -39,6 +39,10 @@ const valid: Array<[string, Intent]> = [
   ['/log Acme meeting: pricing review mood: positive next step: EOD Friday send deck',
     { kind: 'log', customerText: 'Acme', channel: 'meeting', summary: 'pricing review', mood: 'positive', nextStep: { text: 'EOD Friday send deck' } }],
   ['/log 华为 展会：聊了合作 情绪：观望', { kind: 'log', customerText: '华为', channel: 'expo', summary: '聊了合作', mood: 'hesitant' }],
+  ['/log "Acme Call Center" call: renewal talk', { kind: 'log', customerText: 'Acme Call Center', channel: 'call', summary: 'renewal talk' }],
+  ['/log “Acme Call Center” demo went well', { kind: 'log', customerText: 'Acme Call Center', summary: 'demo went well' }],
+  ['/log Big Email Co email: sent pricing. Next: call back tomorrow', { kind: 'log', customerText: 'Big Email Co', channel: 'email', summary: 'sent pricing.', nextStep: { text: 'call back tomorrow' } }],
+  ['/客户 新建 某某科技 联系人：王五 联系人电话：138 0013 8000', { kind: 'customer.add', name: '某某科技', force: false, fields: { contact: '王五', phone: '138 0013 8000' } }],
   ['/log undo 42', { kind: 'interaction.undo', id: 42 }],
   ['/撤销 #7', { kind: 'interaction.undo', id: 7 }],
   // tasks
