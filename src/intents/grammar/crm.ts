@@ -1,6 +1,7 @@
 // `/crm help [topic]`, `/crm whoami`, `/crm role <who> <role>` (and the same as top-level words).
 import { invalidIntent, type Intent } from '../intent.ts';
 import { firstWord, trim, type Src } from './text.ts';
+import { suggestionFor } from './suggest.ts';
 import { CRM_SUBS, HELP_TOPIC_WORDS, lookup, ROLE_VALUES } from './vocabulary.ts';
 
 export function parseCrm(body: Src): Intent {
@@ -14,7 +15,7 @@ export function parseCrm(body: Src): Intent {
     case 'role':
       return parseRole(rest);
     default:
-      return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50) });
+      return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, CRM_SUBS) });
   }
 }
 

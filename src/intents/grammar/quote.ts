@@ -5,6 +5,7 @@ import { invalidIntent, type Intent, type QuoteLineIntent, type UsageKey } from 
 import { isInvalid, overLimit, readId, takeId } from './ids.ts';
 import { currencyOf, percentToBps, readPrice, zheToBps } from './money.ts';
 import { blank, firstWord, matchesOutsideQuotes, slice, trim, unquote, type Src } from './text.ts';
+import { suggestionFor } from './suggest.ts';
 import { lookup, QUOTE_SUBS } from './vocabulary.ts';
 
 const DISCOUNT_RE = /(?<=^|[\s,;])(?:discount|disc\.?|off|折扣|优惠)\s*:?\s*(\d+(?:\.\d+)?)\s*%?|(?<=^|[\s,;])(\d+(?:\.\d+)?)\s*%\s*(?:off|discount)\b|打?\s*(\d(?:\.\d)?|\d{2})\s*折(?!扣)/gi;
@@ -43,7 +44,7 @@ export function parseQuote(body: Src): Intent {
       return { kind: 'quote.reject', id: got.id, reason };
     }
     default:
-      return invalidIntent('unknown_subcommand', 'usage.quote', { subcommand: word.o.slice(0, 50) });
+      return invalidIntent('unknown_subcommand', 'usage.quote', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, QUOTE_SUBS) });
   }
 }
 

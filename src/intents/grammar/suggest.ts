@@ -21,13 +21,24 @@ export function distance(a: string, b: string, max = 3): number {
 
 /** The closest known command word, if one is close enough to be a typo. */
 export function suggestCommand(word: string): string | undefined {
+  const best = closest(word, Object.keys(COMMANDS));
+  return best ? `/${best}` : undefined;
+}
+
+/** `{ suggestion }` for a mistyped subcommand, or nothing when no known word is close. */
+export function suggestionFor(word: string, table: Record<string, unknown>): { suggestion: string } | Record<string, never> {
+  const best = closest(word, Object.keys(table));
+  return best ? { suggestion: best } : {};
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase().slice(0, 40);
   if (!w) return undefined;
   let best: { word: string; d: number } | undefined;
-  for (const candidate of Object.keys(COMMANDS)) {
+  for (const candidate of candidates) {
     const allowed = candidate.length <= 3 || /[^\x00-\x7f]/.test(candidate) ? 1 : 2;
     const d = distance(w, candidate, allowed);
     if (d <= allowed && (!best || d < best.d)) best = { word: candidate, d };
   }
-  return best ? `/${best.word}` : undefined;
+  return best?.word;
 }

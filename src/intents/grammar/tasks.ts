@@ -2,6 +2,7 @@
 import { invalidIntent, type Intent } from '../intent.ts';
 import { isInvalid, overLimit, takeId } from './ids.ts';
 import { firstWord, type Src } from './text.ts';
+import { suggestionFor } from './suggest.ts';
 import { lookup, TASK_SUBS } from './vocabulary.ts';
 
 export function parseTasks(body: Src): Intent {
@@ -33,6 +34,6 @@ export function parseTasks(body: Src): Intent {
       return overLimit(to, 200, 'usage.task.reassign', 'user') ?? { kind: 'task.reassign', id: got.id, to };
     }
     default:
-      return invalidIntent('unknown_subcommand', 'usage.task', { subcommand: word.o.slice(0, 50) });
+      return invalidIntent('unknown_subcommand', 'usage.task', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, TASK_SUBS) });
   }
 }
