@@ -6,6 +6,7 @@ type Command = { summary: string; load: () => Promise<{ run(args: string[]): Pro
 // does not pay for opening a database or loading chat SDKs.
 const commands: Record<string, Command> = {
   start: { summary: 'start the assistant: Slack/Feishu when configured, else the console', load: () => import('./commands/start.ts') },
+  'parse-date': { summary: 'show how a date phrase is understood: parse-date "<text>" --tz <zone> [--now <ISO>] | --jsonl', load: () => import('./commands/parse-date.ts') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
 };
 

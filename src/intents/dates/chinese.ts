@@ -39,7 +39,7 @@ const dayRules: DayRule[] = [
     },
   },
   {
-    re: /(下个?月|本月|这个月|下下个?月)?\s*(?:月底|月末)/,
+    re: /(下下个?|下个?|本|这个)?\s*(?:月底|月末)/,
     apply: (m, t) => {
       const month = m[1] ? (m[1].startsWith('下下') ? addMonths(t, 2, 1) : m[1].startsWith('下') ? addMonths(t, 1, 1) : t) : t;
       return { date: { year: month.year, month: month.month, day: daysInMonth(month.year, month.month) } };

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findDateIn } from '../../../src/intents/dates/index.ts';
+import { localWall } from '../../../src/intents/dates/describe.ts';
+import { rows } from './table.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+function check(row: (typeof rows)[number], start: string | null, hasTime: boolean, local: string | null) {
+  const label = `${row.text} @ ${row.tz} ${row.now}`;
+  if (row.at === null) {
+    expect(start, label).toBeNull();
+    return;
+  }
+  expect(local?.slice(0, 16), label).toBe(row.at);
+  if (row.instant) expect(start, label).toBe(row.instant);
+  if (row.hasTime !== undefined) expect(hasTime, label).toBe(row.hasTime);
+}
+
+describe('date phrases in the user zone', () => {
+  it('has at least 60 phrases across four zones', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(rows.map((r) => r.tz)).size).toBe(4);
+  });
+
+  it.each(rows)('$text ($tz)', (row) => {
+    const r = findDateIn(row.text, { timeZone: row.tz, now: new Date(row.now) });
+    check(row, r.start?.toISOString() ?? null, r.hasTime, r.start ? localWall(r.start, row.tz) : null);
+  });
+
+  it('takes the date phrase out of the rest of the text', () => {
+    const opts = { timeZone: 'Asia/Shanghai', now: new Date('2026-11-22T09:00:00Z') };
+    expect(findDateIn('send proposal Friday 3pm', opts).rest).toBe('send proposal');
+    expect(findDateIn('下周三下午3点回访', opts).rest).toBe('回访');
+    expect(findDateIn('lunch with bob', opts).rest).toBe('lunch with bob');
+  });
+
+  // The server's own zone must not matter: the same table through `crm parse-date --jsonl`
+  // in processes whose TZ is far from every user zone above.
+  for (const TZ of ['Pacific/Auckland', 'America/Los_Angeles']) {
+    it(`gives the same answers when the process runs in ${TZ}`, () => {
+      const input = rows.map((r) => JSON.stringify({ text: r.text, tz: r.tz, now: r.now })).join('\n') + '\n';
+      const out = spawnSync(process.execPath, ['bin/crm.js', 'parse-date', '--jsonl'], { cwd: root, input, env: { ...process.env, TZ }, encoding: 'utf8' });
+      expect(out.status, out.stderr).toBe(0);
+      const answers = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const asked = rows;
+      expect(answers.map((a) => a.text)).toEqual(asked.map((r) => r.text));
+      answers.forEach((a, i) => check(asked[i]!, a.start, a.hasTime, a.local));
+    }, 60_000);
+  }
+});
+
+describe('crm parse-date', () => {
+  const crm = (args: string[]) => spawnSync(process.execPath, ['bin/crm.js', 'parse-date', ...args], { cwd: root, encoding: 'utf8' });
+
+  it('prints one JSON object with the instant, whether a time was given, and the wall time', () => {
+    const out = crm(['下周三下午3点回访', '--tz', 'Asia/Shanghai', '--now', '2026-11-22T09:00:00Z']);
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ start: '2026-11-25T07:00:00.000Z', hasTime: true, local: '2026-11-25 15:00 Wed' });
+  });
+
+  it('prints start null for a phrase with no date', () => {
+    expect(JSON.parse(crm(['lunch with bob', '--tz', 'UTC', '--now', '2026-11-22T09:00:00Z']).stdout)).toMatchObject({ start: null, hasTime: false });
+  });
+
+  it('refuses an unknown zone or a bad instant with a readable message', () => {
+    const zone = crm(['tomorrow', '--tz', 'Mars/Base']);
+    expect(zone.status).toBe(2);
+    expect(zone.stderr).toMatch(/unknown time zone: Mars\/Base/);
+    const now = crm(['tomorrow', '--tz', 'UTC', '--now', 'yesterday-ish']);
+    expect(now.status).toBe(2);
+    expect(now.stderr).toMatch(/ISO instant/);
+  });
+});
