@@ -1,0 +1,17 @@
+import type { Config } from '../config.ts';
+import type { Clock } from '../domain/context.ts';
+import type { Database } from '../domain/db/database.ts';
+import type { Notifier, PlatformSender } from '../intents/delivery.ts';
+import type { Invocation } from '../intents/invocation.ts';
+import type { Reply } from '../intents/reply.ts';
+import type { Logger } from '../logger.ts';
+
+/** What every door and the scheduler get from the composition root. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  log: Logger;
+  clock: Clock;
+  handler: (inv: Invocation) => Promise<Reply>;
+  notifier: Notifier & { register(sender: PlatformSender): void };
+}

@@ -1,0 +1,38 @@
+// A Reply as terminal text. Buttons are numbered so a person can press one by typing its number.
+import type { Reply, ReplyButton } from '../../intents/reply.ts';
+
+export interface Rendered {
+  text: string;
+  buttons: ReplyButton[];
+}
+
+const MARK = { info: '', success: '✓ ', warning: '! ', error: '✗ ' } as const;
+
+export function renderText(reply: Reply, locale: 'en' | 'zh-CN' = 'en'): Rendered {
+  const buttons: ReplyButton[] = [];
+  const press = (list: ReplyButton[] | undefined) =>
+    (list ?? []).map((b) => {
+      buttons.push(b);
+      return `[${buttons.length}] ${b.label}`;
+    });
+  const out: string[] = [];
+  if (reply.title) out.push(`${MARK[reply.tone]}${reply.title}`);
+  if (reply.text) out.push(reply.text);
+  if (reply.fields?.length) {
+    const width = Math.max(...reply.fields.map((f) => f.label.length));
+    for (const f of reply.fields) out.push(`  ${f.label.padEnd(width)}  ${f.value}`);
+  }
+  for (const section of reply.sections ?? []) {
+    if (section.heading) out.push('', `${section.heading}:`);
+    for (const item of section.items) {
+      const b = press(item.buttons);
+      out.push(`  • ${item.text}${b.length ? '  ' + b.join(' ') : ''}`);
+    }
+    if (section.more) out.push(locale === 'zh-CN' ? `  …还有 ${section.more} 项` : `  … and ${section.more} more`);
+  }
+  for (const n of reply.notices ?? []) out.push(`  (${n})`);
+  const b = press(reply.buttons);
+  if (b.length) out.push(b.join('  '));
+  for (const image of reply.images ?? []) out.push(`  [image: ${image.title}]`);
+  return { text: out.join('\n'), buttons };
+}
