@@ -7,6 +7,7 @@ type Command = { summary: string; load: () => Promise<{ run(args: string[]): Pro
 const commands: Record<string, Command> = {
   start: { summary: 'start the assistant: Slack/Feishu when configured, else the console', load: () => import('./commands/start.ts') },
   'parse-date': { summary: 'show how a date phrase is understood: parse-date "<text>" --tz <zone> [--now <ISO>] | --jsonl', load: () => import('./commands/parse-date.ts') },
+  console: { summary: 'chat with the CRM in this terminal: console --as "<name>" [--tz <zone>] [--locale en|zh-CN]', load: () => import('./commands/console.ts') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
 };
 

@@ -57,7 +57,7 @@ export const replies = {
   'button.done': 'Done', 'button.claim': 'Claim', 'button.snooze': 'Snooze…', 'button.snooze_tomorrow': 'Tomorrow',
   'button.snooze_next_week': 'Next week', 'button.reassign': 'Reassign…', 'button.undo': 'Undo', 'button.approve': 'Approve',
   'button.reject': 'Reject…', 'button.submit': 'Submit for approval', 'button.show': 'Open', 'button.create_customer': 'Create “{name}”',
-  'button.create_anyway': 'Create anyway', 'button.pool': 'Shared pool', 'button.my_tasks': 'My tasks',
+  'button.create_anyway': 'Create anyway', 'button.pool': 'Shared pool', 'button.my_tasks': 'My tasks', 'button.help_topic': 'Help: {topic}',
   'input.reject_reason': 'Why reject?', 'input.snooze_until': 'Until when?', 'input.reassign_to': 'To whom?',
   // What a button's phrase means when it is read back as a date (`task.snooze` presets).
   'phrase.tomorrow': 'tomorrow', 'phrase.next_week': 'next monday',

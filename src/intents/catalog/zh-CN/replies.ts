@@ -59,7 +59,7 @@ export const replies: Record<keyof typeof en, string> = {
   'button.done': '完成', 'button.claim': '认领', 'button.snooze': '推迟…', 'button.snooze_tomorrow': '明天',
   'button.snooze_next_week': '下周', 'button.reassign': '转派…', 'button.undo': '撤销', 'button.approve': '批准',
   'button.reject': '驳回…', 'button.submit': '提交审批', 'button.show': '打开', 'button.create_customer': '新建「{name}」',
-  'button.create_anyway': '仍然新建', 'button.pool': '公海池', 'button.my_tasks': '我的任务',
+  'button.create_anyway': '仍然新建', 'button.pool': '公海池', 'button.my_tasks': '我的任务', 'button.help_topic': '帮助：{topic}',
   'input.reject_reason': '驳回原因？', 'input.snooze_until': '推迟到什么时候？', 'input.reassign_to': '转给谁？',
   'phrase.tomorrow': '明天', 'phrase.next_week': '下周一',
 

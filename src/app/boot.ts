@@ -1,0 +1,20 @@
+import type { Config } from '../config.ts';
+import { systemClock, type Clock } from '../domain/context.ts';
+import { migrate } from '../domain/db/migrate.ts';
+import { createHandler } from '../intents/handler.ts';
+import type { Logger } from '../logger.ts';
+import type { AppContext } from './context.ts';
+import { openConfiguredDatabase } from './database.ts';
+import { createNotifier } from './notifier.ts';
+
+/** Opens the database, applies pending migrations and wires the handler every door shares. */
+export async function bootApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<AppContext> {
+  const db = await openConfiguredDatabase(config);
+  const migrated = await migrate(db.raw);
+  for (const name of migrated.applied) log.info({ migration: name }, 'migration applied');
+  for (const name of migrated.modified) log.warn({ migration: name }, 'migration changed after it was applied');
+  log.info({ database: db.describe }, 'database ready');
+  const notifier = createNotifier(db, log);
+  const handler = createHandler({ db, clock, log, config, notifier });
+  return { config, db, log, clock, handler, notifier };
+}

@@ -1,0 +1,51 @@
+// Routes messages to people who did not ask (approval cards, decisions, digests) to every door
+// they use. One failing door is logged and does not stop the others.
+import type { Database } from '../domain/db/database.ts';
+import { postedWithSubject, recordPosted, targetsOf } from '../domain/messages/posted.ts';
+import type { Notifier, PlatformSender, PostedRef } from '../intents/delivery.ts';
+import type { OutboundMessage } from '../intents/reply.ts';
+import type { Logger } from '../logger.ts';
+
+export function createNotifier(db: Database, log: Logger): Notifier & { register(sender: PlatformSender): void; platforms(): string[] } {
+  const senders = new Map<string, PlatformSender>();
+
+  async function updateEverywhere(message: OutboundMessage): Promise<void> {
+    if (!message.updateSubject) return;
+    for (const ref of await postedWithSubject(db.prisma, message.updateSubject)) {
+      const sender = senders.get(ref.platform);
+      if (!sender) continue;
+      await sender.update(ref, message.reply).catch((err) => log.warn({ err, ref }, 'could not update a posted message'));
+    }
+  }
+
+  return {
+    register(sender) {
+      senders.set(sender.platform, sender);
+    },
+    platforms: () => [...senders.keys()],
+    async deliver(message, dedupKey) {
+      await updateEverywhere(message);
+      const posted: PostedRef[] = [];
+      const errors: unknown[] = [];
+      for (const target of await targetsOf(db.prisma, message.to)) {
+        const sender = senders.get(target.platform);
+        if (!sender) continue;
+        const key = dedupKey ? `${dedupKey}:${target.platform}` : undefined;
+        try {
+          const ref =
+            target.kind === 'user'
+              ? await sender.sendToUser({ workspaceId: target.workspaceId, externalUserId: target.externalUserId }, message.reply, key)
+              : await sender.sendToChannel({ workspaceId: target.workspaceId, channelId: target.channelId }, message.reply, key);
+          posted.push(ref);
+          if (message.reply.subject) await recordPosted(db.prisma, ref, message.reply.subject);
+        } catch (err) {
+          errors.push(err);
+          log.warn({ err, platform: target.platform }, 'could not deliver a message');
+        }
+      }
+      // The scheduler retries a delivery only when no door took it.
+      if (posted.length === 0 && errors.length) throw errors[0];
+      return posted;
+    },
+  };
+}

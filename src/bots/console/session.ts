@@ -1,0 +1,75 @@
+// The console door: type a command, read the reply; type a button's number to press it. When stdin
+// is not a terminal it reads line by line, so a session can be scripted.
+import { createInterface } from 'node:readline';
+import type { Invocation, Locale } from '../../intents/invocation.ts';
+import type { Reply, ReplyButton } from '../../intents/reply.ts';
+import { renderText } from './render.ts';
+
+export interface ConsoleUser {
+  name: string;
+  timeZone?: string;
+  locale?: Locale;
+}
+
+export interface SessionOptions {
+  handler: (inv: Invocation) => Promise<Reply>;
+  user: ConsoleUser;
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  interactive: boolean;
+  now: () => Date;
+}
+
+export async function runConsole(opts: SessionOptions): Promise<void> {
+  let user = opts.user;
+  let buttons: ReplyButton[] = [];
+  let pending: ReplyButton | undefined;
+  const rl = createInterface({ input: opts.input, terminal: opts.interactive, crlfDelay: Infinity });
+  const prompt = () => opts.interactive && rl.setPrompt(`${user.name}> `) === undefined && rl.prompt();
+
+  const send = async (input: Invocation['input']) => {
+    const reply = await opts.handler({
+      door: 'console',
+      workspaceId: '',
+      externalUserId: user.name,
+      profile: { displayName: user.name, timeZone: user.timeZone, locale: user.locale },
+      input,
+      receivedAt: opts.now(),
+    });
+    const rendered = renderText(reply, user.locale);
+    buttons = rendered.buttons;
+    opts.write(rendered.text + '\n');
+  };
+
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (!opts.interactive && line) opts.write(`${user.name}> ${line}\n`);
+    if (pending) {
+      const b = pending;
+      pending = undefined;
+      if (line) await send({ kind: 'action', action: b.action, values: { [b.input!.name]: line } });
+    } else if (!line || line.startsWith('#')) {
+      // blank lines and comments in scripts
+    } else if (line === 'exit' || line === 'quit') {
+      break;
+    } else if (line.startsWith(':as ')) {
+      // Switch person, to try a flow that needs two people (a rep submits, a manager approves).
+      user = { ...user, name: line.slice(4).trim() || user.name };
+      buttons = [];
+      opts.write(`(now acting as ${user.name})\n`);
+    } else if (/^\d{1,3}$/.test(line) && buttons[Number(line) - 1]) {
+      const b = buttons[Number(line) - 1]!;
+      if (b.input) {
+        pending = b;
+        opts.write(`${b.input.label}\n`);
+      } else {
+        await send({ kind: 'action', action: b.action });
+      }
+    } else {
+      await send({ kind: 'text', text: line });
+    }
+    prompt();
+  }
+  rl.close();
+}

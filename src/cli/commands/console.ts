@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { bootApp } from '../../app/boot.ts';
+import { consoleSender } from '../../bots/console/sender.ts';
+import { runConsole } from '../../bots/console/session.ts';
+import { isZone, loadConfig } from '../../config.ts';
+import { createLogger } from '../../logger.ts';
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { as: { type: 'string' }, tz: { type: 'string' }, locale: { type: 'string' } } });
+  const config = loadConfig();
+  if (values.tz && !isZone(values.tz)) {
+    console.error(`crm console: unknown time zone ${values.tz} (use an IANA name such as Asia/Shanghai)`);
+    return 2;
+  }
+  if (values.locale && values.locale !== 'en' && values.locale !== 'zh-CN') {
+    console.error('crm console: --locale is en or zh-CN');
+    return 2;
+  }
+  const name = values.as?.trim() || firstConsoleAdmin(config.CRM_ADMINS) || 'Console User';
+  return consoleSessionOn(config, { name, timeZone: values.tz, locale: values.locale as 'en' | 'zh-CN' | undefined });
+}
+
+export function firstConsoleAdmin(admins: string): string | undefined {
+  return admins
+    .split(',')
+    .map((s) => s.trim())
+    .find((s) => s.startsWith('console:'))
+    ?.slice('console:'.length)
+    .trim();
+}
+
+export async function consoleSessionOn(config: ReturnType<typeof loadConfig>, user: { name: string; timeZone?: string; locale?: 'en' | 'zh-CN' }, banner?: string): Promise<number> {
+  // Logs go to stderr at warn level so they never interleave with the conversation on stdout.
+  const app = await bootApp(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  const write = (text: string) => void process.stdout.write(text);
+  app.notifier.register(consoleSender(write));
+  const interactive = Boolean(process.stdin.isTTY);
+  if (banner && interactive) write(banner + '\n');
+  try {
+    await runConsole({ handler: app.handler, user, input: process.stdin, write, interactive, now: () => app.clock.now() });
+  } finally {
+    await app.db.close();
+  }
+  return 0;
+}

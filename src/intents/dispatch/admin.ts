@@ -1,0 +1,39 @@
+import { setRole, whoami } from '../../domain/users/roles.ts';
+import { label } from '../catalog/index.ts';
+import { HELP_TOPICS } from '../intent.ts';
+import { button } from '../render/buttons.ts';
+import { say, type Dispatch } from './turn.ts';
+
+export const dispatchHelp: Dispatch<'help'> = async (turn, intent) => ({
+  tone: 'info',
+  title: say(turn, 'help.title'),
+  text: say(turn, intent.topic ? `help.${intent.topic}` : 'help.overview'),
+  buttons: intent.topic ? [] : HELP_TOPICS.map((topic) => button(turn, 'button.help_topic', { kind: 'help', topic }, { labelParams: { topic } })),
+  visibility: 'private',
+});
+
+export const dispatchWhoami: Dispatch<'whoami'> = async (turn) => {
+  const me = await whoami(turn.ctx);
+  return {
+    tone: 'info',
+    title: say(turn, 'title.whoami', { name: me.user.displayName }),
+    text: say(turn, 'text.whoami', {
+      role: label(turn.locale, 'role', me.user.role),
+      team: me.team.name,
+      timeZone: turn.timeZone,
+      locale: turn.locale,
+    }),
+    fields: me.identities.map((i) => ({ label: i.platform, value: i.workspaceId ? `${i.workspaceId}/${i.externalId}` : i.externalId })),
+    visibility: 'private',
+  };
+};
+
+export const dispatchRole: Dispatch<'role'> = async (turn, intent) => {
+  const user = await setRole(turn.ctx, { target: intent.target, role: intent.role });
+  return {
+    tone: 'success',
+    title: say(turn, 'title.role.set'),
+    text: say(turn, 'text.role.set', { name: user.displayName, role: label(turn.locale, 'role', user.role) }),
+    visibility: 'private',
+  };
+};

@@ -1,0 +1,62 @@
+import { logInteraction } from '../../domain/interactions/log.ts';
+import { undoInteraction } from '../../domain/interactions/undo.ts';
+import { resolveCustomerAtStart } from '../../domain/customers/find.ts';
+import { findDateIn } from '../dates/index.ts';
+import { cleanSummary } from '../grammar/index.ts';
+import { label } from '../catalog/index.ts';
+import { button } from '../render/buttons.ts';
+import { say, when, type Dispatch } from './turn.ts';
+
+/** /log: one line after a call becomes an interaction, and its next step a task with a real due date. */
+export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
+  const { customer, rest } = await resolveCustomerAtStart(turn.ctx, intent.customerText);
+  const summary = intent.summary ?? cleanSummary(rest);
+  const notices: string[] = [];
+  let nextStep: { title: string; dueAt: Date | null; dueHasTime: boolean } | undefined;
+  if (intent.nextStep) {
+    const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: turn.ctx.actor.teamId } });
+    const found = findDateIn(intent.nextStep.text, {
+      timeZone: turn.timeZone,
+      now: turn.now,
+      locale: turn.locale,
+      workdayStartMinute: team.workdayStartMinute,
+      workdayEndMinute: team.workdayEndMinute,
+    });
+    nextStep = { title: found.rest || intent.nextStep.text, dueAt: found.start, dueHasTime: found.hasTime };
+  }
+  const { interaction, task } = await logInteraction(turn.ctx, {
+    customerId: customer.id,
+    channel: intent.channel,
+    summary,
+    mood: intent.mood,
+    nextStep,
+  });
+  if (task && !task.dueAt) notices.push(say(turn, 'notice.no_date', { id: task.id }));
+  const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: turn.ctx.actor.teamId }, select: { undoWindowMinutes: true } });
+  notices.push(say(turn, 'text.interaction.undo_hint', { minutes: team.undoWindowMinutes }));
+  const channel = label(turn.locale, 'channel', interaction.channel);
+  const buttons = [button(turn, 'button.undo', { kind: 'interaction.undo', id: interaction.id })];
+  if (task) buttons.unshift(button(turn, 'button.done', { kind: 'task.done', id: task.id }, { style: 'primary' }));
+  return {
+    tone: 'success',
+    title: say(turn, 'title.interaction.logged', { customer: customer.name }),
+    text: [
+      say(turn, 'text.interaction.logged', { channel, customer: customer.name }),
+      task ? (task.dueAt ? say(turn, 'text.interaction.task_created', { title: task.title, due: when(turn, task.dueAt, task.dueHasTime) }) : say(turn, 'text.interaction.task_created.bare', { title: task.title })) : undefined,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    fields: [
+      { label: label(turn.locale, 'field', 'summary'), value: interaction.summary },
+      ...(interaction.mood ? [{ label: label(turn.locale, 'field', 'mood'), value: label(turn.locale, 'mood', interaction.mood) }] : []),
+    ],
+    notices,
+    buttons,
+    visibility: 'private',
+  };
+};
+
+export const dispatchUndo: Dispatch<'interaction.undo'> = async (turn, intent) => {
+  await undoInteraction(turn.ctx, intent.id);
+  return { tone: 'success', title: say(turn, 'title.interaction.undone'), visibility: 'private', replaceOriginal: true };
+};

@@ -1,0 +1,61 @@
+import { claimTask } from '../../domain/tasks/claim.ts';
+import { completeTask } from '../../domain/tasks/complete.ts';
+import { myTasks, poolTasks } from '../../domain/tasks/list.ts';
+import { reassignTask } from '../../domain/tasks/reassign.ts';
+import { snoozeTask } from '../../domain/tasks/snooze.ts';
+import { findUser } from '../../domain/users/directory.ts';
+import { invalid } from '../../domain/errors.ts';
+import { findDateIn } from '../dates/index.ts';
+import { taskSection } from '../render/task.ts';
+import { say, turnFor, when, type Dispatch } from './turn.ts';
+
+export const dispatchTaskList: Dispatch<'tasks.list'> = async (turn, intent) => {
+  if (intent.scope === 'pool') {
+    const pool = await poolTasks(turn.ctx, 26);
+    if (!pool.length) return { tone: 'info', title: say(turn, 'title.tasks.pool'), text: say(turn, 'text.pool.none'), visibility: 'private' };
+    return { tone: 'info', title: say(turn, 'title.tasks.pool'), sections: [taskSection(turn, 'title.tasks.pool', pool, 25)], visibility: 'private', subject: `pool:${turn.ctx.actor.teamId}` };
+  }
+  const { overdue, today, upcoming } = await myTasks(turn.ctx);
+  const sections = [
+    overdue.length ? taskSection(turn, 'section.overdue', overdue) : null,
+    today.length ? taskSection(turn, 'section.today', today) : null,
+    upcoming.length ? taskSection(turn, 'section.upcoming', upcoming, 10) : null,
+  ].filter((s) => s !== null);
+  return { tone: 'info', title: say(turn, 'title.tasks.mine'), ...(sections.length ? { sections } : { text: say(turn, 'text.tasks.none') }), visibility: 'private' };
+};
+
+export const dispatchTaskDone: Dispatch<'task.done'> = async (turn, intent) => {
+  const task = await completeTask(turn.ctx, intent.id);
+  return { tone: 'success', title: say(turn, 'title.task.done'), text: say(turn, 'text.task.done', { title: task.title }), visibility: 'private', replaceOriginal: true };
+};
+
+export const dispatchTaskClaim: Dispatch<'task.claim'> = async (turn, intent) => {
+  const task = await claimTask(turn.ctx, intent.id);
+  return { tone: 'success', title: say(turn, 'title.task.claimed'), text: say(turn, 'text.task.claimed', { title: task.title }), visibility: 'private', replaceOriginal: true };
+};
+
+export const dispatchTaskSnooze: Dispatch<'task.snooze'> = async (turn, intent) => {
+  const found = findDateIn(intent.whenText, { timeZone: turn.timeZone, now: turn.now, locale: turn.locale });
+  if (!found.start) throw invalid('task.snooze_no_date', { text: intent.whenText });
+  const task = await snoozeTask(turn.ctx, intent.id, { until: found.start, hasTime: found.hasTime });
+  return {
+    tone: 'success',
+    title: say(turn, 'title.task.snoozed'),
+    text: say(turn, 'text.task.snoozed', { title: task.title, until: when(turn, found.start, found.hasTime) }),
+    visibility: 'private',
+    replaceOriginal: true,
+  };
+};
+
+export const dispatchTaskReassign: Dispatch<'task.reassign'> = async (turn, intent) => {
+  const user = await findUser(turn.ctx, intent.to);
+  const task = await reassignTask(turn.ctx, intent.id, user.id);
+  const them = await turnFor(turn, user.id);
+  return {
+    tone: 'success',
+    title: say(turn, 'title.task.reassigned'),
+    text: say(turn, 'text.task.reassigned', { title: task.title, to: user.displayName }),
+    visibility: 'private',
+    followUps: [{ to: { userId: user.id }, reply: { tone: 'info', title: say(them, 'title.task.reassigned'), text: say(them, 'text.task.reassigned', { title: task.title, to: user.displayName }), visibility: 'private' } }],
+  };
+};

@@ -1,0 +1,33 @@
+import type { DomainContext } from '../../domain/context.ts';
+import type { Intent } from '../intent.ts';
+import type { Locale } from '../invocation.ts';
+import type { Reply } from '../reply.ts';
+import { formatInstant, t, type Params } from '../catalog/index.ts';
+
+/** One person's request in flight: the domain context plus how to speak to them. */
+export interface Turn {
+  ctx: DomainContext;
+  locale: Locale;
+  timeZone: string;
+  now: Date;
+  /** Whether this person was just provisioned (first contact). */
+  firstContact: boolean;
+}
+
+export type IntentOf<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
+export type Dispatch<K extends Intent['kind']> = (turn: Turn, intent: IntentOf<K>) => Promise<Reply>;
+
+export function say(turn: Turn, code: string, params?: Params): string {
+  return t(turn.locale, code, params);
+}
+
+export function when(turn: Turn, at: Date | null, withTime = true): string {
+  return at ? formatInstant(turn.locale, at, turn.timeZone, withTime) : say(turn, 'section.no_date');
+}
+
+/** The same request seen by someone else (an approver, the rep told of a decision): their language and zone. */
+export async function turnFor(turn: Turn, userId: number): Promise<Turn> {
+  const { actorForUser } = await import('../../domain/users/provision.ts');
+  const actor = await actorForUser(turn.ctx.prisma, userId);
+  return { ...turn, ctx: { ...turn.ctx, actor }, locale: actor.locale, timeZone: actor.timeZone, firstContact: false };
+}

@@ -1,0 +1,82 @@
+// The one way in for every door: who is asking, what they mean, what the domain says, and the
+// answer in their language. A retried delivery answers the same and changes nothing twice.
+import type { Config } from '../config.ts';
+import type { Clock, DomainContext } from '../domain/context.ts';
+import type { Database } from '../domain/db/database.ts';
+import { once } from '../domain/deliveries.ts';
+import { isDomainError } from '../domain/errors.ts';
+import { resolveActor } from '../domain/users/provision.ts';
+import type { Logger } from '../logger.ts';
+import { actionToIntent } from './actions.ts';
+import { label } from './catalog/index.ts';
+import type { Notifier } from './delivery.ts';
+import { dispatch } from './dispatch/index.ts';
+import { say, type Turn } from './dispatch/turn.ts';
+import { parseCommand } from './grammar/index.ts';
+import type { Invocation } from './invocation.ts';
+import { parserRefusal, refusal } from './render/refusal.ts';
+import type { Reply } from './reply.ts';
+
+export interface HandlerDeps {
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  config: Pick<Config, 'CRM_ADMINS' | 'CRM_DEFAULT_TEAM' | 'CRM_DEFAULT_TZ' | 'CRM_DEFAULT_LOCALE'>;
+  notifier?: Notifier;
+}
+
+export type Handler = (inv: Invocation) => Promise<Reply>;
+
+export function createHandler(deps: HandlerDeps): Handler {
+  const { db, clock, log } = deps;
+  return async (inv) => {
+    let turn: Turn | undefined;
+    try {
+      const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
+        admins: deps.config.CRM_ADMINS,
+        defaultTeam: deps.config.CRM_DEFAULT_TEAM,
+        defaultTimeZone: deps.config.CRM_DEFAULT_TZ,
+        defaultLocale: deps.config.CRM_DEFAULT_LOCALE,
+      });
+      const { created, ...who } = actor;
+      const locale = inv.profile?.locale ?? who.locale;
+      const ctx: DomainContext = { db, prisma: db.prisma, actor: who, door: inv.door, clock, log };
+      turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created };
+      const current = turn;
+      const run = () => answer(current, inv);
+      const { result, duplicate } = inv.deliveryKey ? await once(db, `${inv.door}:${inv.deliveryKey}`, inv.door, run) : { result: await run(), duplicate: false };
+      if (!duplicate) await deliverFollowUps(deps, result, inv.deliveryKey);
+      const { followUps: _sent, ...reply } = result;
+      if (created) reply.notices = [say(turn, 'notice.first_contact', { role: label(locale, 'role', who.role), team: '' + (await teamName(db, who.teamId)) }), ...(reply.notices ?? [])];
+      return reply;
+    } catch (err) {
+      if (turn && isDomainError(err)) return refusal(turn, err);
+      log.error({ err, door: inv.door, user: inv.externalUserId }, 'request failed');
+      const locale = turn?.locale ?? inv.profile?.locale ?? deps.config.CRM_DEFAULT_LOCALE;
+      return { tone: 'error', title: say({ locale } as Turn, 'title.error'), text: say({ locale } as Turn, 'error.internal'), visibility: 'private' };
+    }
+  };
+}
+
+/** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */
+async function answer(turn: Turn, inv: Invocation): Promise<Reply> {
+  const intent = inv.input.kind === 'text' ? parseCommand(inv.input.text, turn) : actionToIntent(inv.input.action, inv.input.values);
+  if (intent.kind === 'invalid') return parserRefusal(turn, intent);
+  try {
+    return await dispatch(turn, intent);
+  } catch (err) {
+    if (isDomainError(err)) return refusal(turn, err);
+    throw err;
+  }
+}
+
+async function deliverFollowUps(deps: HandlerDeps, reply: Reply, key?: string): Promise<void> {
+  if (!deps.notifier || !reply.followUps?.length) return;
+  for (const [i, message] of reply.followUps.entries()) {
+    await deps.notifier.deliver(message, key ? `${key}:${i}` : undefined).catch((err) => deps.log.warn({ err }, 'follow-up not delivered'));
+  }
+}
+
+async function teamName(db: Database, teamId: number): Promise<string> {
+  return (await db.prisma.team.findUnique({ where: { id: teamId }, select: { name: true } }))?.name ?? '';
+}
