@@ -1,0 +1,121 @@
+// A person's first message provisions them: a rep in the default team (an admin if CRM_ADMINS lists
+// them). Later messages pick up a changed zone, language or name from their door's profile.
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { audit } from '../audit.ts';
+import type { Actor, Clock } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+
+export interface Who {
+  platform: 'slack' | 'feishu' | 'console';
+  workspaceId: string;
+  externalUserId: string;
+  profile?: { displayName?: string; timeZone?: string; locale?: 'en' | 'zh-CN' };
+}
+
+export interface ProvisionSettings {
+  admins: string;
+  defaultTeam: string;
+  defaultTimeZone: string;
+  defaultLocale: 'en' | 'zh-CN';
+}
+
+/** "slack:U012ABC,feishu:ou_123,console:Dana Reyes" → does it name this identity? */
+export function listedAsAdmin(admins: string, who: Pick<Who, 'platform' | 'externalUserId'>): boolean {
+  return admins
+    .split(',')
+    .map((s) => s.trim())
+    .some((entry) => {
+      const i = entry.indexOf(':');
+      if (i < 0) return false;
+      const door = entry.slice(0, i).trim().toLowerCase();
+      const id = entry.slice(i + 1).trim();
+      return door === who.platform && (who.platform === 'console' ? id.toLowerCase() === who.externalUserId.toLowerCase() : id === who.externalUserId);
+    });
+}
+
+const zoneOk = (tz: string | undefined): tz is string => {
+  if (!tz) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+type UserWithTeam = Awaited<ReturnType<typeof loadUser>>;
+
+function loadUser(prisma: Pick<PrismaClient, 'user'>, id: number) {
+  return prisma.user.findUniqueOrThrow({ where: { id }, include: { team: true } });
+}
+
+export function toActor(user: NonNullable<UserWithTeam>): Actor {
+  const locale = user.locale ?? user.team.locale;
+  return {
+    userId: user.id,
+    teamId: user.teamId,
+    role: user.role,
+    displayName: user.displayName,
+    timeZone: user.timeZone ?? user.team.timeZone,
+    locale: locale === 'zh-CN' ? 'zh-CN' : 'en',
+  };
+}
+
+export async function actorForUser(prisma: Pick<PrismaClient, 'user'>, userId: number): Promise<Actor> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { team: true } });
+  if (!user) throw notFound('user.not_found', { id: userId });
+  return toActor(user);
+}
+
+export async function resolveActor(db: Database, clock: Clock, who: Who, settings: ProvisionSettings): Promise<Actor & { created: boolean }> {
+  const key = { platform: who.platform, workspaceId: who.workspaceId, externalId: who.externalUserId };
+  const known = await db.prisma.identity.findUnique({ where: { platform_workspaceId_externalId: key } });
+  if (known) return { ...(await refresh(db, clock, known.userId, who)), created: false };
+  try {
+    const user = await db.prisma.$transaction(async (tx) => {
+      const team =
+        (await tx.team.findUnique({ where: { name: settings.defaultTeam } })) ??
+        (await tx.team.upsert({
+          where: { name: settings.defaultTeam },
+          create: { name: settings.defaultTeam, timeZone: settings.defaultTimeZone, locale: settings.defaultLocale },
+          update: {},
+        }));
+      const created = await tx.user.create({
+        data: {
+          displayName: who.profile?.displayName?.trim() || who.externalUserId,
+          role: listedAsAdmin(settings.admins, who) ? 'admin' : 'rep',
+          teamId: team.id,
+          timeZone: zoneOk(who.profile?.timeZone) ? who.profile.timeZone : null,
+          locale: who.profile?.locale ?? null,
+          identities: { create: key },
+        },
+        include: { team: true },
+      });
+      await audit(tx, { actor: { userId: created.id } as Actor, door: who.platform, clock }, { entity: 'user', entityId: created.id, action: 'provision', after: created });
+      return created;
+    });
+    return { ...toActor(user), created: true };
+  } catch (err) {
+    // Two first messages at once: the identity's unique key lets one create; the other reads it.
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    const winner = await db.prisma.identity.findUniqueOrThrow({ where: { platform_workspaceId_externalId: key } });
+    return { ...(await refresh(db, clock, winner.userId, who)), created: false };
+  }
+}
+
+async function refresh(db: Database, clock: Clock, userId: number, who: Who): Promise<Actor> {
+  const user = await loadUser(db.prisma, userId);
+  const p = who.profile ?? {};
+  const changes: { timeZone?: string; locale?: string; displayName?: string } = {};
+  if (zoneOk(p.timeZone) && p.timeZone !== user.timeZone) changes.timeZone = p.timeZone;
+  if (p.locale && p.locale !== user.locale) changes.locale = p.locale;
+  if (p.displayName?.trim() && p.displayName.trim() !== user.displayName) changes.displayName = p.displayName.trim();
+  if (!Object.keys(changes).length) return toActor(user);
+  const updated = await db.prisma.$transaction(async (tx) => {
+    const u = await tx.user.update({ where: { id: userId }, data: changes, include: { team: true } });
+    await audit(tx, { actor: { userId } as Actor, door: who.platform, clock }, { entity: 'user', entityId: userId, action: 'profile', before: user, after: u });
+    return u;
+  });
+  return toActor(updated);
+}

@@ -1,0 +1,39 @@
+import type { Identity, Role, Team, User } from '../../generated/prisma/client.ts';
+import { audit } from '../audit.ts';
+import type { DomainContext } from '../context.ts';
+import { conflict } from '../errors.ts';
+import { assertRole } from '../permissions.ts';
+import { findUser, identitiesOf } from './directory.ts';
+
+/** Admins grant roles; the last admin cannot be demoted, so a team never locks itself out. */
+export async function setRole(ctx: DomainContext, input: { target: string; role: Role }): Promise<User> {
+  assertRole(ctx.actor, 'admin', 'user');
+  const target = await findUser(ctx, input.target);
+  if (target.role === input.role) return target;
+  return ctx.prisma.$transaction(async (tx) => {
+    if (target.role === 'admin') {
+      const admins = await tx.user.count({ where: { role: 'admin', active: true } });
+      if (admins <= 1) throw conflict('user.last_admin', { name: target.displayName });
+    }
+    const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
+    await audit(tx, ctx, { entity: 'user', entityId: target.id, action: 'role', before: { role: target.role }, after: { role: input.role } });
+    return updated;
+  });
+}
+
+/** A rep's quotes go to their manager for approval. */
+export async function setManager(ctx: DomainContext, input: { target: string; manager: string }): Promise<User> {
+  assertRole(ctx.actor, 'manager', 'user');
+  const [rep, manager] = [await findUser(ctx, input.target), await findUser(ctx, input.manager)];
+  return ctx.prisma.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: rep.id }, data: { managerId: manager.id } });
+    await audit(tx, ctx, { entity: 'user', entityId: rep.id, action: 'manager', before: { managerId: rep.managerId }, after: { managerId: manager.id } });
+    return updated;
+  });
+}
+
+export async function whoami(ctx: DomainContext): Promise<{ user: User; team: Team; identities: Identity[] }> {
+  const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, include: { team: true } });
+  const { team, ...rest } = user;
+  return { user: rest, team, identities: await identitiesOf(ctx.prisma, user.id) };
+}
