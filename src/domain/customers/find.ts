@@ -73,7 +73,8 @@ export async function resolveCustomerAtStart(ctx: DomainContext, text: string): 
     if (hits.length === 1) return { customer: hits[0]!, rest: restAfter(trimmed, phrase.length) };
     if (hits.length > 1) throw ambiguousOf(hits, phrase);
   }
-  const query = leadingPhrases(trimmed).at(-1) ?? firstToken(trimmed);
+  // Report the words as the person typed them, not folded.
+  const query = trimmed.slice(0, (leadingPhrases(trimmed).at(-1) ?? firstToken(trimmed)).length);
   const suggestions = await closest(ctx, leadingPhrases(trimmed)[0] ?? trimmed);
   throw notFound('customer.not_found', { query, suggestions: suggestions.map((c) => c.name) });
 }
