@@ -8,6 +8,8 @@ const commands: Record<string, Command> = {
   start: { summary: 'start the assistant: Slack/Feishu when configured, else the console', load: () => import('./commands/start.ts') },
   'parse-date': { summary: 'show how a date phrase is understood: parse-date "<text>" --tz <zone> [--now <ISO>] | --jsonl', load: () => import('./commands/parse-date.ts') },
   console: { summary: 'chat with the CRM in this terminal: console --as "<name>" [--tz <zone>] [--locale en|zh-CN]', load: () => import('./commands/console.ts') },
+  'seed-demo': { summary: 'fill an empty CRM with a believable demo team', load: () => import('./commands/seed-demo.ts') },
+  user: { summary: 'user role <door:id or name> <rep|manager|admin>: set a role from the command line', load: () => import('./commands/user.ts') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
 };
 

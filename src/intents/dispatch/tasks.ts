@@ -13,7 +13,7 @@ export const dispatchTaskList: Dispatch<'tasks.list'> = async (turn, intent) => 
   if (intent.scope === 'pool') {
     const pool = await poolTasks(turn.ctx, 26);
     if (!pool.length) return { tone: 'info', title: say(turn, 'title.tasks.pool'), text: say(turn, 'text.pool.none'), visibility: 'private' };
-    return { tone: 'info', title: say(turn, 'title.tasks.pool'), sections: [taskSection(turn, 'title.tasks.pool', pool, 25)], visibility: 'private', subject: `pool:${turn.ctx.actor.teamId}` };
+    return { tone: 'info', title: say(turn, 'title.tasks.pool'), sections: [{ ...taskSection(turn, 'title.tasks.pool', pool, 25), heading: undefined }], visibility: 'private', subject: `pool:${turn.ctx.actor.teamId}` };
   }
   const { overdue, today, upcoming } = await myTasks(turn.ctx);
   const sections = [
