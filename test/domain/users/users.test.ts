@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../../../src/domain/db/database.ts';
+import { findUser } from '../../../src/domain/users/directory.ts';
+import { listedAsAdmin, resolveActor } from '../../../src/domain/users/provision.ts';
+import { setRole, whoami } from '../../../src/domain/users/roles.ts';
+import { describeEngines, freshDatabase } from '../../support/engines.ts';
+import { contextFor, TestClock } from '../../support/fixtures.ts';
+
+const settings = { admins: 'slack:U012ABC, feishu:ou_123, console:Dana Reyes', defaultTeam: 'Sales', defaultTimeZone: 'Asia/Shanghai', defaultLocale: 'zh-CN' as const };
+const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
+const fails = async (p: Promise<unknown>) => p.then(() => null, (e) => e as { code: string; reason: string });
+
+it('reads CRM_ADMINS entries for every door', () => {
+  expect(listedAsAdmin(settings.admins, { platform: 'slack', externalUserId: 'U012ABC' })).toBe(true);
+  expect(listedAsAdmin(settings.admins, { platform: 'feishu', externalUserId: 'ou_123' })).toBe(true);
+  expect(listedAsAdmin(settings.admins, { platform: 'console', externalUserId: 'dana reyes' })).toBe(true);
+  expect(listedAsAdmin(settings.admins, { platform: 'slack', externalUserId: 'ou_123' })).toBe(false);
+});
+
+describeEngines('users', (engine) => {
+  let db: Database & { drop(): Promise<void> };
+  beforeAll(async () => {
+    db = await freshDatabase(engine);
+  });
+  afterAll(() => db?.drop());
+  const who = (platform: 'slack' | 'feishu' | 'console', id: string, profile?: { displayName?: string; timeZone?: string; locale?: 'en' | 'zh-CN' }) => ({ platform, workspaceId: platform === 'console' ? '' : 'T1', externalUserId: id, profile });
+
+  it('provisions a rep in the default team on first contact, admins from CRM_ADMINS', async () => {
+    const rep = await resolveActor(db, clock, who('slack', 'U999', { displayName: 'Sam', timeZone: 'America/New_York', locale: 'en' }), settings);
+    expect(rep).toMatchObject({ created: true, role: 'rep', displayName: 'Sam', timeZone: 'America/New_York', locale: 'en' });
+    const admin = await resolveActor(db, clock, who('slack', 'U012ABC'), settings);
+    expect(admin).toMatchObject({ role: 'admin', timeZone: 'Asia/Shanghai', locale: 'zh-CN' });
+    expect((await resolveActor(db, clock, who('slack', 'U999'), settings)).created).toBe(false);
+    expect(await db.prisma.team.count()).toBe(1);
+  });
+
+  it('picks up a changed zone and language later, and ignores a zone that does not exist', async () => {
+    const moved = await resolveActor(db, clock, who('slack', 'U999', { timeZone: 'Europe/London', locale: 'zh-CN' }), settings);
+    expect(moved).toMatchObject({ timeZone: 'Europe/London', locale: 'zh-CN' });
+    expect((await resolveActor(db, clock, who('slack', 'U999', { timeZone: 'Mars/Base' }), settings)).timeZone).toBe('Europe/London');
+  });
+
+  it('creates exactly one user when ten first messages arrive at once', async () => {
+    const all = await Promise.all(Array.from({ length: 10 }, () => resolveActor(db, clock, who('feishu', 'ou_new', { displayName: '李雷' }), settings)));
+    expect(new Set(all.map((a) => a.userId)).size).toBe(1);
+    expect(await db.prisma.user.count({ where: { displayName: '李雷' } })).toBe(1);
+  });
+
+  it('finds colleagues by mention, door id, id and name; says when a name fits several', async () => {
+    const admin = await resolveActor(db, clock, who('slack', 'U012ABC'), settings);
+    const ctx = contextFor(db, admin, clock);
+    expect((await findUser(ctx, '<@U999|sam>')).displayName).toBe('Sam');
+    expect((await findUser(ctx, 'feishu:ou_new')).displayName).toBe('李雷');
+    expect((await findUser(ctx, 'ou_new')).displayName).toBe('李雷');
+    expect((await findUser(ctx, '@sam')).displayName).toBe('Sam');
+    await resolveActor(db, clock, who('console', 'Sam Carter'), settings);
+    expect((await fails(findUser(ctx, 'sa')))?.code).toBe('ambiguous');
+    expect((await fails(findUser(ctx, 'nobody')))?.code).toBe('not_found');
+  });
+
+  it('lets admins grant roles, never reps, and keeps the last admin', async () => {
+    const admin = contextFor(db, await resolveActor(db, clock, who('slack', 'U012ABC'), settings), clock);
+    const rep = contextFor(db, await resolveActor(db, clock, who('slack', 'U999'), settings), clock);
+    expect((await fails(setRole(rep, { target: 'Sam Carter', role: 'admin' })))?.code).toBe('forbidden');
+    expect((await setRole(admin, { target: '<@U999>', role: 'manager' })).role).toBe('manager');
+    const last = await fails(setRole(admin, { target: 'slack:U012ABC', role: 'rep' }));
+    expect(last?.reason).toBe('user.last_admin');
+    const me = await whoami(admin);
+    expect(me.identities.map((i) => i.externalId)).toEqual(['U012ABC']);
+    expect(me.team.name).toBe('Sales');
+  });
+});
