@@ -55,7 +55,9 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       break;
     } else if (line.startsWith(':as ')) {
       // Switch person, to try a flow that needs two people (a rep submits, a manager approves).
-      user = { ...user, name: line.slice(4).trim() || user.name };
+      // ":as 李雷 zh-CN" also sets the language the console reports for that person.
+      const m = /^(.*?)(?:\s+(en|zh-CN))?$/.exec(line.slice(4).trim())!;
+      user = { ...user, name: m[1]!.trim() || user.name, ...(m[2] ? { locale: m[2] as Locale } : {}) };
       buttons = [];
       opts.write(`(now acting as ${user.name})\n`);
     } else if (/^\d{1,3}$/.test(line) && buttons[Number(line) - 1]) {
