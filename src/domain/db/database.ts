@@ -64,6 +64,9 @@ async function openPglite(dataDir?: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, failover) is discarded and replaced on the next
+  // checkout; without a listener pg would crash the process over it.
+  pool.on('error', () => undefined);
   const raw: RawSql = {
     async exec(sql) {
       await pool.query(sql);

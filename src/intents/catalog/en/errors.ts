@@ -92,4 +92,12 @@ export const errors = {
   'error.interaction.in_future': 'An interaction can’t be in the future.',
   'error.delivery.in_progress': 'Still working on that request; the answer follows.',
   'error.cadence.not_yours': 'You can only see your own follow-up list.',
+  'error.customer.bad_status_move': 'A customer can’t move from {from} to {to}: leads become interested, then won; any can be lost; a lost one reopens as a lead.',
+  'error.customer.import_no_name_column': 'The file has no customer-name column (客户名称 or name); nothing was imported. Columns found: {columns}.',
+  'error.customer.import_no_name_column.bare': 'The file has no customer-name column (客户名称 or name); nothing was imported.',
+  'error.customer.owner_not_in_team': 'That person is not an active member of this team.',
+  'error.user.last_admin': '{name} is the last admin; make someone else admin first.',
+  'error.user.last_admin.bare': 'This is the last admin; make someone else admin first.',
+  'error.task.snooze_no_date': 'I found no date in “{text}”. Try “tomorrow 9am” or “next monday”.',
+  'error.task.snooze_no_date.bare': 'I found no date there. Try “tomorrow 9am” or “next monday”.',
 };

@@ -93,4 +93,12 @@ export const errors: Record<keyof typeof en, string> = {
   'error.interaction.in_future': '沟通时间不能在将来。',
   'error.delivery.in_progress': '这个请求还在处理中，稍后给出结果。',
   'error.cadence.not_yours': '只能查看自己的跟进列表。',
+  'error.customer.bad_status_move': '客户不能从“{from}”改为“{to}”：线索→意向→成交；任何阶段都可标为流失；流失的可重新打开为线索。',
+  'error.customer.import_no_name_column': '文件里没有客户名称列（客户名称 或 name），没有导入任何数据。找到的列：{columns}。',
+  'error.customer.import_no_name_column.bare': '文件里没有客户名称列（客户名称 或 name），没有导入任何数据。',
+  'error.customer.owner_not_in_team': '这个人不是本团队的在职成员。',
+  'error.user.last_admin': '{name} 是最后一位管理员，请先把别人设为管理员。',
+  'error.user.last_admin.bare': '这是最后一位管理员，请先把别人设为管理员。',
+  'error.task.snooze_no_date': '“{text}”里没有找到日期。可以试试“明天上午9点”或“下周一”。',
+  'error.task.snooze_no_date.bare': '没有找到日期。可以试试“明天上午9点”或“下周一”。',
 };
