@@ -10,6 +10,7 @@ const commands: Record<string, Command> = {
   console: { summary: 'chat with the CRM in this terminal: console --as "<name>" [--tz <zone>] [--locale en|zh-CN]', load: () => import('./commands/console.ts') },
   'seed-demo': { summary: 'fill an empty CRM with a believable demo team', load: () => import('./commands/seed-demo.ts') },
   user: { summary: 'user role <door:id or name> <rep|manager|admin>: set a role from the command line', load: () => import('./commands/user.ts') },
+  digest: { summary: 'digest preview --team <name> --kind daily|weekly [--at <ISO>] | digest run --kind daily|weekly --at <ISO>', load: () => import('./commands/digest.ts') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
 };
 

@@ -1,5 +1,5 @@
 import type { ReplyItem } from '../reply.ts';
-import { say, when, type Turn } from '../dispatch/turn.ts';
+import { say, when, type Speaker } from '../dispatch/turn.ts';
 import { button } from './buttons.ts';
 
 export interface TaskLike {
@@ -13,7 +13,7 @@ export interface TaskLike {
 }
 
 /** A task as one line: its id, title, customer and due date, with the buttons that fit who holds it. */
-export function taskItem(turn: Turn, task: TaskLike): ReplyItem {
+export function taskItem(turn: Speaker, task: TaskLike): ReplyItem {
   const customer = task.customer ? ` · ${task.customer.name}` : '';
   const due = task.dueAt ? ` · ${when(turn, task.dueAt, task.dueHasTime)}` : '';
   const buttons =
@@ -26,6 +26,6 @@ export function taskItem(turn: Turn, task: TaskLike): ReplyItem {
   return { text: `#${task.id} ${task.title}${customer}${due}`, buttons };
 }
 
-export function taskSection(turn: Turn, headingCode: string, tasks: TaskLike[], limit = 15) {
+export function taskSection(turn: Speaker, headingCode: string, tasks: TaskLike[], limit = 15) {
   return { heading: say(turn, headingCode), items: tasks.slice(0, limit).map((t) => taskItem(turn, t)), ...(tasks.length > limit ? { more: tasks.length - limit } : {}) };
 }

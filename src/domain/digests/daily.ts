@@ -1,0 +1,57 @@
+// The daily due list: per rep, overdue and today's tasks and customers due by tier cadence; for the
+// team, the pool's unclaimed tasks and ownerless leads. A handful of queries for the whole team.
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { cadenceStatus } from '../cadence/status.ts';
+import { addDays, localDateOf, startOfLocalDay } from '../time/zone.ts';
+
+export interface DigestTask {
+  id: number;
+  title: string;
+  dueAt: Date | null;
+  dueHasTime: boolean;
+  ownerId: number | null;
+  customer: { name: string; code: string } | null;
+}
+
+export interface RepDaily {
+  userId: number;
+  displayName: string;
+  overdue: DigestTask[];
+  today: DigestTask[];
+  dueForContact: Array<{ id: number; name: string; code: string; tier: string; overdueDays: number }>;
+}
+
+export interface DailyDigest {
+  teamId: number;
+  reps: RepDaily[];
+  poolTasks: DigestTask[];
+  poolLeads: Array<{ id: number; name: string; code: string; tier: string }>;
+}
+
+export async function dailyDigest(prisma: PrismaClient, teamId: number, now: Date): Promise<DailyDigest> {
+  const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
+  const today = localDateOf(now, team.timeZone);
+  const startOfToday = startOfLocalDay(today, team.timeZone);
+  const endOfToday = startOfLocalDay(addDays(today, 1), team.timeZone);
+  const [users, due, pool, leads, cadence] = await Promise.all([
+    prisma.user.findMany({ where: { teamId, active: true }, orderBy: { id: 'asc' }, select: { id: true, displayName: true } }),
+    prisma.task.findMany({
+      where: { teamId, status: 'open', ownerId: { not: null }, dueAt: { lt: endOfToday } },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      include: { customer: { select: { name: true, code: true } } },
+    }),
+    prisma.task.findMany({ where: { teamId, status: 'open', ownerId: null }, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }], take: 26, include: { customer: { select: { name: true, code: true } } } }),
+    prisma.customer.findMany({ where: { teamId, ownerId: null, status: { in: ['lead', 'intent'] } }, orderBy: { id: 'asc' }, take: 26, select: { id: true, name: true, code: true, tier: true } }),
+    cadenceStatus(prisma, teamId, now),
+  ]);
+  const reps = users.map((u) => ({
+    userId: u.id,
+    displayName: u.displayName,
+    overdue: due.filter((t) => t.ownerId === u.id && t.dueAt! < startOfToday),
+    today: due.filter((t) => t.ownerId === u.id && t.dueAt! >= startOfToday),
+    dueForContact: cadence
+      .filter((c) => c.customer.ownerId === u.id && c.dueAt <= now)
+      .map((c) => ({ id: c.customer.id, name: c.customer.name, code: c.customer.code, tier: c.customer.tier, overdueDays: c.overdueDays })),
+  }));
+  return { teamId, reps, poolTasks: pool, poolLeads: leads };
+}

@@ -1,0 +1,28 @@
+// Small bar charts as PNG: drawn as SVG and rasterised by resvg (a prebuilt binary from the npm
+// registry), so no browser and no native build step.
+import { Resvg } from '@resvg/resvg-js';
+
+const esc = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+
+export function barChartPng(title: string, bars: Array<{ label: string; value: number }>): Uint8Array {
+  const shown = bars.slice(0, 12);
+  const max = Math.max(1, ...shown.map((b) => b.value));
+  const rowH = 26;
+  const width = 520;
+  const height = 50 + shown.length * rowH;
+  const rows = shown
+    .map((b, i) => {
+      const y = 40 + i * rowH;
+      const w = Math.round((b.value / max) * 300);
+      return `<text x="10" y="${y + 15}" font-size="13" font-family="DejaVu Sans, Noto Sans CJK SC, sans-serif">${esc(b.label.slice(0, 18))}</text>
+<rect x="170" y="${y}" width="${w}" height="18" fill="#3b6fd8"/>
+<text x="${176 + w}" y="${y + 14}" font-size="12" font-family="DejaVu Sans, sans-serif">${b.value}</text>`;
+    })
+    .join('\n');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+<rect width="100%" height="100%" fill="#ffffff"/>
+<text x="10" y="24" font-size="16" font-weight="bold" font-family="DejaVu Sans, Noto Sans CJK SC, sans-serif">${esc(title)}</text>
+${rows}
+</svg>`;
+  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+}

@@ -1,0 +1,121 @@
+// Runs digest slots exactly once across replicas and the pool rule every hour. Every replica may
+// tick; the database decides who does the work (see src/domain/jobs/runs.ts).
+import type { Clock } from '../domain/context.ts';
+import type { Database } from '../domain/db/database.ts';
+import { claimRun, finishIfComplete, markFailed, markSent, planDeliveries, takeOverStaleRuns, teamsForSchedule, unsentDeliveries, type ClaimedRun } from '../domain/jobs/runs.ts';
+import { returnStaleLeads } from '../domain/pool/return-stale.ts';
+import type { Notifier } from '../intents/delivery.ts';
+import { dt } from '../intents/render/digest-text.ts';
+import type { Logger } from '../logger.ts';
+import { digestMessages } from './messages.ts';
+import { latestSlot, stillDue, type DigestKind } from './slots.ts';
+
+export interface RunnerOptions {
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  notifier: Notifier;
+  instanceId: string;
+  /** A run unfinished this long after its claim is taken over by another replica. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Wait before retry n (1-based); bounded so one failing chat API cannot stall the others for long. */
+  backoffMs?: (attempt: number) => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** A weekly summary sent this long after its slot says it is late. */
+  lateAfterMs?: number;
+}
+
+const KINDS: DigestKind[] = ['daily', 'weekly'];
+
+export function createRunner(o: RunnerOptions) {
+  const prisma = o.db.prisma;
+  const leaseMs = o.leaseMs ?? 10 * 60_000;
+  const maxAttempts = o.maxAttempts ?? 5;
+  const backoff = o.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const lateAfter = o.lateAfterMs ?? 15 * 60_000;
+
+  async function deliver(run: ClaimedRun): Promise<void> {
+    const messages = await digestMessages(prisma, run.job as DigestKind, run.teamId, run.slot, run.late);
+    await planDeliveries(prisma, run.id, [...messages.keys()]);
+    for (const d of await unsentDeliveries(prisma, run.id, maxAttempts)) {
+      const message = messages.get(d.recipient);
+      if (!message) {
+        // Nothing to say to this recipient any more (e.g. their list emptied before a resume).
+        await markSent(prisma, d.id, o.clock.now(), 'nothing-to-send');
+        continue;
+      }
+      for (let attempt = d.attempts + 1; attempt <= maxAttempts; attempt++) {
+        try {
+          const refs = await o.notifier.deliver(message, `run:${run.id}:${d.recipient}`);
+          await markSent(prisma, d.id, o.clock.now(), refs[0]?.messageId);
+          break;
+        } catch (err) {
+          await markFailed(prisma, d.id, (err as Error).message ?? String(err));
+          o.log.warn({ err, run: run.id, recipient: d.recipient, attempt }, 'digest delivery failed');
+          if (attempt < maxAttempts) await sleep(backoff(attempt));
+        }
+      }
+    }
+    const done = await finishIfComplete(prisma, run.id, o.clock.now(), maxAttempts);
+    o.log.info({ run: run.id, job: run.job, team: run.teamId, slot: run.slot, done }, 'digest run');
+  }
+
+  /** Runs the slot if no replica has claimed it yet; returns whether this replica ran it. */
+  async function runSlot(kind: DigestKind, teamId: number, slot: Date, late = false): Promise<boolean> {
+    const run = await claimRun(prisma, { job: kind, teamId, slot, late, claimedBy: o.instanceId, now: o.clock.now() });
+    if (!run) return false;
+    await deliver(run);
+    return true;
+  }
+
+  async function resume(): Promise<number> {
+    const runs = await takeOverStaleRuns(prisma, o.instanceId, o.clock.now(), leaseMs);
+    for (const run of runs) await deliver(run);
+    return runs.length;
+  }
+
+  /** Every slot due today that nobody has run yet runs now; earlier missed days are skipped and logged. */
+  let firstTick = true;
+  async function tick(): Promise<void> {
+    const now = o.clock.now();
+    const starting = firstTick;
+    firstTick = false;
+    for (const team of await teamsForSchedule(prisma)) {
+      for (const kind of KINDS) {
+        const { slot, date } = latestSlot(kind, team, now);
+        if (!stillDue(date, team, now)) {
+          if (starting) o.log.info({ team: team.name, kind, slot }, 'missed slot from an earlier day skipped');
+          continue;
+        }
+        await runSlot(kind, team.id, slot, kind === 'weekly' && now.getTime() - slot.getTime() > lateAfter);
+      }
+    }
+    await resume();
+  }
+
+  async function sweepPool(): Promise<number> {
+    let total = 0;
+    for (const team of await teamsForSchedule(prisma)) {
+      const returned = await returnStaleLeads(prisma, o.clock, team.id);
+      total += returned.length;
+      const full = await prisma.team.findUniqueOrThrow({ where: { id: team.id } });
+      for (const r of returned) {
+        const owner = await prisma.user.findUnique({ where: { id: r.previousOwnerId } });
+        const locale = (owner?.locale ?? full.locale) === 'zh-CN' ? 'zh-CN' : 'en';
+        await o.notifier
+          .deliver(
+            { to: { userId: r.previousOwnerId }, reply: { tone: 'warning', title: dt(locale, 'returnedTitle'), text: dt(locale, 'returnedText', { name: r.name, code: r.code, hours: full.poolReturnHours }), visibility: 'private' } },
+            `pool-return:${r.customerId}:${r.previousOwnerId}`,
+          )
+          .catch((err) => o.log.warn({ err, customer: r.customerId }, 'pool return notice not delivered'));
+      }
+    }
+    return total;
+  }
+
+  return { runSlot, resume, tick, sweepPool };
+}
+
+export type Runner = ReturnType<typeof createRunner>;
