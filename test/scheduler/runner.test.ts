@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Database } from '../../src/domain/db/database.ts';
+import type { Notifier } from '../../src/intents/delivery.ts';
+import type { OutboundMessage } from '../../src/intents/reply.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { createRunner } from '../../src/scheduler/runner.ts';
+import { describeEngines, freshDatabase } from '../support/engines.ts';
+import { DAY, HOUR, makeTeam, makeUser, TestClock } from '../support/fixtures.ts';
+
+const key = (m: OutboundMessage) => ('userId' in m.to ? `user:${m.to.userId}` : `team:${m.to.teamId}`);
+
+class FakeChat implements Notifier {
+  sent: OutboundMessage[] = [];
+  failures = new Map<string, number>();
+  crashOn?: string;
+  async deliver(message: OutboundMessage) {
+    const k = key(message);
+    if (this.crashOn === k) throw new Error('process died');
+    const left = this.failures.get(k) ?? 0;
+    if (left > 0) {
+      this.failures.set(k, left - 1);
+      throw new Error('HTTP 503 from the chat API');
+    }
+    this.sent.push(message);
+    return [{ platform: 'console' as const, workspaceId: '', channelId: k, messageId: String(this.sent.length) }];
+  }
+  count(k: string) {
+    return this.sent.filter((m) => key(m) === k).length;
+  }
+}
+
+describeEngines('scheduler runs', (engine) => {
+  let db: Database & { drop(): Promise<void> };
+  let teamId: number;
+  let rep: number;
+  const clock = new TestClock(new Date('2026-11-23T03:00:00Z')); // Monday 11:00 in Shanghai, two hours after the 09:00 slots
+  const noSleep = async () => undefined;
+  const runner = (chat: Notifier, id: string, extra: { sleep?: (ms: number) => Promise<void> } = {}) =>
+    createRunner({ db, clock, log: silentLogger, notifier: chat, instanceId: id, sleep: extra.sleep ?? noSleep, leaseMs: 10 * 60_000 });
+
+  beforeAll(async () => {
+    db = await freshDatabase(engine);
+  });
+  afterAll(() => db?.drop());
+
+  beforeEach(async () => {
+    await db.prisma.jobRun.deleteMany();
+    await db.prisma.task.deleteMany();
+    await db.prisma.customer.deleteMany();
+    await db.prisma.user.deleteMany();
+    await db.prisma.team.deleteMany();
+    clock.set('2026-11-23T03:00:00Z');
+    const team = await makeTeam(db, { timeZone: 'Asia/Shanghai' });
+    teamId = team.id;
+    rep = (await makeUser(db, teamId, { name: 'Sam' })).id;
+    const quiet = await makeUser(db, teamId, { name: 'Quiet Rep' });
+    void quiet;
+    const second = await makeUser(db, teamId, { name: 'Priya' });
+    await db.prisma.task.createMany({
+      data: [
+        { title: 'Overdue follow-up', teamId, ownerId: rep, dueAt: new Date('2026-11-20T02:00:00Z') },
+        { title: 'Today call', teamId, ownerId: rep, dueAt: new Date('2026-11-23T07:00:00Z'), dueHasTime: true },
+        { title: 'Priya today', teamId, ownerId: second.id, dueAt: new Date('2026-11-23T01:00:00Z') },
+        { title: 'Pool lead callback', teamId, ownerId: null, dueAt: new Date('2026-11-24T01:00:00Z') },
+      ],
+    });
+  });
+
+  it('catches up after downtime: a process up at 11:00 sends the 09:00 list once, the weekly marked late, nobody an empty message', async () => {
+    const chat = new FakeChat();
+    await runner(chat, 'a').tick();
+    expect(chat.count(`user:${rep}`)).toBe(1);
+    const priya = await db.prisma.user.findFirstOrThrow({ where: { displayName: 'Priya' } });
+    // Quiet Rep has nothing due, so gets nothing.
+    expect(new Set(chat.sent.map(key))).toEqual(new Set([`user:${rep}`, `user:${priya.id}`, `team:${teamId}`]));
+    expect(chat.sent.filter((m) => key(m) === `team:${teamId}`).length).toBe(2);
+    const weekly = chat.sent.find((m) => m.reply.title?.startsWith('Team summary'));
+    expect(weekly?.reply.notices?.[0]).toMatch(/late/);
+    expect(weekly?.reply.images?.[0]?.png.subarray(1, 4).toString()).toBe('PNG');
+    const daily = chat.sent.find((m) => key(m) === `user:${rep}`)!;
+    expect(daily.reply.sections?.[0]?.items[0]?.buttons?.map((b) => b.action.action)).toEqual(['task.done', 'task.snooze']);
+    const pool = chat.sent.find((m) => m.reply.title?.startsWith('Shared pool'))!;
+    expect(pool.reply.sections?.[0]?.items[0]?.buttons?.[0]?.action.action).toBe('task.claim');
+    clock.advance(HOUR);
+    await runner(chat, 'a').tick();
+    expect(chat.sent.length).toBe(4);
+  });
+
+  it('skips a missed slot from an earlier day instead of sending it late', async () => {
+    clock.set('2026-11-24T00:30:00Z'); // Tuesday 08:30: Monday's slots are gone, Tuesday's not due yet
+    const chat = new FakeChat();
+    await runner(chat, 'a').tick();
+    expect(chat.sent).toEqual([]);
+    expect(await db.prisma.jobRun.count()).toBe(0);
+  });
+
+  it('three schedulers firing together make one run and one message per recipient', async () => {
+    const chats = [new FakeChat(), new FakeChat(), new FakeChat()];
+    await Promise.all(chats.map((c, i) => runner(c, `replica-${i}`).tick()));
+    const all = chats.flatMap((c) => c.sent);
+    expect(all.filter((m) => key(m) === `user:${rep}`).length).toBe(1);
+    expect(all.length).toBe(4);
+    expect(await db.prisma.jobRun.count()).toBe(2);
+  });
+
+  it('a chat API failing twice then succeeding delivers once, without holding up the others', async () => {
+    const chat = new FakeChat();
+    chat.failures.set(`user:${rep}`, 2);
+    const waits: number[] = [];
+    await runner(chat, 'a', { sleep: async (ms) => void waits.push(ms) }).tick();
+    expect(chat.count(`user:${rep}`)).toBe(1);
+    expect(chat.sent.length).toBe(4);
+    expect(waits).toEqual([1000, 2000]);
+    const d = await db.prisma.jobDelivery.findFirstOrThrow({ where: { recipient: `user:${rep}` } });
+    expect(d).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  it('a crash between two deliveries: the restart delivers the rest once and resends nothing', async () => {
+    const chat = new FakeChat();
+    const users = await db.prisma.user.findMany({ where: { teamId, displayName: { in: ['Sam', 'Priya'] } }, orderBy: { id: 'asc' } });
+    const second = users[1]!.id;
+    chat.crashOn = `user:${second}`;
+    // The process dies while sending to the second recipient: the error escapes the run.
+    const dying = runner(chat, 'a', { sleep: async () => Promise.reject(new Error('process died')) });
+    await expect(dying.runSlot('daily', teamId, new Date('2026-11-23T01:00:00Z'))).rejects.toThrow('process died');
+    expect(chat.count(`user:${rep}`)).toBe(1);
+    chat.crashOn = undefined;
+    // Another replica, after the lease: resumes the unfinished run.
+    clock.advance(11 * 60_000);
+    expect(await runner(chat, 'b').resume()).toBe(1);
+    expect(chat.count(`user:${rep}`)).toBe(1);
+    expect(chat.count(`user:${second}`)).toBe(1);
+    expect(chat.count(`team:${teamId}`)).toBe(1);
+    expect((await db.prisma.jobRun.findFirstOrThrow({ where: { job: 'daily' } })).status).toBe('done');
+  });
+
+  it('returns a lead nobody followed within 48 hours to the pool and tells its owner, once', async () => {
+    const c = await db.prisma.customer.create({ data: { code: 'CUS20261120001', name: 'Stale Lead', normalizedName: 'staleLead', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 49 * HOUR) } });
+    const fresh = await db.prisma.customer.create({ data: { code: 'CUS20261120002', name: 'Fresh Lead', normalizedName: 'freshlead', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 10 * HOUR) } });
+    const worked = await db.prisma.customer.create({ data: { code: 'CUS20261120003', name: 'Worked Lead', normalizedName: 'workedlead', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 3 * DAY) } });
+    await db.prisma.interaction.create({ data: { customerId: worked.id, authorId: rep, occurredAt: new Date(clock.now().getTime() - 2 * DAY), summary: 'called' } });
+    const chat = new FakeChat();
+    const [a, b] = await Promise.all([runner(chat, 'a').sweepPool(), runner(chat, 'b').sweepPool()]);
+    expect(a + b).toBe(1);
+    expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: c.id } })).ownerId).toBeNull();
+    expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: fresh.id } })).ownerId).toBe(rep);
+    expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: worked.id } })).ownerId).toBe(rep);
+    expect(chat.sent.map((m) => [key(m), m.reply.text])).toEqual([[`user:${rep}`, expect.stringContaining('Stale Lead')]]);
+  });
+});
