@@ -1,8 +1,6 @@
 // The Monday summary: last week's figures beside the week before, each from one aggregate query
 // with FILTER clauses (no per-customer loops), in the team's zone.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { cadenceStatus } from '../cadence/status.ts';
-import { churnRisks } from '../cadence/churn.ts';
 import { addDays, localDateOf, startOfLocalDay, type LocalDate } from '../time/zone.ts';
 
 export interface Pair {
@@ -49,7 +47,7 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
   const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
   const { start, end, prevStart } = summaryWeeks(at, team.timeZone);
 
-  const [sources, byRep, byChannel, tasks, quotes, values, statuses, won, cadence, risks] = await Promise.all([
+  const [sources, byRep, byChannel, tasks, quotes, values, statuses, won, tiers, topRisks] = await Promise.all([
     prisma.$queryRaw<Array<{ source: string; cur: bigint; prev: bigint }>>`
       SELECT source::text, count(*) FILTER (WHERE "createdAt" >= ${start}) AS cur, count(*) FILTER (WHERE "createdAt" < ${start}) AS prev
       FROM "Customer" WHERE "teamId" = ${teamId} AND "createdAt" >= ${prevStart} AND "createdAt" < ${end} GROUP BY source ORDER BY source`,
@@ -89,8 +87,23 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       SELECT count(*) FILTER (WHERE a."at" >= ${start}) AS cur, count(*) FILTER (WHERE a."at" < ${start}) AS prev
       FROM "AuditEvent" a JOIN "Customer" c ON a.entity = 'customer' AND a."entityId" = c.id::text
       WHERE c."teamId" = ${teamId} AND a.action = 'status' AND a.after->>'status' = 'deal' AND a."at" >= ${prevStart} AND a."at" < ${end}`,
-    cadenceStatus(prisma, teamId, end),
-    churnRisks(prisma, teamId, end),
+    // Cadence misses and churn risks from one last-contact aggregate, counted per tier in SQL.
+    prisma.$queryRaw<Array<{ tier: 'A' | 'B' | 'C'; misses: bigint; churn: bigint }>>`
+      WITH last AS (
+        SELECT c.id, c.tier, coalesce(max(i."occurredAt"), c."createdAt") AS base
+        FROM "Customer" c LEFT JOIN "Interaction" i ON i."customerId" = c.id AND i."occurredAt" < ${end}
+        WHERE c."teamId" = ${teamId} AND c.status <> 'lost' AND c."createdAt" < ${end}
+        GROUP BY c.id)
+      SELECT tier::text AS tier,
+             count(*) FILTER (WHERE base + make_interval(days => CASE tier WHEN 'A' THEN ${team.cadenceDaysA}::int WHEN 'B' THEN ${team.cadenceDaysB}::int ELSE ${team.cadenceDaysC}::int END) < ${end}) AS misses,
+             count(*) FILTER (WHERE base <= ${new Date(end.getTime() - team.churnRiskDays * 86_400_000)}) AS churn
+      FROM last GROUP BY tier`,
+    prisma.$queryRaw<Array<{ name: string; code: string; base: Date }>>`
+      SELECT c.name, c.code, coalesce(max(i."occurredAt"), c."createdAt") AS base
+      FROM "Customer" c LEFT JOIN "Interaction" i ON i."customerId" = c.id AND i."occurredAt" < ${end}
+      WHERE c."teamId" = ${teamId} AND c.status <> 'lost' AND c."createdAt" < ${end}
+      GROUP BY c.id HAVING coalesce(max(i."occurredAt"), c."createdAt") <= ${new Date(end.getTime() - team.churnRiskDays * 86_400_000)}
+      ORDER BY base ASC, c.id LIMIT 5`,
   ]);
 
   const pairs = <K extends string>(rows: Array<{ cur: bigint; prev: bigint } & Record<K, unknown>>, key: K) =>
@@ -100,7 +113,8 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
   const status = Object.fromEntries(['lead', 'intent', 'deal', 'lost'].map((s) => [s, n(statuses.find((r) => r.status === s)?.count)]));
   const live = status.lead! + status.intent! + status.deal!;
   const misses = { A: 0, B: 0, C: 0 };
-  for (const c of cadence) if (c.dueAt < end && c.customer.status !== 'lost') misses[c.customer.tier]++;
+  for (const r of tiers) misses[r.tier] = n(r.misses);
+  const churnCount = tiers.reduce((sum, r) => sum + n(r.churn), 0);
   return {
     teamId,
     weekStart: start,
@@ -125,7 +139,7 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       leadToIntent: live ? (status.intent! + status.deal!) / live : null,
       intentToDeal: status.intent! + status.deal! ? status.deal! / (status.intent! + status.deal!) : null,
     },
-    churnRisks: { count: risks.length, top: risks.slice(0, 5).map((r) => ({ name: r.customer.name, code: r.customer.code, silentDays: r.silentDays })) },
+    churnRisks: { count: churnCount, top: topRisks.map((r) => ({ name: r.name, code: r.code, silentDays: Math.floor((end.getTime() - new Date(r.base).getTime()) / 86_400_000) })) },
     cadenceMisses: misses,
   };
 }
