@@ -14,14 +14,17 @@ export interface Turn {
   firstContact: boolean;
 }
 
+/** Whom a message speaks to: all that wording needs. */
+export type Speaker = Pick<Turn, 'locale' | 'timeZone'>;
+
 export type IntentOf<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 export type Dispatch<K extends Intent['kind']> = (turn: Turn, intent: IntentOf<K>) => Promise<Reply>;
 
-export function say(turn: Turn, code: string, params?: Params): string {
+export function say(turn: Speaker, code: string, params?: Params): string {
   return t(turn.locale, code, params);
 }
 
-export function when(turn: Turn, at: Date | null, withTime = true): string {
+export function when(turn: Speaker, at: Date | null, withTime = true): string {
   return at ? formatInstant(turn.locale, at, turn.timeZone, withTime) : say(turn, 'section.no_date');
 }
 
