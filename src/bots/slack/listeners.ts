@@ -1,0 +1,113 @@
+// Slack payloads in, Replies out. Every listener acks first (Slack's 3-second rule), then asks the
+// shared handler; nothing here knows CRM rules.
+import type { App } from '@slack/bolt';
+import type { ButtonAction, Reply } from '../../intents/reply.ts';
+import type { Invocation } from '../../intents/invocation.ts';
+import type { Logger } from '../../logger.ts';
+import { fallbackText, toBlocks } from './blocks.ts';
+import { inputModal, logModal } from './modals.ts';
+
+export interface SlackDoor {
+  handler: (inv: Invocation) => Promise<Reply>;
+  profile: (userId: string) => Promise<Invocation['profile']>;
+  log: Logger;
+  now: () => Date;
+}
+
+type Payload = { team_id?: string; team?: { id?: string }; user_id?: string; user?: { id?: string }; channel_id?: string; channel?: { id?: string } };
+const teamOf = (b: Payload) => b.team_id ?? b.team?.id ?? '';
+const userOf = (b: Payload) => b.user_id ?? b.user?.id ?? '';
+
+function asMessage(reply: Reply) {
+  return { text: fallbackText(reply), blocks: toBlocks(reply) as never };
+}
+
+async function postTo(url: string, body: object): Promise<void> {
+  await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+export function registerListeners(app: App, door: SlackDoor): void {
+  const ask = async (b: Payload, input: Invocation['input'], deliveryKey?: string) =>
+    door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, receivedAt: door.now() });
+
+  app.command(/^\/(log|customer|tasks|task|quote|crm)$/, async ({ command, ack, respond, client }) => {
+    await ack();
+    if (command.command === '/log' && !command.text.trim()) {
+      await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });
+      return;
+    }
+    const reply = await ask(command, { kind: 'text', text: `${command.command} ${command.text}`.trim() }, `cmd:${command.trigger_id}`);
+    await respond({ response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', ...asMessage(reply) });
+  });
+
+  app.action(/^crm:/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const a = action as { value?: string; action_ts?: string };
+    let parsed: ButtonAction & { input?: { name: string; label: string } };
+    try {
+      parsed = JSON.parse(a.value ?? '');
+    } catch {
+      return;
+    }
+    const b = body as Payload & { trigger_id?: string; response_url?: string; container?: { message_ts?: string; channel_id?: string } };
+    const { input, ...button } = parsed;
+    if (input && b.trigger_id) {
+      await client.views.open({ trigger_id: b.trigger_id, view: inputModal({ label: input.label, action: button, input }, { button, name: input.name, response_url: b.response_url, user: userOf(b), team: teamOf(b) }) as never });
+      return;
+    }
+    const reply = await ask(b, { kind: 'action', action: button }, `act:${userOf(b)}:${a.action_ts ?? ''}`);
+    await respond({ replace_original: reply.replaceOriginal === true, response_type: 'ephemeral', ...asMessage(reply) });
+  });
+
+  // A reason typed in a modal finishes the click that asked for it.
+  app.view('crm_input', async ({ ack, body, view }) => {
+    const meta = JSON.parse(view.private_metadata || '{}') as { button: ButtonAction; name: string; response_url?: string };
+    const value = (view.state.values.input?.value?.value ?? '').trim();
+    if (!value) return void (await ack({ response_action: 'errors', errors: { input: '?' } }));
+    await ack();
+    const reply = await ask(body as Payload, { kind: 'action', action: meta.button, values: { [meta.name]: value } }, `view:${body.view.id}`);
+    if (meta.response_url) await postTo(meta.response_url, { replace_original: reply.replaceOriginal === true, response_type: 'ephemeral', ...asMessage(reply) });
+  });
+
+  // /log as a form: problems are shown on the field, the rest is the same /log command.
+  app.view('crm_log', async ({ ack, body, view, client }) => {
+    const v = view.state.values;
+    const customer = v.customer?.value?.selected_option?.value ?? '';
+    const channel = v.channel?.value?.selected_option?.value ?? 'call';
+    const notes = (v.notes?.value?.value ?? '').trim();
+    const mood = v.mood?.value?.selected_option?.value;
+    const next = (v.next?.value?.value ?? '').trim();
+    const text = `/log "${customer}" ${channel}: ${notes}${mood ? ` mood:${mood}` : ''}${next ? ` next: ${next}` : ''}`;
+    const reply = await ask(body as Payload, { kind: 'text', text }, `view:${body.view.id}`);
+    if (reply.tone === 'error') return void (await ack({ response_action: 'errors', errors: { [errorField(reply)]: fallbackText(reply).slice(0, 150) } }));
+    await ack();
+    const meta = JSON.parse(view.private_metadata || '{}') as { response_url?: string };
+    if (meta.response_url) await postTo(meta.response_url, { response_type: 'ephemeral', ...asMessage(reply) });
+    else await client.chat.postMessage({ channel: userOf(body as Payload), ...asMessage(reply) });
+  });
+
+  // The customer picker searches as you type.
+  app.options({ action_id: 'value' }, async ({ ack, body, payload }) => {
+    const q = (payload as { value?: string }).value ?? '';
+    const reply = await ask(body as Payload, { kind: 'text', text: `/customer find ${q}` });
+    const options = (reply.sections ?? []).flatMap((s) => s.items).slice(0, 20).flatMap((item) => {
+      const code = item.buttons?.find((b) => b.action.action === 'customer.show')?.action.id;
+      return code ? [{ text: { type: 'plain_text' as const, text: item.text.slice(0, 75) }, value: code }] : [];
+    });
+    await ack({ options } as never);
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    const b = { team_id: (body as { team_id?: string }).team_id, user_id: event.user };
+    const [tasks, pool] = await Promise.all([ask(b, { kind: 'text', text: '/tasks' }), ask(b, { kind: 'text', text: '/tasks pool' })]);
+    const blocks = [...toBlocks(tasks), { type: 'divider' }, ...toBlocks(pool)].slice(0, 100);
+    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } as never });
+  });
+}
+
+function errorField(reply: Reply): string {
+  const t = `${reply.title ?? ''} ${reply.text ?? ''}`.toLowerCase();
+  if (/customer|客户/.test(t)) return 'customer';
+  if (/date|日期|next|下一步/.test(t)) return 'next';
+  return 'notes';
+}

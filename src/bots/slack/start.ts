@@ -1,0 +1,28 @@
+import { App, LogLevel } from '@slack/bolt';
+import type { AppContext } from '../../app/context.ts';
+import { registerListeners } from './listeners.ts';
+import { profileCache } from './profile.ts';
+import { SlackHttpReceiver } from './receiver.ts';
+import { slackClient, slackSender } from './sender.ts';
+
+/** HTTP mode at /slack/events on PORT, or Socket Mode (no public URL) when SLACK_APP_TOKEN is set. */
+export async function startSlack(ctx: AppContext, opts: { port?: number; paceMs?: number } = {}): Promise<{ stop(): Promise<void>; port?: number; app: App }> {
+  const c = ctx.config;
+  const token = c.SLACK_BOT_TOKEN!;
+  const apiUrl = c.SLACK_API_URL;
+  const clientOptions = apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : apiUrl + '/' } : {};
+  const receiver = c.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: c.SLACK_SIGNING_SECRET!, port: opts.port ?? c.PORT, log: ctx.log });
+  const app = new App({
+    token,
+    ...(receiver ? { receiver } : { appToken: c.SLACK_APP_TOKEN, socketMode: true }),
+    clientOptions,
+    logLevel: LogLevel.WARN,
+  });
+  const client = slackClient(token, apiUrl);
+  const auth = await client.auth.test();
+  ctx.notifier.register(slackSender(client, String(auth.team_id ?? ''), opts.paceMs));
+  registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now() });
+  const started = (await app.start()) as { port?: number } | undefined;
+  ctx.log.info({ mode: receiver ? 'http' : 'socket', team: auth.team }, 'slack connected');
+  return { app, port: started?.port, stop: () => app.stop() as Promise<void> };
+}
