@@ -12,8 +12,11 @@ const doors: Door[] = [
   { name: 'feishu', configured: (c) => Boolean(c.FEISHU_APP_ID && c.FEISHU_APP_SECRET), module: '../bots/feishu/start.ts', start: 'startFeishu' },
 ];
 
-const CONNECT = `No Slack or Feishu credentials are set, so this is the local console.
-Type /crm help to begin. To connect a chat platform, see README.md ("Connect Slack", "Connect Feishu / Lark").`;
+const CONNECT = `No Slack or Feishu credentials are set, so this is the local console (type /crm help to begin).
+To connect a chat platform, stop here and start again with:
+  Slack:  SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP events)
+  Feishu: FEISHU_APP_ID and FEISHU_APP_SECRET
+README.md ("Connect Slack", "Connect Feishu / Lark") lists the app scopes and events to enable.`;
 
 export async function startApp(config: Config, _args: string[]): Promise<number> {
   const wanted = doors.filter((d) => d.configured(config));

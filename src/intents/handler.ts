@@ -43,17 +43,23 @@ export function createHandler(deps: HandlerDeps): Handler {
       const ctx: DomainContext = { db, prisma: db.prisma, actor: who, door: inv.door, clock, log };
       turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created };
       const current = turn;
-      const run = () => answer(current, inv);
+      // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
+      const run = async () => {
+        const reply = await answer(current, inv);
+        if (!created) return reply;
+        const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: await teamName(db, who.teamId) });
+        return { ...reply, notices: [greeting, ...(reply.notices ?? [])] };
+      };
       const { result, duplicate } = inv.deliveryKey ? await once(db, `${inv.door}:${inv.deliveryKey}`, inv.door, run) : { result: await run(), duplicate: false };
       if (!duplicate) await deliverFollowUps(deps, result, inv.deliveryKey);
       const { followUps: _sent, ...reply } = result;
-      if (created) reply.notices = [say(turn, 'notice.first_contact', { role: label(locale, 'role', who.role), team: '' + (await teamName(db, who.teamId)) }), ...(reply.notices ?? [])];
       return reply;
     } catch (err) {
       if (turn && isDomainError(err)) return refusal(turn, err);
       log.error({ err, door: inv.door, user: inv.externalUserId }, 'request failed');
       const locale = turn?.locale ?? inv.profile?.locale ?? deps.config.CRM_DEFAULT_LOCALE;
-      return { tone: 'error', title: say({ locale } as Turn, 'title.error'), text: say({ locale } as Turn, 'error.internal'), visibility: 'private' };
+      const speaker = { locale, timeZone: deps.config.CRM_DEFAULT_TZ };
+      return { tone: 'error', title: say(speaker, 'title.error'), text: say(speaker, 'error.internal'), visibility: 'private' };
     }
   };
 }

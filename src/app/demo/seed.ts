@@ -5,6 +5,7 @@ import type { Actor, Clock, DomainContext } from '../../domain/context.ts';
 import type { Database } from '../../domain/db/database.ts';
 import { createCustomer } from '../../domain/customers/create.ts';
 import { logInteraction } from '../../domain/interactions/log.ts';
+import { completeTask } from '../../domain/tasks/complete.ts';
 import { createQuote, decideQuote, submitQuote } from '../../domain/quotes/index.ts';
 import { resolveActor } from '../../domain/users/provision.ts';
 import { findDateIn } from '../../intents/dates/index.ts';
@@ -71,13 +72,15 @@ export async function seedDemo(db: Database, log: Logger, settings: SeedSettings
       clock.at = new Date(Math.min(now.getTime() - DAY / 2, clock.at.getTime() + (2 + rand() * 6) * DAY));
       const [summary, next] = pick(zh ? NOTES_ZH : NOTES_EN) as [string, string];
       const due = next ? findDateIn(next, { timeZone: owner.timeZone, now: clock.now() }) : undefined;
-      await logInteraction(ctx(owner), {
+      const { task } = await logInteraction(ctx(owner), {
         customerId: customer.id,
         channel: pick(CHANNELS),
         summary,
         mood: summary.match(/犹豫|观望|worry|no answer/) ? 'hesitant' : summary.match(/满意|happy|well|approved/) ? 'positive' : 'neutral',
         ...(due ? { nextStep: { title: due.rest || next, dueAt: due.start, dueHasTime: due.hasTime } } : {}),
       });
+      // An earlier call's next step was done by the time of the next call; the latest one stays open.
+      if (task && k < calls - 1) await completeTask(ctx(owner), task.id);
     }
     if (i % 10 === 3) await db.prisma.task.create({ data: { title: zh ? '回访新线索' : 'Call back the inbound lead', teamId: owner.teamId, customerId: customer.id, dueAt: new Date(now.getTime() + DAY) } });
     if (i % 6 === 1) {
@@ -91,7 +94,7 @@ export async function seedDemo(db: Database, log: Logger, settings: SeedSettings
         ],
         discountBps: [0, 500, 1000, 1200][i % 4]!,
       });
-      const stage = i % 4;
+      const stage = Math.floor(i / 6) % 4;
       if (stage >= 1) await submitQuote(ctx(owner), quote.id);
       if (stage === 2) await decideQuote(ctx(manager), quote.id, { decision: 'approve' });
       if (stage === 3) await decideQuote(ctx(manager), quote.id, { decision: 'reject', reason: zh ? '折扣过高' : 'discount too deep for this tier' });

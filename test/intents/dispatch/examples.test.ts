@@ -177,4 +177,13 @@ describeEngines('example commands through the handler', (engine) => {
     expect(second).toEqual(first);
     expect(await db.prisma.interaction.count()).toBe(before + 1);
   });
+
+  it('a retried first message provisions once and greets the same way both times', async () => {
+    const ada = as('Ada Park');
+    const first = await ada('/tasks', 'evt-43');
+    const second = await ada('/tasks', 'evt-43');
+    expect(first.notices?.[0]).toMatch(/rep/);
+    expect(second).toEqual(first);
+    expect(await db.prisma.user.count({ where: { displayName: 'Ada Park' } })).toBe(1);
+  });
 });

@@ -1,0 +1,56 @@
+// `crm seed-demo` on both engines: the team a newcomer sees is complete (roles, tiers, languages,
+// weeks of history, open/done/pool tasks, quotes in every state), and a second run changes nothing.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemo } from '../../src/app/demo/seed.ts';
+import type { Database } from '../../src/domain/db/database.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { describeEngines, freshDatabase } from '../support/engines.ts';
+
+const settings = { admins: '', defaultTeam: 'Sales', defaultTimeZone: 'Asia/Shanghai', defaultLocale: 'en' as const };
+const now = new Date('2026-11-23T02:00:00Z');
+const DAY = 86_400_000;
+
+describeEngines('seed-demo', (engine) => {
+  let db: Database & { drop(): Promise<void> };
+  beforeAll(async () => {
+    db = await freshDatabase(engine);
+  });
+  afterAll(() => db?.drop());
+
+  it('fills an empty CRM with a believable team, then refuses to seed twice', async () => {
+    expect(await seedDemo(db, silentLogger, settings, now)).toEqual({ seeded: true, customers: 50 });
+    const p = db.prisma;
+
+    const users = await p.user.findMany({ include: { identities: true } });
+    expect(users.filter((u) => u.role === 'manager')).toHaveLength(1);
+    expect(users.filter((u) => u.role === 'rep')).toHaveLength(4);
+    expect(users.every((u) => u.identities.some((i) => i.platform === 'console' && i.externalId === u.displayName))).toBe(true);
+
+    const customers = await p.customer.findMany({ include: { contacts: true } });
+    expect(new Set(customers.map((c) => c.tier))).toEqual(new Set(['A', 'B', 'C']));
+    expect(new Set(customers.map((c) => c.status)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(customers.map((c) => c.source)).size).toBeGreaterThanOrEqual(3);
+    expect(customers.some((c) => /[\u4e00-\u9fff]/.test(c.name))).toBe(true);
+    expect(customers.some((c) => /^[A-Za-z]/.test(c.name))).toBe(true);
+    expect(customers.every((c) => c.contacts.length >= 1)).toBe(true);
+
+    const interactions = await p.interaction.findMany({ select: { occurredAt: true } });
+    const times = interactions.map((i) => i.occurredAt.getTime());
+    expect(interactions.length).toBeGreaterThan(50);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(14 * DAY);
+    expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());
+
+    const tasks = await p.task.findMany();
+    expect(tasks.some((t) => t.status === 'open' && t.ownerId !== null)).toBe(true);
+    expect(tasks.some((t) => t.status === 'done')).toBe(true);
+    expect(tasks.some((t) => t.status === 'open' && t.ownerId === null)).toBe(true);
+
+    const quoteStates = new Set((await p.quote.findMany({ select: { status: true } })).map((q) => q.status));
+    expect(quoteStates).toEqual(new Set(['draft', 'pending', 'approved', 'rejected']));
+
+    const counts = async () => [await p.user.count(), await p.customer.count(), await p.interaction.count(), await p.task.count(), await p.quote.count()];
+    const before = await counts();
+    expect(await seedDemo(db, silentLogger, settings, now)).toEqual({ seeded: false, customers: 50 });
+    expect(await counts()).toEqual(before);
+  }, 60_000);
+});
