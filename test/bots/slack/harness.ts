@@ -1,0 +1,125 @@
+// The Slack door as it runs: the real Bolt App behind our receiver, the shared handler on a real
+// database, and the fake Web API on loopback.
+import type { AppContext } from '../../../src/app/context.ts';
+import { createNotifier } from '../../../src/app/notifier.ts';
+import { startSlack } from '../../../src/bots/slack/start.ts';
+import { slackSignature } from '../../../src/bots/slack/verify.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { createHandler } from '../../../src/intents/handler.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import { FakeSlack } from '../../support/fake-slack.ts';
+import { freshDatabase } from '../../support/engines.ts';
+import { TestClock } from '../../support/fixtures.ts';
+
+export const SECRET = 'test-signing-secret';
+
+export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
+  const fake = new FakeSlack();
+  await fake.start();
+  const db = await freshDatabase(engine);
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `${fake.url}/api/`,
+    CRM_ADMINS: 'slack:UADMIN',
+    CRM_DEFAULT_TZ: 'Asia/Shanghai',
+    PORT: '0',
+  });
+  const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
+  const notifier = createNotifier(db, silentLogger);
+  const handler = createHandler({ db, clock, log: silentLogger, config, notifier });
+  const ctx: AppContext = { config, db, log: silentLogger, clock, handler, notifier };
+  const slack = await startSlack(ctx, { port: 0, paceMs: 0 });
+  const base = `http://127.0.0.1:${slack.port}/slack/events`;
+  let trigger = 0;
+
+  async function post(body: string, opts: { contentType?: string; timestamp?: number; signature?: string; headers?: Record<string, string> } = {}) {
+    const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+    const res = await fetch(base, {
+      method: 'POST',
+      headers: {
+        'content-type': opts.contentType ?? 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': opts.signature ?? slackSignature(SECRET, ts, body),
+        ...opts.headers,
+      },
+      body,
+    });
+    return { status: res.status, text: await res.text() };
+  }
+
+  /** A slash command in the shape Slack sends it (form-encoded fields). */
+  function command(user: string, cmd: string, text: string, extra: Record<string, string> = {}) {
+    const id = String(++trigger);
+    const form = new URLSearchParams({
+      token: 'legacy',
+      team_id: 'T1',
+      team_domain: 'acme',
+      channel_id: 'C1',
+      channel_name: 'sales',
+      user_id: user,
+      user_name: user.toLowerCase(),
+      command: cmd,
+      text,
+      api_app_id: 'A1',
+      response_url: fake.respondUrl(`cmd-${id}`),
+      trigger_id: `${id}.1.abc`,
+      ...extra,
+    });
+    return { body: form.toString(), responseUrl: `/respond/cmd-${id}` };
+  }
+
+  /** A block_actions payload for a button from a message, as Slack posts it. */
+  function click(user: string, button: { action_id: string; value: string }, messageTs = '1700000000.000100') {
+    const id = String(++trigger);
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'acme' },
+      user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
+      api_app_id: 'A1',
+      trigger_id: `${id}.2.def`,
+      channel: { id: 'D1', name: 'directmessage' },
+      container: { type: 'message', message_ts: messageTs, channel_id: 'D1', is_ephemeral: false },
+      message: { ts: messageTs, type: 'message', text: '' },
+      response_url: fake.respondUrl(`act-${id}`),
+      actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: `${Date.now()}.${id}` }],
+    };
+    return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), responseUrl: `/respond/act-${id}` };
+  }
+
+  async function settle(ms = 150) {
+    await new Promise((r) => setTimeout(r, ms));
+  }
+
+  return {
+    fake,
+    db,
+    clock,
+    post,
+    command,
+    click,
+    settle,
+    async close() {
+      await slack.stop();
+      await fake.stop();
+      await db.drop();
+    },
+  };
+}
+
+export type SlackWorld = Awaited<ReturnType<typeof slackWorld>>;
+
+/** The buttons of a Block Kit message, in order. */
+export function buttonsOf(blocks: unknown): Array<{ action_id: string; value: string; text: { text: string } }> {
+  const out: Array<{ action_id: string; value: string; text: { text: string } }> = [];
+  const visit = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(visit);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (o.type === 'button') out.push(o as never);
+      else Object.values(o).forEach(visit);
+    }
+  };
+  visit(blocks);
+  return out;
+}
