@@ -35,7 +35,8 @@ export async function consoleSessionOn(config: ReturnType<typeof loadConfig>, us
   const write = (text: string) => void process.stdout.write(text);
   app.notifier.register(consoleSender(write));
   const interactive = Boolean(process.stdin.isTTY);
-  if (banner && interactive) write(banner + '\n');
+  // A scripted session keeps stdout for the conversation; the banner still reaches the operator.
+  if (banner) (interactive ? write : (text: string) => void process.stderr.write(text))(banner + '\n');
   try {
     await runConsole({ handler: app.handler, user, input: process.stdin, write, interactive, now: () => app.clock.now() });
   } finally {

@@ -51,3 +51,19 @@ it('runs a scripted session in English and Chinese with buttons and a second per
   expect(t).toMatch(/记录成功|已记录|华为技术/);
   expect(t).toMatch(/李雷> \/nonsense\n[\s\S]*[\u4e00-\u9fff]/);
 }, 90_000);
+
+it('crm start with no chat credentials opens the console as the first admin and says how to connect', () => {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK|FEISHU)_/.test(k)));
+  const out = spawnSync(process.execPath, ['bin/crm.js', 'start'], {
+    cwd: root,
+    input: '/crm whoami\n',
+    encoding: 'utf8',
+    env: { ...env, CRM_DATA_DIR: path.join(dir, 'start'), CRM_ADMINS: 'slack:U1,console:Dana Reyes', LOG_LEVEL: 'warn' },
+    timeout: 60_000,
+  });
+  expect(out.status, out.stderr).toBe(0);
+  expect(out.stdout).toContain('Dana Reyes> /crm whoami');
+  expect(out.stdout).toMatch(/admin in /);
+  expect(out.stderr).toContain('SLACK_BOT_TOKEN');
+  expect(out.stderr).toContain('FEISHU_APP_ID');
+}, 60_000);
