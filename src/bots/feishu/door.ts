@@ -1,0 +1,65 @@
+// What the Feishu door does with each kind of event, the same in webhook and long-connection modes.
+import type { Invocation } from '../../intents/invocation.ts';
+import type { PlatformSender } from '../../intents/delivery.ts';
+import type { Reply } from '../../intents/reply.ts';
+import type { Logger } from '../../logger.ts';
+import { toCard } from './card.ts';
+import { cardInvocation, menuInvocation, messageInvocation, type CardAction, type Header } from './events.ts';
+
+export interface FeishuDoorDeps {
+  handler: (inv: Invocation) => Promise<Reply>;
+  sender: PlatformSender;
+  profile?: (openId: string) => Promise<Invocation['profile']>;
+  log: Logger;
+  now: () => Date;
+  /** Card callbacks must be answered within 3 s; past this, answer a toast and patch the card later. */
+  cardDeadlineMs?: number;
+}
+
+const TOAST = { info: 'info', success: 'success', warning: 'warning', error: 'error' } as const;
+
+export function feishuDoor(d: FeishuDoorDeps) {
+  const withProfile = async (inv: Invocation) => ({ ...inv, profile: (await d.profile?.(inv.externalUserId)) ?? inv.profile });
+
+  async function onMessage(header: Header, event: Parameters<typeof messageInvocation>[1]): Promise<void> {
+    const inv = messageInvocation(header, event, d.now());
+    if (!inv) return;
+    const reply = await d.handler(await withProfile(inv));
+    await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId! }, reply, inv.deliveryKey);
+  }
+
+  async function onMenu(header: Header, event: Parameters<typeof menuInvocation>[1]): Promise<void> {
+    const inv = menuInvocation(header, event, d.now());
+    if (!inv) return;
+    const reply = await d.handler(await withProfile(inv));
+    await d.sender.sendToUser({ workspaceId: inv.workspaceId, externalUserId: inv.externalUserId }, reply, inv.deliveryKey);
+  }
+
+  async function onCardAction(header: Header, event: CardAction): Promise<object> {
+    const inv = cardInvocation(header, event, d.now());
+    if (!inv) return { toast: { type: 'error', content: '?' } };
+    const work = d.handler(await withProfile(inv)).then(async (reply) => {
+      // A reply that is not an update of this card (e.g. "Open" a profile) arrives as its own message.
+      if (!reply.replaceOriginal && inv.channelId) await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId }, reply, inv.deliveryKey);
+      return reply;
+    });
+    const late = Symbol('late');
+    const first = await Promise.race([work, new Promise<typeof late>((r) => setTimeout(() => r(late), d.cardDeadlineMs ?? 2500))]);
+    if (first === late) {
+      const messageId = event.context?.open_message_id;
+      void work
+        .then((reply) => (reply.replaceOriginal && messageId ? d.sender.update({ platform: 'feishu', workspaceId: inv.workspaceId, channelId: inv.channelId ?? '', messageId }, reply) : undefined))
+        .catch((err) => d.log.warn({ err }, 'feishu card update after the deadline failed'));
+      return { toast: { type: 'info', content: '…' } };
+    }
+    const reply = first;
+    return {
+      toast: { type: TOAST[reply.tone], content: (reply.title ?? reply.text ?? '').slice(0, 100) },
+      ...(reply.replaceOriginal ? { card: { type: 'raw', data: toCard(reply) } } : {}),
+    };
+  }
+
+  return { onMessage, onMenu, onCardAction };
+}
+
+export type FeishuDoor = ReturnType<typeof feishuDoor>;

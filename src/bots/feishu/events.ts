@@ -1,0 +1,76 @@
+// Feishu events into Invocations: a text message to the bot (a direct chat, or a group message that
+// mentions it), a bot-menu click, or a card button. Shared by webhook and long-connection modes.
+import type { Invocation } from '../../intents/invocation.ts';
+import type { ButtonAction } from '../../intents/reply.ts';
+
+export interface Header {
+  event_id?: string;
+  event_type?: string;
+  create_time?: string;
+  token?: string;
+  tenant_key?: string;
+  app_id?: string;
+}
+
+interface MessageEvent {
+  sender?: { sender_id?: { open_id?: string }; sender_type?: string; tenant_key?: string };
+  message?: { message_id?: string; chat_id?: string; chat_type?: string; message_type?: string; content?: string; mentions?: Array<{ key?: string }> };
+}
+
+export function messageInvocation(header: Header, event: MessageEvent, now: Date): Invocation | null {
+  const m = event.message;
+  const user = event.sender?.sender_id?.open_id;
+  if (!m || !user || event.sender?.sender_type === 'app' || m.message_type !== 'text') return null;
+  // In a group the bot only answers when mentioned; in a direct chat, always.
+  if (m.chat_type !== 'p2p' && !(m.mentions ?? []).length) return null;
+  let text = '';
+  try {
+    text = String(JSON.parse(m.content ?? '{}').text ?? '');
+  } catch {
+    return null;
+  }
+  for (const mention of m.mentions ?? []) if (mention.key) text = text.split(mention.key).join(' ');
+  text = text.replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  return {
+    door: 'feishu',
+    workspaceId: header.tenant_key ?? event.sender?.tenant_key ?? '',
+    externalUserId: user,
+    channelId: m.chat_id,
+    input: { kind: 'text', text: text.startsWith('/') ? text : `/${text}` },
+    deliveryKey: header.event_id ? `evt:${header.event_id}` : undefined,
+    receivedAt: now,
+  };
+}
+
+const MENU: Record<string, string> = { my_tasks: '/tasks', pool: '/tasks pool', help: '/crm help', log_call: '/crm help log', whoami: '/crm whoami' };
+
+export function menuInvocation(header: Header, event: { operator?: { operator_id?: { open_id?: string } }; event_key?: string }, now: Date): Invocation | null {
+  const user = event.operator?.operator_id?.open_id;
+  const text = MENU[event.event_key ?? ''];
+  if (!user || !text) return null;
+  return { door: 'feishu', workspaceId: header.tenant_key ?? '', externalUserId: user, input: { kind: 'text', text }, deliveryKey: header.event_id ? `evt:${header.event_id}` : undefined, receivedAt: now };
+}
+
+export interface CardAction {
+  operator?: { open_id?: string; tenant_key?: string };
+  action?: { value?: Record<string, unknown>; form_value?: Record<string, unknown> };
+  context?: { open_message_id?: string; open_chat_id?: string };
+}
+
+export function cardInvocation(header: Header, event: CardAction, now: Date): Invocation | null {
+  const user = event.operator?.open_id;
+  const v = event.action?.value ?? {};
+  if (!user || typeof v.action !== 'string' || typeof v.id !== 'string') return null;
+  const action: ButtonAction = { action: v.action, id: v.id, ...(typeof v.version === 'number' ? { version: v.version } : {}) };
+  const values = Object.fromEntries(Object.entries(event.action?.form_value ?? {}).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
+  return {
+    door: 'feishu',
+    workspaceId: header.tenant_key ?? event.operator?.tenant_key ?? '',
+    externalUserId: user,
+    channelId: event.context?.open_chat_id,
+    input: { kind: 'action', action, ...(Object.keys(values).length ? { values } : {}) },
+    deliveryKey: header.event_id ? `evt:${header.event_id}` : undefined,
+    receivedAt: now,
+  };
+}

@@ -1,0 +1,49 @@
+// Sending cards through the SDK's client: a uuid on every send makes a resend after a timeout post
+// nothing twice (Feishu deduplicates it for an hour); rate-limit answers are retried after their reset.
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
+import type { Reply } from '../../intents/reply.ts';
+import { toCard } from './card.ts';
+
+export function feishuClient(appId: string, appSecret: string, domain: string): lark.Client {
+  const d = domain === 'feishu' ? lark.Domain.Feishu : domain === 'lark' ? lark.Domain.Lark : domain.replace(/\/$/, '');
+  return new lark.Client({ appId, appSecret, domain: d, loggerLevel: lark.LoggerLevel.error });
+}
+
+const RATE_LIMITED = new Set([99991400, 230020]);
+
+async function withRateLimit<T>(call: () => Promise<T>, tries = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const e = err as { response?: { status?: number; data?: { code?: number }; headers?: Record<string, string> } };
+      const limited = e.response?.status === 429 || RATE_LIMITED.has(Number(e.response?.data?.code));
+      if (!limited || attempt >= tries) throw err;
+      const reset = Number(e.response?.headers?.['x-ogw-ratelimit-reset']);
+      await new Promise((r) => setTimeout(r, Math.min(10_000, Number.isFinite(reset) && reset > 0 ? reset * 1000 : 500 * attempt)));
+    }
+  }
+}
+
+export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' = () => 'zh-CN'): PlatformSender {
+  const send = async (receiveIdType: 'open_id' | 'chat_id', receiveId: string, workspaceId: string, reply: Reply, uuid?: string): Promise<PostedRef> => {
+    const r = await withRateLimit(() =>
+      client.im.v1.message.create({
+        params: { receive_id_type: receiveIdType },
+        data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, locale())), ...(uuid ? { uuid: uuid.slice(0, 50) } : {}) },
+      }),
+    );
+    if (r.code) throw new Error(`feishu send failed: ${r.code} ${r.msg}`);
+    return { platform: 'feishu', workspaceId, channelId: r.data?.chat_id ?? receiveId, messageId: String(r.data?.message_id) };
+  };
+  return {
+    platform: 'feishu',
+    sendToUser: (t, reply, key) => send('open_id', t.externalUserId, t.workspaceId, reply, key),
+    sendToChannel: (t, reply, key) => send('chat_id', t.channelId, t.workspaceId, reply, key),
+    async update(ref, reply) {
+      const r = await withRateLimit(() => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, locale())) } }));
+      if (r.code) throw new Error(`feishu update failed: ${r.code} ${r.msg}`);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { AppContext } from '../../app/context.ts';
+import { feishuDoor } from './door.ts';
+import { feishuClient, feishuSender } from './sender.ts';
+import { startWebhook } from './webhook.ts';
+
+/** FEISHU_MODE=webhook: events and card callbacks at /feishu/events on PORT; ws: the SDK's long connection. */
+export async function startFeishu(app: AppContext, opts: { port?: number } = {}): Promise<{ stop(): Promise<void>; port?: number }> {
+  const c = app.config;
+  const client = feishuClient(c.FEISHU_APP_ID!, c.FEISHU_APP_SECRET!, c.FEISHU_DOMAIN);
+  const sender = feishuSender(client);
+  app.notifier.register(sender);
+  const profile = async (openId: string) => {
+    try {
+      const r = await client.contact.v3.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } });
+      const u = r.data?.user as { name?: string; time_zone?: string } | undefined;
+      return u ? { displayName: u.name, timeZone: u.time_zone } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now() });
+  if (c.FEISHU_MODE === 'webhook') {
+    const { server, port } = await startWebhook({ door, verificationToken: c.FEISHU_VERIFICATION_TOKEN, encryptKey: c.FEISHU_ENCRYPT_KEY, port: opts.port ?? c.PORT, log: app.log });
+    return { port, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+  // The SDK merges the v2 header into the event data it hands to each handler.
+  const dispatcher = new lark.EventDispatcher({ verificationToken: c.FEISHU_VERIFICATION_TOKEN, encryptKey: c.FEISHU_ENCRYPT_KEY }).register({
+    'im.message.receive_v1': (data: never) => door.onMessage(data, data),
+    'application.bot.menu_v6': (data: never) => door.onMenu(data, data),
+    'card.action.trigger': (data: never) => door.onCardAction(data, data),
+  } as never);
+  const d = c.FEISHU_DOMAIN;
+  const ws = new lark.WSClient({ appId: c.FEISHU_APP_ID!, appSecret: c.FEISHU_APP_SECRET!, domain: d === 'feishu' ? lark.Domain.Feishu : d === 'lark' ? lark.Domain.Lark : d, loggerLevel: lark.LoggerLevel.warn });
+  await ws.start({ eventDispatcher: dispatcher });
+  return { stop: async () => (ws as unknown as { close?: () => void }).close?.() };
+}
