@@ -23,7 +23,7 @@ export function renderText(reply: Reply, locale: 'en' | 'zh-CN' = 'en'): Rendere
     for (const f of reply.fields) out.push(`  ${f.label.padEnd(width)}  ${f.value}`);
   }
   for (const section of reply.sections ?? []) {
-    if (section.heading) out.push('', `${section.heading}:`);
+    if (section.heading) out.push('', `${section.heading}${locale === 'zh-CN' ? '：' : ':'}`);
     for (const item of section.items) {
       const b = press(item.buttons);
       out.push(`  • ${item.text}${b.length ? '  ' + b.join(' ') : ''}`);

@@ -1,14 +1,19 @@
 // Follow-ups for console users (an approval card for the manager, a decision for the rep) print
 // inline in the running console, addressed to the person they are for.
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
-import type { Reply } from '../../intents/reply.ts';
+import type { Reply, ReplyButton } from '../../intents/reply.ts';
 import { renderText } from './render.ts';
 
-export function consoleSender(write: (text: string) => void): PlatformSender {
+/** The buttons of the latest message each console person received, live once the console acts as them. */
+export type ConsoleInbox = Map<string, { messageId: string; buttons: ReplyButton[] }>;
+
+export function consoleSender(write: (text: string) => void, inbox?: ConsoleInbox): PlatformSender {
   let next = 1;
   const post = (to: string, reply: Reply): PostedRef => {
     const messageId = String(next++);
-    write(`\n── message #${messageId} for ${to} ──\n${renderText(reply).text}\n`);
+    const rendered = renderText(reply);
+    write(`\n── message #${messageId} for ${to} ──\n${rendered.text}\n`);
+    if (rendered.buttons.length) inbox?.set(to, { messageId, buttons: rendered.buttons });
     return { platform: 'console', workspaceId: '', channelId: to, messageId };
   };
   return {
@@ -20,7 +25,10 @@ export function consoleSender(write: (text: string) => void): PlatformSender {
       return post(`#${target.channelId}`, reply);
     },
     async update(ref, reply) {
-      write(`\n── message #${ref.messageId} for ${ref.channelId} updated ──\n${renderText(reply).text}\n`);
+      // The card changed (a quote decided): its old buttons no longer apply, and one line says what it shows now.
+      for (const [who, m] of inbox ?? []) if (m.messageId === ref.messageId) inbox!.delete(who);
+      const now = [reply.title, reply.text].filter(Boolean).join(' — ');
+      write(`\n── message #${ref.messageId} for ${ref.channelId} now reads: ${now} ──\n`);
     },
   };
 }

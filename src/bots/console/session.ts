@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Invocation, Locale } from '../../intents/invocation.ts';
 import type { Reply, ReplyButton } from '../../intents/reply.ts';
 import { renderText } from './render.ts';
+import type { ConsoleInbox } from './sender.ts';
 
 export interface ConsoleUser {
   name: string;
@@ -18,6 +19,8 @@ export interface SessionOptions {
   write: (text: string) => void;
   interactive: boolean;
   now: () => Date;
+  /** Messages other people sent this console's users (approval cards): their buttons work after `:as`. */
+  inbox?: ConsoleInbox;
 }
 
 export async function runConsole(opts: SessionOptions): Promise<void> {
@@ -58,8 +61,10 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       // ":as 李雷 zh-CN" also sets the language the console reports for that person.
       const m = /^(.*?)(?:\s+(en|zh-CN))?$/.exec(line.slice(4).trim())!;
       user = { ...user, name: m[1]!.trim() || user.name, ...(m[2] ? { locale: m[2] as Locale } : {}) };
-      buttons = [];
-      opts.write(`(now acting as ${user.name})\n`);
+      const waiting = opts.inbox?.get(user.name);
+      opts.inbox?.delete(user.name);
+      buttons = waiting?.buttons ?? [];
+      opts.write(`(now acting as ${user.name}${waiting ? `; the buttons of message #${waiting.messageId} work: ${waiting.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join(' ')}` : ''})\n`);
     } else if (/^\d{1,3}$/.test(line) && buttons[Number(line) - 1]) {
       const b = buttons[Number(line) - 1]!;
       if (b.input) {
@@ -68,6 +73,9 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       } else {
         await send({ kind: 'action', action: b.action });
       }
+    } else if (/^\d{1,3}$/.test(line)) {
+      // A bare number is always meant as a button; say so rather than parse it as a command.
+      opts.write(buttons.length ? `(no button [${line}] on the last reply: 1 to ${buttons.length})\n` : '(the last reply has no buttons)\n');
     } else {
       await send({ kind: 'text', text: line });
     }

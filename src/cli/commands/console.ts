@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { bootApp } from '../../app/boot.ts';
-import { consoleSender } from '../../bots/console/sender.ts';
+import { consoleSender, type ConsoleInbox } from '../../bots/console/sender.ts';
 import { runConsole } from '../../bots/console/session.ts';
 import { isZone, loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
@@ -33,12 +33,13 @@ export async function consoleSessionOn(config: ReturnType<typeof loadConfig>, us
   // Logs go to stderr at warn level so they never interleave with the conversation on stdout.
   const app = await bootApp(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
   const write = (text: string) => void process.stdout.write(text);
-  app.notifier.register(consoleSender(write));
+  const inbox: ConsoleInbox = new Map();
+  app.notifier.register(consoleSender(write, inbox));
   const interactive = Boolean(process.stdin.isTTY);
   // A scripted session keeps stdout for the conversation; the banner still reaches the operator.
   if (banner) (interactive ? write : (text: string) => void process.stderr.write(text))(banner + '\n');
   try {
-    await runConsole({ handler: app.handler, user, input: process.stdin, write, interactive, now: () => app.clock.now() });
+    await runConsole({ handler: app.handler, user, input: process.stdin, write, interactive, now: () => app.clock.now(), inbox });
   } finally {
     await app.db.close();
   }

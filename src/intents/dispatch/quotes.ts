@@ -22,7 +22,12 @@ export const dispatchQuoteEdit: Dispatch<'quote.edit'> = async (turn, intent) =>
   return quoteCard(turn, quote);
 };
 
-export const dispatchQuoteShow: Dispatch<'quote.show'> = async (turn, intent) => quoteCard(turn, await getQuote(turn.ctx, intent.id));
+export const dispatchQuoteShow: Dispatch<'quote.show'> = async (turn, intent) => {
+  const quote = await getQuote(turn.ctx, intent.id);
+  // A manager opening a pending quote of someone else's can decide it from here; the domain still checks the level.
+  const mayDecide = quote.status === 'pending' && turn.ctx.actor.role !== 'rep' && quote.authorId !== turn.ctx.actor.userId;
+  return quoteCard(turn, quote, { forApprover: mayDecide });
+};
 
 /** Submitting sends every approver a card with the customer's recent history and the decision buttons. */
 export const dispatchQuoteSubmit: Dispatch<'quote.submit'> = async (turn, intent) => {

@@ -24,6 +24,7 @@ it('runs a scripted session in English and Chinese with buttons and a second per
     '/quote new Acme 10 x "Pro license" @ 1200, 2 x Onboarding @ 3000 discount 12%',
     '1',
     ':as Mei',
+    '1',
     '/tasks',
     ':as 李雷 zh-CN',
     '/customer add 华为技术 等级:A 行业:通信 来源:展会',
@@ -48,6 +49,10 @@ it('runs a scripted session in English and Chinese with buttons and a second per
   expect(t).toContain('Quote #1 submitted');
   // The approval card reaches Mei in the same console, with the decision buttons.
   expect(t).toMatch(/── message #\d+ for Mei ──\nApproval needed: quote #1 from Dana Reyes[\s\S]*\[\d+\] Approve\s+\[\d+\] Reject/);
+  // Acting as Mei makes that card's buttons live: [1] approves, the card then reads as decided.
+  expect(t).toContain('(now acting as Mei; the buttons of message #');
+  expect(t).toMatch(/Mei> 1\n\n── message #\d+ for Mei now reads: Quote #1 approved — Approved by Mei/);
+  expect(t).toMatch(/── message #\d+ for Dana Reyes ──\n✓ Quote #1 approved/);
   expect(t).toMatch(/记录成功|已记录|华为技术/);
   expect(t).toMatch(/李雷> \/nonsense\n[\s\S]*[\u4e00-\u9fff]/);
 }, 90_000);

@@ -149,6 +149,9 @@ describeEngines('example commands through the handler', (engine) => {
     await sam('/quote new Acme 1 x Support @ 500');
     const q = await db.prisma.quote.findFirstOrThrow({ where: { status: 'draft' } });
     await sam(`/quote submit ${q.id}`);
+    // The manager opening the pending quote can decide it from the card; its author cannot.
+    expect((await mei(`/quote ${q.id}`)).buttons?.map((b) => b.action.action)).toEqual(['quote.approve', 'quote.reject']);
+    expect((await sam(`/quote ${q.id}`)).buttons ?? []).toEqual([]);
     expect((await mei(`/quote reject ${q.id} too deep a discount`)).tone).toBe('warning');
     expect(await db.prisma.quote.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ status: 'rejected', decisionReason: 'too deep a discount' });
   });
