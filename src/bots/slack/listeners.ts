@@ -1,5 +1,6 @@
 // Slack payloads in, Replies out. Every listener acks first (Slack's 3-second rule), then asks the
 // shared handler; nothing here knows CRM rules.
+import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { ButtonAction, Reply } from '../../intents/reply.ts';
 import type { Invocation } from '../../intents/invocation.ts';
@@ -65,7 +66,7 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const value = (view.state.values.input?.value?.value ?? '').trim();
     if (!value) return void (await ack({ response_action: 'errors', errors: { input: '?' } }));
     await ack();
-    const reply = await ask(body as Payload, { kind: 'action', action: meta.button, values: { [meta.name]: value } }, `view:${body.view.id}`);
+    const reply = await ask(body as Payload, { kind: 'action', action: meta.button, values: { [meta.name]: value } }, submissionKey(body.view.id, view.state.values));
     if (meta.response_url) await postTo(meta.response_url, { replace_original: reply.replaceOriginal === true, response_type: 'ephemeral', ...asMessage(reply) });
   });
 
@@ -78,7 +79,7 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const mood = v.mood?.value?.selected_option?.value;
     const next = (v.next?.value?.value ?? '').trim();
     const text = `/log "${customer}" ${channel}: ${notes}${mood ? ` mood:${mood}` : ''}${next ? ` next: ${next}` : ''}`;
-    const reply = await ask(body as Payload, { kind: 'text', text }, `view:${body.view.id}`);
+    const reply = await ask(body as Payload, { kind: 'text', text }, submissionKey(body.view.id, v));
     if (reply.tone === 'error') return void (await ack({ response_action: 'errors', errors: { [errorField(reply)]: fallbackText(reply).slice(0, 150) } }));
     await ack();
     const meta = JSON.parse(view.private_metadata || '{}') as { response_url?: string };
@@ -103,6 +104,15 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const blocks = [...toBlocks(tasks), { type: 'divider' }, ...toBlocks(pool)].slice(0, 100);
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } as never });
   });
+}
+
+/**
+ * A modal keeps its view id across submissions: after an inline error the corrected form comes back
+ * under the same id. Keying on the id alone would replay the stored refusal forever, so the key is
+ * the id plus what was submitted: a true redelivery matches, a corrected form does not.
+ */
+function submissionKey(viewId: string, values: unknown): string {
+  return `view:${viewId}:${createHash('sha256').update(JSON.stringify(values)).digest('base64url').slice(0, 22)}`;
 }
 
 function errorField(reply: Reply): string {
