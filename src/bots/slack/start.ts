@@ -14,7 +14,8 @@ export async function startSlack(ctx: AppContext, opts: { port?: number; paceMs?
   const receiver = c.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: c.SLACK_SIGNING_SECRET!, port: opts.port ?? c.PORT, log: ctx.log });
   const app = new App({
     token,
-    ...(receiver ? { receiver } : { appToken: c.SLACK_APP_TOKEN, socketMode: true }),
+    // Socket Mode opens its connection (apps.connections.open) with a client of its own: aim it too.
+    ...(receiver ? { receiver } : { appToken: c.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions } }),
     clientOptions,
     logLevel: LogLevel.WARN,
   });
