@@ -1,5 +1,6 @@
 // Sending cards through the SDK's client: a uuid on every send makes a resend after a timeout post
-// nothing twice (Feishu deduplicates it for an hour); rate-limit answers are retried after their reset.
+// nothing twice (Feishu deduplicates it for an hour); rate-limit answers are retried after their reset,
+// dropped connections shortly after.
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
@@ -17,9 +18,11 @@ async function withRateLimit<T>(call: () => Promise<T>, tries = 4): Promise<T> {
     try {
       return await call();
     } catch (err) {
-      const e = err as { response?: { status?: number; data?: { code?: number }; headers?: Record<string, string> } };
+      const e = err as { code?: string; message?: string; response?: { status?: number; data?: { code?: number }; headers?: Record<string, string> } };
       const limited = e.response?.status === 429 || RATE_LIMITED.has(Number(e.response?.data?.code));
-      if (!limited || attempt >= tries) throw err;
+      // A dropped connection is safe to retry: sends carry a uuid Feishu de-duplicates, patches are idempotent.
+      const dropped = !e.response?.status && /ECONNRESET|ETIMEDOUT|EPIPE|socket hang up/.test(`${e.code ?? ''} ${e.message ?? ''}`);
+      if (!(limited || dropped) || attempt >= tries) throw err;
       const reset = Number(e.response?.headers?.['x-ogw-ratelimit-reset']);
       await new Promise((r) => setTimeout(r, Math.min(10_000, Number.isFinite(reset) && reset > 0 ? reset * 1000 : 500 * attempt)));
     }
