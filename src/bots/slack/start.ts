@@ -5,8 +5,11 @@ import { profileCache } from './profile.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import { slackClient, slackSender } from './sender.ts';
 
-/** HTTP mode at /slack/events on PORT, or Socket Mode (no public URL) when SLACK_APP_TOKEN is set. */
-export async function startSlack(ctx: AppContext, opts: { port?: number; paceMs?: number } = {}): Promise<{ stop(): Promise<void>; port?: number; app: App }> {
+/**
+ * The Bolt App with our listeners, receiver and sender, not yet listening: HTTP mode at /slack/events
+ * on PORT, or Socket Mode (no public URL) when SLACK_APP_TOKEN is set. Tests drive it unstarted.
+ */
+export async function buildSlackApp(ctx: AppContext, opts: { port?: number; paceMs?: number } = {}): Promise<{ app: App; mode: 'http' | 'socket'; team?: string }> {
   const c = ctx.config;
   const token = c.SLACK_BOT_TOKEN!;
   const apiUrl = c.SLACK_API_URL;
@@ -23,7 +26,12 @@ export async function startSlack(ctx: AppContext, opts: { port?: number; paceMs?
   const auth = await client.auth.test();
   ctx.notifier.register(slackSender(client, String(auth.team_id ?? ''), opts.paceMs));
   registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now() });
+  return { app, mode: receiver ? 'http' : 'socket', team: auth.team as string | undefined };
+}
+
+export async function startSlack(ctx: AppContext, opts: { port?: number; paceMs?: number } = {}): Promise<{ stop(): Promise<void>; port?: number; app: App }> {
+  const { app, mode, team } = await buildSlackApp(ctx, opts);
   const started = (await app.start()) as { port?: number } | undefined;
-  ctx.log.info({ mode: receiver ? 'http' : 'socket', team: auth.team }, 'slack connected');
-  return { app, port: started?.port, stop: () => app.stop() as Promise<void> };
+  ctx.log.info({ mode, team }, 'slack connected');
+  return { app, port: mode === 'http' ? started?.port : undefined, stop: () => app.stop() as Promise<void> };
 }
