@@ -14,6 +14,15 @@ export function cut(text: string, max: number): string {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/**
+ * Escaped mrkdwn within `max`: escaping first keeps the count honest (& becomes 5 characters), and a
+ * cut that split an entity drops the broken piece. Slack refuses empty text, so there is always some.
+ */
+export function mrkdwn(text: string, max: number): string {
+  const out = cut(esc(text), max).replace(/&[a-z]{0,3}(…?)$/, '$1');
+  return out.trim() ? out : '—';
+}
+
 export function buttonElement(b: ReplyButton, index: number) {
   const value = JSON.stringify({ ...b.action, ...(b.input ? { input: b.input } : {}) });
   return {
@@ -38,20 +47,20 @@ export function toBlocks(reply: Reply, more: (n: number) => string = (n) => `…
   const blocks: object[] = [];
   let buttonCount = 0;
   if (reply.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: cut(reply.title, LIMITS.header), emoji: true } });
-  if (reply.text) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: cut(esc(reply.text), LIMITS.section) } });
+  if (reply.text) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn(reply.text, LIMITS.section) } });
   if (reply.fields?.length) {
     // Section fields: at most 10 a section, 2000 characters each.
     for (let i = 0; i < reply.fields.length; i += 10) {
-      blocks.push({ type: 'section', fields: reply.fields.slice(i, i + 10).map((f) => ({ type: 'mrkdwn', text: cut(`*${esc(f.label)}*\n${esc(f.value)}`, 2000) })) });
+      blocks.push({ type: 'section', fields: reply.fields.slice(i, i + 10).map((f) => ({ type: 'mrkdwn', text: `*${mrkdwn(f.label, 200)}*\n${mrkdwn(f.value, 1790)}` })) });
     }
   }
   for (const s of reply.sections ?? []) {
-    if (s.heading) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: cut(`*${esc(s.heading)}*`, LIMITS.section) } });
+    if (s.heading) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${mrkdwn(s.heading, LIMITS.section - 2)}*` } });
     for (const item of s.items) {
       const first = item.buttons?.[0];
       blocks.push({
         type: 'section',
-        text: { type: 'mrkdwn', text: cut(esc(item.text), LIMITS.section) },
+        text: { type: 'mrkdwn', text: mrkdwn(item.text, LIMITS.section) },
         ...(first ? { accessory: buttonElement(first, buttonCount++) } : {}),
       });
       if (item.buttons && item.buttons.length > 1) {
@@ -61,7 +70,7 @@ export function toBlocks(reply: Reply, more: (n: number) => string = (n) => `…
     }
     if (s.more) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: more(s.more) }] });
   }
-  if (reply.notices?.length) blocks.push({ type: 'context', elements: reply.notices.slice(0, 10).map((n) => ({ type: 'mrkdwn', text: cut(esc(n), 3000) })) });
+  if (reply.notices?.length) blocks.push({ type: 'context', elements: reply.notices.slice(0, 10).map((n) => ({ type: 'mrkdwn', text: mrkdwn(n, 3000) })) });
   if (reply.buttons?.length) blocks.push(...actions(reply.buttons, buttonCount));
   if (blocks.length <= LIMITS.blocks) return blocks;
   // Keep the head and the buttons; say how much was left out.
