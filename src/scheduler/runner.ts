@@ -8,6 +8,7 @@ import type { Notifier } from '../intents/delivery.ts';
 import { dt } from '../intents/render/digest-text.ts';
 import type { Logger } from '../logger.ts';
 import { digestMessages } from './messages.ts';
+import { isRetryable } from './retry.ts';
 import { latestSlot, stillDue, type DigestKind } from './slots.ts';
 
 export interface RunnerOptions {
@@ -36,27 +37,38 @@ export function createRunner(o: RunnerOptions) {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const lateAfter = o.lateAfterMs ?? 15 * 60_000;
 
+  /**
+   * Sends every unsent delivery of the run. Failures are retried in rounds: everyone else is tried
+   * first, then the failed ones again after a bounded backoff, so one failing recipient delays only
+   * itself. The dedup key is the same on every try, so a door that took a message whose answer got
+   * lost posts nothing twice.
+   */
   async function deliver(run: ClaimedRun): Promise<void> {
     const messages = await digestMessages(prisma, run.job as DigestKind, run.teamId, run.slot, run.late);
     await planDeliveries(prisma, run.id, [...messages.keys()]);
-    for (const d of await unsentDeliveries(prisma, run.id, maxAttempts)) {
-      const message = messages.get(d.recipient);
-      if (!message) {
-        // Nothing to say to this recipient any more (e.g. their list emptied before a resume).
-        await markSent(prisma, d.id, o.clock.now(), 'nothing-to-send');
-        continue;
-      }
-      for (let attempt = d.attempts + 1; attempt <= maxAttempts; attempt++) {
+    let pending = await unsentDeliveries(prisma, run.id, maxAttempts);
+    for (let round = 1; pending.length; round++) {
+      const again: typeof pending = [];
+      for (const d of pending) {
+        const message = messages.get(d.recipient);
+        if (!message) {
+          // Nothing to say to this recipient any more (e.g. their list emptied before a resume).
+          await markSent(prisma, d.id, o.clock.now(), 'nothing-to-send');
+          continue;
+        }
         try {
-          const refs = await o.notifier.deliver(message, `run:${run.id}:${d.recipient}`);
+          const refs = await o.notifier.deliver(message, `${run.id}:${d.recipient}`);
           await markSent(prisma, d.id, o.clock.now(), refs[0]?.messageId);
-          break;
         } catch (err) {
-          await markFailed(prisma, d.id, (err as Error).message ?? String(err));
-          o.log.warn({ err, run: run.id, recipient: d.recipient, attempt }, 'digest delivery failed');
-          if (attempt < maxAttempts) await sleep(backoff(attempt));
+          const retry = isRetryable(err);
+          await markFailed(prisma, d.id, (err as Error)?.message ?? String(err), retry ? undefined : maxAttempts);
+          o.log.warn({ err, run: run.id, recipient: d.recipient, attempt: d.attempts + 1, retry }, 'digest delivery failed');
+          if (retry && d.attempts + 1 < maxAttempts) again.push({ ...d, attempts: d.attempts + 1 });
         }
       }
+      if (!again.length) break;
+      await sleep(backoff(round));
+      pending = again;
     }
     const done = await finishIfComplete(prisma, run.id, o.clock.now(), maxAttempts);
     o.log.info({ run: run.id, job: run.job, team: run.teamId, slot: run.slot, done }, 'digest run');

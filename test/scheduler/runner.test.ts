@@ -11,15 +11,19 @@ const key = (m: OutboundMessage) => ('userId' in m.to ? `user:${m.to.userId}` : 
 
 class FakeChat implements Notifier {
   sent: OutboundMessage[] = [];
+  keys: string[] = [];
   failures = new Map<string, number>();
+  refuse = new Set<string>();
   crashOn?: string;
-  async deliver(message: OutboundMessage) {
+  async deliver(message: OutboundMessage, dedupKey?: string) {
     const k = key(message);
+    this.keys.push(dedupKey ?? '');
+    if (this.refuse.has(k)) throw Object.assign(new Error('channel_not_found'), { code: 'slack_webapi_platform_error' });
     if (this.crashOn === k) throw new Error('process died');
     const left = this.failures.get(k) ?? 0;
     if (left > 0) {
       this.failures.set(k, left - 1);
-      throw new Error('HTTP 503 from the chat API');
+      throw Object.assign(new Error('HTTP 503 from the chat API'), { statusCode: 503 });
     }
     this.sent.push(message);
     return [{ platform: 'console' as const, workspaceId: '', channelId: k, messageId: String(this.sent.length) }];
@@ -111,8 +115,27 @@ describeEngines('scheduler runs', (engine) => {
     expect(chat.count(`user:${rep}`)).toBe(1);
     expect(chat.sent.length).toBe(4);
     expect(waits).toEqual([1000, 2000]);
+    // The daily run's others went out in its first round; the failing one came last.
+    const daily = chat.sent.filter((m) => !m.reply.title?.startsWith('Team summary'));
+    expect(daily.map(key).indexOf(`user:${rep}`)).toBe(daily.length - 1);
     const d = await db.prisma.jobDelivery.findFirstOrThrow({ where: { recipient: `user:${rep}` } });
     expect(d).toMatchObject({ status: 'sent', attempts: 3 });
+    // Every try carried the same key, `${runId}:${recipient}`, so a door that took a lost one posts nothing twice.
+    expect(chat.keys.filter((k) => k === `${d.runId}:user:${rep}`).length).toBe(3);
+  });
+
+  it('a refusal that will not change (unknown channel) is recorded once, not retried, and the run still finishes', async () => {
+    const chat = new FakeChat();
+    chat.refuse.add(`user:${rep}`);
+    const waits: number[] = [];
+    await runner(chat, 'a', { sleep: async (ms) => void waits.push(ms) }).tick();
+    expect(waits).toEqual([]);
+    expect(chat.count(`user:${rep}`)).toBe(0);
+    expect(chat.sent.length).toBe(3);
+    const d = await db.prisma.jobDelivery.findFirstOrThrow({ where: { recipient: `user:${rep}` } });
+    expect(d.status).toBe('failed');
+    expect(d.lastError).toMatch(/not retried: channel_not_found/);
+    expect((await db.prisma.jobRun.findMany()).map((r) => r.status)).toEqual(['done', 'done']);
   });
 
   it('a crash between two deliveries: the restart delivers the rest once and resends nothing', async () => {

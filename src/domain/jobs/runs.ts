@@ -44,8 +44,10 @@ export async function markSent(prisma: PrismaClient, id: number, now: Date, exte
   await prisma.jobDelivery.update({ where: { id }, data: { status: 'sent', sentAt: now, attempts: { increment: 1 }, externalId } });
 }
 
-export async function markFailed(prisma: PrismaClient, id: number, error: string): Promise<void> {
-  await prisma.jobDelivery.update({ where: { id }, data: { status: 'failed', attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
+/** `giveUpAt` (the attempt limit) marks a failure that will not change as used up, so it is not retried. */
+export async function markFailed(prisma: PrismaClient, id: number, error: string, giveUpAt?: number): Promise<void> {
+  const attempts = giveUpAt === undefined ? { increment: 1 } : giveUpAt;
+  await prisma.jobDelivery.update({ where: { id }, data: { status: 'failed', attempts, lastError: (giveUpAt === undefined ? error : `not retried: ${error}`).slice(0, 500) } });
 }
 
 /** Done when nothing is left to send (or what is left has used up its attempts). */
