@@ -5,7 +5,7 @@ import type { Database } from '../domain/db/database.ts';
 import { claimRun, finishIfComplete, markFailed, markSent, planDeliveries, takeOverStaleRuns, teamsForSchedule, unsentDeliveries, type ClaimedRun } from '../domain/jobs/runs.ts';
 import { returnStaleLeads } from '../domain/pool/return-stale.ts';
 import type { Notifier } from '../intents/delivery.ts';
-import { dt } from '../intents/render/digest-text.ts';
+import { dt } from '../intents/catalog/digest.ts';
 import type { Logger } from '../logger.ts';
 import { digestMessages } from './messages.ts';
 import { isRetryable } from './retry.ts';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { DIGEST_TEXT } from '../../src/intents/render/digest-text.ts';
+import { DIGEST_TEXT } from '../../src/intents/catalog/digest.ts';
 
 it('words every digest line in both languages with the same placeholders', () => {
   const keys = Object.keys(DIGEST_TEXT.en).sort();

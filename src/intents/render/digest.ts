@@ -7,7 +7,7 @@ import type { Reply, ReplySection } from '../reply.ts';
 import type { Speaker } from '../dispatch/turn.ts';
 import { button } from './buttons.ts';
 import { barChartPng } from './chart.ts';
-import { dt } from './digest-text.ts';
+import { dt } from '../catalog/digest.ts';
 import { taskSection } from './task.ts';
 
 const LIMIT = 15;

@@ -1,5 +1,5 @@
-// Digest wording in both languages, kept beside the digest builders; test/scheduler checks that both
-// languages have the same keys.
+// Digest wording in both languages (the daily list, the pool list, the Monday summary, the pool-return
+// notice); test/scheduler checks that both languages have the same keys and placeholders.
 export const DIGEST_TEXT = {
   en: {
     dailyTitle: 'Your day · {date}',
