@@ -2,6 +2,7 @@
 // shared handler; nothing here knows CRM rules.
 import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { ButtonAction, Reply } from '../../intents/reply.ts';
 import type { Invocation } from '../../intents/invocation.ts';
 import type { Logger } from '../../logger.ts';
@@ -50,13 +51,15 @@ export function registerListeners(app: App, door: SlackDoor): void {
     } catch {
       return;
     }
-    const b = body as Payload & { trigger_id?: string; response_url?: string; container?: { message_ts?: string; channel_id?: string } };
+    const b = body as Payload & { trigger_id?: string; response_url?: string; container?: { type?: string; message_ts?: string; channel_id?: string } };
     const { input, ...button } = parsed;
     if (input && b.trigger_id) {
       await client.views.open({ trigger_id: b.trigger_id, view: inputModal({ label: input.label, action: button, input }, { button, name: input.name, response_url: b.response_url, user: userOf(b), team: teamOf(b) }) as never });
       return;
     }
     const reply = await ask(b, { kind: 'action', action: button }, `act:${userOf(b)}:${a.action_ts ?? ''}`);
+    // A click in the Home tab has no response_url: the answer is the Home tab drawn again.
+    if (b.container?.type === 'view' || !b.response_url) return void (await publishHome(client, b));
     await respond({ replace_original: reply.replaceOriginal === true, response_type: 'ephemeral', ...asMessage(reply) });
   });
 
@@ -98,11 +101,16 @@ export function registerListeners(app: App, door: SlackDoor): void {
     await ack({ options } as never);
   });
 
-  app.event('app_home_opened', async ({ event, body, client }) => {
-    const b = { team_id: (body as { team_id?: string }).team_id, user_id: event.user };
+  // My tasks (Done / Snooze) and the pool (Claim); views allow 100 blocks.
+  const publishHome = async (client: WebClient, b: Payload) => {
     const [tasks, pool] = await Promise.all([ask(b, { kind: 'text', text: '/tasks' }), ask(b, { kind: 'text', text: '/tasks pool' })]);
     const blocks = [...toBlocks(tasks), { type: 'divider' }, ...toBlocks(pool)].slice(0, 100);
-    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } as never });
+    await client.views.publish({ user_id: userOf(b), view: { type: 'home', blocks } as never });
+  };
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if ((event as { tab?: string }).tab === 'messages') return;
+    await publishHome(client, { team_id: (body as { team_id?: string }).team_id, user_id: event.user });
   });
 }
 

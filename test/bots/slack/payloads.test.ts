@@ -90,4 +90,22 @@ describe('recorded Slack payloads through the real Bolt app', () => {
     expect(JSON.stringify(answers[0]!.body)).toBe(JSON.stringify(answers[1]!.body));
     expect(buttonsOf(answers[0]!.body.blocks).every((b) => b.value.length <= 2000)).toBe(true);
   });
+
+  it('a Snooze click in the Home tab (no response_url) snoozes the task and draws the Home tab again', async () => {
+    await w.post(w.command(USER, '/log', 'Acme call: demo booked. next: send contract Friday 10am').body);
+    await w.settle(300);
+    const task = await w.db.prisma.task.findFirstOrThrow({ where: { status: 'open' } });
+    const payload = fixture<{ actions: Array<Record<string, string>> }>('block-actions-home');
+    payload.actions[0]!.action_id = 'crm:0:task.snooze';
+    payload.actions[0]!.value = JSON.stringify({ action: 'task.snooze', id: `${task.id}@tomorrow` });
+    const published = w.fake.called('views.publish').length;
+    expect((await w.post(asForm(payload))).status).toBe(200);
+    await w.settle(400);
+    const after = await w.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect(after.dueAt?.getTime()).not.toBe(task.dueAt?.getTime());
+    const home = w.fake.called('views.publish').slice(published);
+    expect(home).toHaveLength(1);
+    expect(home[0]!.args.user_id).toBe(USER);
+    expect((home[0]!.args.view as { type: string }).type).toBe('home');
+  });
 });
