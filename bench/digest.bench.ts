@@ -90,7 +90,7 @@ try {
     handRow = (await db.raw.query(handWritten, [start, end, prevStart]))[0];
     hand.push(performance.now() - t);
   }
-  const oursChurn = summary!.churnRisks.count;
+  const oursChurn = summary!.churnRisks.count.current;
   const handChurn = Number(handRow!.churn);
   console.log(`data: ${REPS} reps, ${CUSTOMERS} customers, ${INTERACTIONS} interactions (loaded in ${(loadMs / 1000).toFixed(1)} s)`);
   console.log(`figures agree: churn risks ${oursChurn} vs ${handChurn}; interactions last week ${summary!.interactionsByRep.reduce((a, r) => a + r.current, 0)} vs ${(handRow!.reps as Array<{ cur: number }>).reduce((a, r) => a + Number(r.cur), 0)}`);

@@ -20,8 +20,9 @@ export interface WeeklySummary {
   customersByStatus: Record<string, number>;
   dealsWon: Pair;
   conversion: { leadToIntent: number | null; intentToDeal: number | null };
-  churnRisks: { count: number; top: Array<{ name: string; code: string; silentDays: number }> };
-  cadenceMisses: Record<'A' | 'B' | 'C', number>;
+  /** Previous values are as of the end of the week before, from contact history (today's status decides which customers count). */
+  churnRisks: { count: Pair; top: Array<{ name: string; code: string; silentDays: number }> };
+  cadenceMisses: Record<'A' | 'B' | 'C', Pair>;
 }
 
 function mondayOf(date: LocalDate): LocalDate {
@@ -87,16 +88,22 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       SELECT count(*) FILTER (WHERE a."at" >= ${start}) AS cur, count(*) FILTER (WHERE a."at" < ${start}) AS prev
       FROM "AuditEvent" a JOIN "Customer" c ON a.entity = 'customer' AND a."entityId" = c.id::text
       WHERE c."teamId" = ${teamId} AND a.action = 'status' AND a.after->>'status' = 'deal' AND a."at" >= ${prevStart} AND a."at" < ${end}`,
-    // Cadence misses and churn risks from one last-contact aggregate, counted per tier in SQL.
-    prisma.$queryRaw<Array<{ tier: 'A' | 'B' | 'C'; misses: bigint; churn: bigint }>>`
+    // Cadence misses and churn risks from one last-contact aggregate, counted per tier in SQL, as of
+    // the end of last week and as of the end of the week before.
+    prisma.$queryRaw<Array<{ tier: 'A' | 'B' | 'C'; misses: bigint; misses_prev: bigint; churn: bigint; churn_prev: bigint }>>`
       WITH last AS (
-        SELECT c.id, c.tier, coalesce(max(i."occurredAt"), c."createdAt") AS base
+        SELECT c.id, c.tier, c."createdAt" AS created,
+               coalesce(max(i."occurredAt"), c."createdAt") AS base,
+               coalesce(max(i."occurredAt") FILTER (WHERE i."occurredAt" < ${start}), c."createdAt") AS base_prev,
+               make_interval(days => CASE c.tier WHEN 'A' THEN ${team.cadenceDaysA}::int WHEN 'B' THEN ${team.cadenceDaysB}::int ELSE ${team.cadenceDaysC}::int END) AS cadence
         FROM "Customer" c LEFT JOIN "Interaction" i ON i."customerId" = c.id AND i."occurredAt" < ${end}
         WHERE c."teamId" = ${teamId} AND c.status <> 'lost' AND c."createdAt" < ${end}
         GROUP BY c.id)
       SELECT tier::text AS tier,
-             count(*) FILTER (WHERE base + make_interval(days => CASE tier WHEN 'A' THEN ${team.cadenceDaysA}::int WHEN 'B' THEN ${team.cadenceDaysB}::int ELSE ${team.cadenceDaysC}::int END) < ${end}) AS misses,
-             count(*) FILTER (WHERE base <= ${new Date(end.getTime() - team.churnRiskDays * 86_400_000)}) AS churn
+             count(*) FILTER (WHERE base + cadence < ${end}) AS misses,
+             count(*) FILTER (WHERE created < ${start} AND base_prev + cadence < ${start}) AS misses_prev,
+             count(*) FILTER (WHERE base <= ${new Date(end.getTime() - team.churnRiskDays * 86_400_000)}) AS churn,
+             count(*) FILTER (WHERE created < ${start} AND base_prev <= ${new Date(start.getTime() - team.churnRiskDays * 86_400_000)}) AS churn_prev
       FROM last GROUP BY tier`,
     prisma.$queryRaw<Array<{ name: string; code: string; base: Date }>>`
       SELECT c.name, c.code, coalesce(max(i."occurredAt"), c."createdAt") AS base
@@ -112,9 +119,9 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
   const q = quotes[0] ?? {};
   const status = Object.fromEntries(['lead', 'intent', 'deal', 'lost'].map((s) => [s, n(statuses.find((r) => r.status === s)?.count)]));
   const live = status.lead! + status.intent! + status.deal!;
-  const misses = { A: 0, B: 0, C: 0 };
-  for (const r of tiers) misses[r.tier] = n(r.misses);
-  const churnCount = tiers.reduce((sum, r) => sum + n(r.churn), 0);
+  const misses = { A: { current: 0, previous: 0 }, B: { current: 0, previous: 0 }, C: { current: 0, previous: 0 } };
+  for (const r of tiers) misses[r.tier] = { current: n(r.misses), previous: n(r.misses_prev) };
+  const churnCount = { current: tiers.reduce((sum, r) => sum + n(r.churn), 0), previous: tiers.reduce((sum, r) => sum + n(r.churn_prev), 0) };
   return {
     teamId,
     weekStart: start,

@@ -81,11 +81,11 @@ export function weeklyReply(s: Speaker, w: WeeklySummary, opts: { late: boolean;
       ],
     },
     {
-      heading: dt(L, 'churn', { days: opts.churnDays }),
+      heading: dt(L, 'churn', { days: opts.churnDays, count: change(w.churnRisks.count) }),
       items: w.churnRisks.top.length ? w.churnRisks.top.map((c) => ({ text: `${c.name} · ${c.code} · ${c.silentDays}d` })) : [{ text: dt(L, 'none') }],
-      ...(w.churnRisks.count > w.churnRisks.top.length ? { more: w.churnRisks.count - w.churnRisks.top.length } : {}),
+      ...(w.churnRisks.count.current > w.churnRisks.top.length ? { more: w.churnRisks.count.current - w.churnRisks.top.length } : {}),
     },
-    { heading: dt(L, 'cadence'), items: [{ text: dt(L, 'cadenceLine', { a: w.cadenceMisses.A, b: w.cadenceMisses.B, c: w.cadenceMisses.C }) }] },
+    { heading: dt(L, 'cadence'), items: [{ text: dt(L, 'cadenceLine', { a: change(w.cadenceMisses.A), b: change(w.cadenceMisses.B), c: change(w.cadenceMisses.C) }) }] },
   ];
   const images = opts.charts
     ? [

@@ -85,4 +85,31 @@ describeEngines('weekly summary figures', (engine) => {
     expect(w.conversion.intentToDeal).toBeCloseTo(1 / 3);
     expect(w.dealsWon).toEqual({ current: 1, previous: 0 });
   });
+
+  it('counts cadence misses and churn risks per tier, as of the end of last week and of the week before', async () => {
+    // Cadence A 7, B 14, C 30 days (defaults); churn after 30 days. Last week ends 2026-11-22T16:00Z,
+    // the week before ends 2026-11-15T16:00Z.
+    const team = await db.prisma.team.create({ data: { name: 'Cadence team', timeZone: 'Asia/Shanghai', locale: 'en', churnRiskDays: 30 } });
+    const rep = await makeUser(db, team.id, { name: 'Rep' });
+    let n = 0;
+    const customer = async (tier: 'A' | 'B' | 'C', contacts: Date[], opts: { createdAt?: Date; status?: 'lead' | 'lost' } = {}) => {
+      const c = await db.prisma.customer.create({
+        data: { code: `CAD${++n}`, name: `K${n}`, normalizedName: `k${n}`, teamId: team.id, ownerId: rep.id, tier, status: opts.status ?? 'lead', createdAt: opts.createdAt ?? new Date('2026-08-01T00:00:00Z') },
+      });
+      for (const occurredAt of contacts) await db.prisma.interaction.create({ data: { customerId: c.id, authorId: rep.id, occurredAt, summary: 'x' } });
+      return c;
+    };
+    await customer('A', [lastWeek(2)]); //               now: fine        before: missed (silent since Aug), churn
+    await customer('A', [lastWeek(0)]); //               now: fine        before: missed, churn (silent since Aug by then)
+    await customer('A', [new Date('2026-10-10T02:00:00Z')]); // now: missed, churn   before: missed, churn
+    await customer('B', [new Date('2026-11-03T02:00:00Z')]); // now: missed (11-17)  before: fine
+    await customer('C', [new Date('2026-11-23T00:00:00Z')]); // contact only this week: now and before missed, churn
+    await customer('C', [], { status: 'lost' }); //       lost customers are not chased
+    await customer('C', [], { createdAt: lastWeek(1) }); // new last week: fine now, did not exist before
+
+    const w = await weeklySummary(db.prisma, team.id, at);
+    expect(w.cadenceMisses).toEqual({ A: { current: 1, previous: 3 }, B: { current: 1, previous: 0 }, C: { current: 1, previous: 1 } });
+    expect(w.churnRisks.count).toEqual({ current: 2, previous: 4 });
+    expect(w.churnRisks.top.map((c) => [c.code, c.silentDays])).toEqual([['CAD5', 113], ['CAD3', 43]]);
+  });
 });
