@@ -1,33 +1,64 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import schedule from 'node-schedule';
-import type { AppContext } from '../app/context.ts';
-import { createRunner } from './runner.ts';
+import type { Clock } from '../domain/context.ts';
+import type { Database } from '../domain/db/database.ts';
+import type { Notifier } from '../intents/delivery.ts';
+import type { Logger } from '../logger.ts';
+import { createRunner, type RunnerOptions } from './runner.ts';
+
+/** The only thing node-schedule does for us: call back on a cron pattern. Tests pass their own. */
+export interface Timer {
+  every(cron: string, fn: () => Promise<void>): { cancel(): void };
+}
+
+export const nodeScheduleTimer: Timer = {
+  every(cron, fn) {
+    const job = schedule.scheduleJob(cron, () => void fn());
+    return { cancel: () => void job?.cancel() };
+  },
+};
+
+export interface SchedulerOptions extends Partial<Pick<RunnerOptions, 'instanceId' | 'sleep' | 'backoffMs' | 'maxAttempts' | 'leaseMs'>> {
+  timer?: Timer;
+}
 
 /**
- * node-schedule fires the timers: a tick every minute claims whatever slot is due (so a process that
- * starts at 11:00 still sends the 09:00 list once), and an hourly sweep applies the pool rule.
+ * A tick every minute claims whatever slot is due by each team's wall clock (so a process that
+ * starts at 11:00 still sends the 09:00 list once, and DST never moves a slot), and an hourly sweep
+ * applies the pool rule. Slot times come from src/scheduler/slots.ts, not from the cron pattern.
  */
-export async function startScheduler(app: AppContext): Promise<{ stop(): Promise<void> }> {
-  const runner = createRunner({ db: app.db, clock: app.clock, log: app.log, notifier: app.notifier, instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` });
-  let busy = false;
-  const guarded = (name: string, fn: () => Promise<unknown>) => async () => {
-    // One tick at a time per process; a slow chat API must not pile ticks up.
-    if (busy) return;
-    busy = true;
-    try {
-      await fn();
-    } catch (err) {
-      app.log.error({ err, job: name }, 'scheduled job failed');
-    } finally {
-      busy = false;
-    }
+/** Takes the AppContext (src/app/context.ts); only these four parts are used. */
+export async function startScheduler(app: { db: Database; clock: Clock; log: Logger; notifier: Notifier }, opts: SchedulerOptions = {}): Promise<{ stop(): Promise<void> }> {
+  const { timer = nodeScheduleTimer, ...runnerOpts } = opts;
+  const runner = createRunner({
+    db: app.db,
+    clock: app.clock,
+    log: app.log,
+    notifier: app.notifier,
+    ...runnerOpts,
+    instanceId: runnerOpts.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  });
+  const running = new Map<string, Promise<void>>();
+  const guarded = (name: string, fn: () => Promise<unknown>) => (): Promise<void> => {
+    // One of each job at a time per process: a slow chat API must not pile ticks up, and a busy
+    // digest tick must not swallow the hourly pool sweep.
+    if (running.has(name)) return running.get(name)!;
+    const p = fn()
+      .then(() => undefined)
+      .catch((err) => app.log.error({ err, job: name }, 'scheduled job failed'))
+      .finally(() => running.delete(name));
+    running.set(name, p);
+    return p;
   };
-  const jobs = [schedule.scheduleJob('* * * * *', guarded('digests', runner.tick)), schedule.scheduleJob('7 * * * *', guarded('pool', runner.sweepPool))];
-  await guarded('catch-up', runner.tick)();
+  const digests = guarded('digests', runner.tick);
+  const pool = guarded('pool', runner.sweepPool);
+  const jobs = [timer.every('* * * * *', digests), timer.every('7 * * * *', pool)];
+  await digests(); // catch-up at start
   return {
     async stop() {
-      for (const j of jobs) j?.cancel();
+      for (const j of jobs) j.cancel();
+      await Promise.all(running.values());
     },
   };
 }
