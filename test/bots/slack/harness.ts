@@ -27,7 +27,17 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
   });
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const notifier = createNotifier(db, silentLogger);
-  const handler = createHandler({ db, clock, log: silentLogger, config, notifier });
+  const shared = createHandler({ db, clock, log: silentLogger, config, notifier });
+  // Counted, so settle() can wait for work still running after Slack's ack instead of guessing a time.
+  let inflight = 0;
+  const handler: typeof shared = async (inv) => {
+    inflight++;
+    try {
+      return await shared(inv);
+    } finally {
+      inflight--;
+    }
+  };
   const ctx: AppContext = { config, db, log: silentLogger, clock, handler, notifier };
   const slack = await startSlack(ctx, { port: 0, paceMs: 0 });
   const base = `http://127.0.0.1:${slack.port}/slack/events`;
@@ -87,8 +97,19 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
     return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), responseUrl: `/respond/act-${id}` };
   }
 
+  /** Waits until no request is being handled and the fake API has been quiet for `ms` (at most 15 s). */
   async function settle(ms = 150) {
-    await new Promise((r) => setTimeout(r, ms));
+    const end = Date.now() + 15_000;
+    let seen = -1;
+    let quietSince = Date.now();
+    while (Date.now() < end) {
+      const traffic = fake.calls.length + fake.responses.length;
+      if (traffic !== seen) {
+        seen = traffic;
+        quietSince = Date.now();
+      } else if (inflight === 0 && Date.now() - quietSince >= ms) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   return {
