@@ -119,7 +119,7 @@ export function createRunner(o: RunnerOptions) {
         await o.notifier
           .deliver(
             { to: { userId: r.previousOwnerId }, reply: { tone: 'warning', title: dt(locale, 'returnedTitle'), text: dt(locale, 'returnedText', { name: r.name, code: r.code, hours: full.poolReturnHours }), visibility: 'private' } },
-            `pool-return:${r.customerId}:${r.previousOwnerId}`,
+            `pool-return:${r.customerId}:${new Date(r.assignedAt).getTime()}`,
           )
           .catch((err) => o.log.warn({ err, customer: r.customerId }, 'pool return notice not delivered'));
       }

@@ -6,6 +6,8 @@ export interface ReturnedLead {
   code: string;
   name: string;
   previousOwnerId: number;
+  /** When the previous owner got it: with the customer, names this one return (a lead can come back again later). */
+  assignedAt: Date;
   teamId: number;
 }
 
@@ -36,7 +38,7 @@ export async function returnStaleLeads(prisma: PrismaClient, clock: Clock, teamI
       });
       return true;
     });
-    if (done) returned.push({ customerId: c.id, code: c.code, name: c.name, previousOwnerId: c.ownerId, teamId });
+    if (done) returned.push({ customerId: c.id, code: c.code, name: c.name, previousOwnerId: c.ownerId, assignedAt: c.ownerAssignedAt, teamId });
   }
   return returned;
 }
