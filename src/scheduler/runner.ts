@@ -76,6 +76,9 @@ export function createRunner(o: RunnerOptions) {
 
   /** Runs the slot if no replica has claimed it yet; returns whether this replica ran it. */
   async function runSlot(kind: DigestKind, teamId: number, slot: Date, late = false): Promise<boolean> {
+    // Every replica ticks each minute all day: a plain read spares the insert (and a sequence value)
+    // once the slot is taken. The insert below is still what decides between racing replicas.
+    if (await prisma.jobRun.findUnique({ where: { job_teamId_slot: { job: kind, teamId, slot } }, select: { id: true } })) return false;
     const run = await claimRun(prisma, { job: kind, teamId, slot, late, claimedBy: o.instanceId, now: o.clock.now() });
     if (!run) return false;
     await deliver(run);
