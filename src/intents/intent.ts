@@ -166,6 +166,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quote.reject'), id, reason: text(500), version: z.number().int().positive().optional() }),
   z.object({ kind: z.literal('help'), topic: z.enum(HELP_TOPICS).optional() }),
   z.object({ kind: z.literal('whoami') }),
+  /** One person's day: tasks, open quotes, customers due for contact (App Home, `/crm home`). */
+  z.object({ kind: z.literal('home') }),
   /** `target` is "door:externalId", a display name or an @mention: setRole resolves it. */
   z.object({ kind: z.literal('role'), target: text(200), role: z.enum(ROLES) }),
   /**

@@ -101,10 +101,11 @@ export function registerListeners(app: App, door: SlackDoor): void {
     await ack({ options } as never);
   });
 
-  // My tasks (Done / Snooze) and the pool (Claim); views allow 100 blocks.
+  // My day (overdue and today's tasks with Done / Snooze, open quotes, customers due by cadence)
+  // and the pool (Claim); views allow 100 blocks.
   const publishHome = async (client: WebClient, b: Payload) => {
-    const [tasks, pool] = await Promise.all([ask(b, { kind: 'text', text: '/tasks' }), ask(b, { kind: 'text', text: '/tasks pool' })]);
-    const blocks = [...toBlocks(tasks), { type: 'divider' }, ...toBlocks(pool)].slice(0, 100);
+    const [home, pool] = await Promise.all([ask(b, { kind: 'text', text: '/crm home' }), ask(b, { kind: 'text', text: '/tasks pool' })]);
+    const blocks = [...toBlocks(home), { type: 'divider' }, ...toBlocks(pool)].slice(0, 100);
     await client.views.publish({ user_id: userOf(b), view: { type: 'home', blocks } as never });
   };
 

@@ -2,6 +2,7 @@ import type { Intent } from '../intent.ts';
 import type { Reply } from '../reply.ts';
 import { dispatchHelp, dispatchRole, dispatchWhoami } from './admin.ts';
 import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerImport, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
+import { dispatchHome } from './home.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
@@ -31,6 +32,7 @@ const table: Table = {
   'quote.reject': dispatchQuoteReject,
   help: dispatchHelp,
   whoami: dispatchWhoami,
+  home: dispatchHome,
   role: dispatchRole,
 };
 

@@ -14,6 +14,8 @@ export function parseCrm(body: Src): Intent {
       return rest.f ? invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: rest.o.slice(0, 50) }) : { kind: 'whoami' };
     case 'role':
       return parseRole(rest);
+    case 'home':
+      return rest.f ? invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: rest.o.slice(0, 50) }) : { kind: 'home' };
     default:
       return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, CRM_SUBS) });
   }

@@ -17,19 +17,21 @@ export function parseCustomer(body: Src): Intent {
     case 'add':
       return parseAdd(rest);
     case 'find': {
-      const query = unquote(rest.o);
+      // Trimmed after unquoting: a quoted blank ("  ") is no query.
+      const query = unquote(rest.o).trim();
       if (!query) return invalidIntent('missing_argument', 'usage.customer.find', { arg: 'query' });
       return overLimit(query, 200, 'usage.customer.find', 'query') ?? { kind: 'customer.find', query };
     }
     case 'update':
       return parseUpdate(rest);
     case 'show': {
-      const query = unquote(rest.o);
+      const query = unquote(rest.o).trim();
       if (!query) return invalidIntent('missing_argument', 'usage.customer', { arg: 'customer' });
       return overLimit(query, 200, 'usage.customer', 'customer') ?? { kind: 'customer.show', query };
     }
     default: {
-      const query = unquote(trim(body).o);
+      const query = unquote(trim(body).o).trim();
+      if (!query) return invalidIntent('missing_argument', 'usage.customer', { arg: 'customer' });
       if (/\s[^\s:]+\s*:\S/.test(body.f)) return invalidIntent('unknown_subcommand', 'usage.customer', { subcommand: word.o.slice(0, 50) });
       return overLimit(query, 200, 'usage.customer', 'customer') ?? { kind: 'customer.show', query };
     }

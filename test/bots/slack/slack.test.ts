@@ -143,12 +143,16 @@ describe('the Slack door over HTTP through the real Bolt app', () => {
     expect((await w.db.prisma.quote.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('pending');
   });
 
-  it('App Home shows my tasks', async () => {
+  it('App Home shows my day: tasks due, open quotes, customers due for contact', async () => {
     const event = { token: 't', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev1', event_time: 1, event: { type: 'app_home_opened', user: 'UREP', channel: 'D1', tab: 'home' } };
     expect((await w.post(JSON.stringify(event), { contentType: 'application/json' })).status).toBe(200);
     await w.settle(300);
     const publish = w.fake.called('views.publish').at(-1)!;
     expect(publish.args.user_id).toBe('UREP');
-    expect(JSON.stringify(publish.args.view)).toContain('send proposal');
+    // My day: open quotes (one is still pending from the reject test) and the shared pool.
+    const view = JSON.stringify(publish.args.view);
+    expect(view).toContain('Your day');
+    expect(view).toContain('Open quotes');
+    expect(view).toMatch(/pending approval/);
   });
 });

@@ -156,6 +156,19 @@ describeEngines('example commands through the handler', (engine) => {
     expect(await db.prisma.quote.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ status: 'rejected', decisionReason: 'too deep a discount' });
   });
 
+  it('shows my day: tasks due today, open quotes, customers due for contact', async () => {
+    const team = await db.prisma.team.findFirstOrThrow();
+    const samUser = await db.prisma.user.findFirstOrThrow({ where: { displayName: 'Sam Carter' } });
+    await db.prisma.task.create({ data: { title: 'Call Acme back today', teamId: team.id, ownerId: samUser.id, dueAt: new Date('2026-11-23T08:00:00Z'), dueHasTime: true } });
+    await sam('/quote new Acme 3 x Seats @ 100');
+    const home = await sam('/crm home');
+    const text = JSON.stringify(home.sections);
+    expect(home.title).toBe('Your day');
+    expect(text).toContain('Call Acme back today');
+    expect(text).toMatch(/#\d+ · Acme Robotics · a draft/);
+    expect((await li('/crm 主页')).title).toBe('我的今天');
+  });
+
   it('answers help in both languages', async () => {
     expect((await sam('/crm help')).text?.length).toBeGreaterThan(50);
     expect((await sam('/crm help log')).text).toMatch(/log/);
