@@ -11,14 +11,19 @@ export function parseCrm(body: Src): Intent {
     case 'help':
       return parseHelp(rest);
     case 'whoami':
-      return rest.f ? invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: rest.o.slice(0, 50) }) : { kind: 'whoami' };
+      return withoutArguments(rest, { kind: 'whoami' });
     case 'role':
       return parseRole(rest);
     case 'home':
-      return rest.f ? invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: rest.o.slice(0, 50) }) : { kind: 'home' };
+      return withoutArguments(rest, { kind: 'home' });
     default:
       return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, CRM_SUBS) });
   }
+}
+
+/** A word that takes nothing after it: anything more is read as an unknown subcommand. */
+export function withoutArguments(rest: Src, intent: Intent): Intent {
+  return rest.f ? invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: rest.o.slice(0, 50) }) : intent;
 }
 
 /** An unknown topic still gets the overview: asking for help is never an error. */

@@ -2,7 +2,7 @@
 // branch returns an Intent, the result is checked against the zod union, and a last-resort catch
 // turns an unforeseen bug into a polite refusal rather than an exception at the door.
 import { intentSchema, invalidIntent, type Intent, type ParseContext, type UsageKey } from '../intent.ts';
-import { parseCrm, parseHelp, parseRole } from './crm.ts';
+import { parseCrm, parseHelp, parseRole, withoutArguments } from './crm.ts';
 import { parseCustomer } from './customer.ts';
 import { isInvalid, takeId } from './ids.ts';
 import { parseLog } from './log.ts';
@@ -74,7 +74,7 @@ function dispatch(command: CommandName, rest: Src): Intent {
     case 'help':
       return parseHelp(rest);
     case 'whoami':
-      return rest.f ? invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: rest.o.slice(0, 50) }) : { kind: 'whoami' };
+      return withoutArguments(rest, { kind: 'whoami' });
     case 'role':
       return parseRole(rest);
     case 'undo':
