@@ -41,7 +41,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       const { created, ...who } = actor;
       const locale = inv.profile?.locale ?? who.locale;
       const ctx: DomainContext = { db, prisma: db.prisma, actor: who, door: inv.door, clock, log };
-      turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created };
+      turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
       const current = turn;
       // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
       const run = async () => {

@@ -168,6 +168,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('whoami') }),
   /** One person's day: tasks, open quotes, customers due for contact (App Home, `/crm home`). */
   z.object({ kind: z.literal('home') }),
+  /** Make (or stop making) the channel this was said in the team's digest or approvals channel. */
+  z.object({ kind: z.literal('channel'), purpose: z.enum(['digest', 'approvals']), off: z.boolean() }),
   /** `target` is "door:externalId", a display name or an @mention: setRole resolves it. */
   z.object({ kind: z.literal('role'), target: text(200), role: z.enum(ROLES) }),
   /**

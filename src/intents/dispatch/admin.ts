@@ -1,3 +1,4 @@
+import { setChannelTarget } from '../../domain/messages/targets.ts';
 import { setRole, whoami } from '../../domain/users/roles.ts';
 import { label } from '../catalog/index.ts';
 import { HELP_TOPICS } from '../intent.ts';
@@ -35,5 +36,16 @@ export const dispatchRole: Dispatch<'role'> = async (turn, intent) => {
     title: say(turn, 'title.role.set'),
     text: say(turn, 'text.role.set', { name: user.displayName, role: label(turn.locale, 'role', user.role) }),
     visibility: 'private',
+  };
+};
+
+export const dispatchChannel: Dispatch<'channel'> = async (turn, intent) => {
+  const door = turn.ctx.door === 'slack' || turn.ctx.door === 'feishu' || turn.ctx.door === 'console' ? turn.ctx.door : 'console';
+  await setChannelTarget(turn.ctx, { platform: door, workspaceId: turn.place?.workspaceId ?? '', channelId: turn.place?.channelId }, intent);
+  return {
+    tone: 'success',
+    title: say(turn, 'title.channel.set'),
+    text: say(turn, intent.off ? 'text.channel.off' : intent.purpose === 'approvals' ? 'text.channel.approvals' : 'text.channel.digest'),
+    visibility: 'channel',
   };
 };

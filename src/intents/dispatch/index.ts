@@ -1,6 +1,6 @@
 import type { Intent } from '../intent.ts';
 import type { Reply } from '../reply.ts';
-import { dispatchHelp, dispatchRole, dispatchWhoami } from './admin.ts';
+import { dispatchChannel, dispatchHelp, dispatchRole, dispatchWhoami } from './admin.ts';
 import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerImport, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
 import { dispatchHome } from './home.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
@@ -33,6 +33,7 @@ const table: Table = {
   help: dispatchHelp,
   whoami: dispatchWhoami,
   home: dispatchHome,
+  channel: dispatchChannel,
   role: dispatchRole,
 };
 

@@ -12,6 +12,8 @@ export interface Turn {
   now: Date;
   /** Whether this person was just provisioned (first contact). */
   firstContact: boolean;
+  /** Where it was said: the workspace and channel of the door, when there is one. */
+  place?: { workspaceId: string; channelId?: string };
 }
 
 /** Whom a message speaks to: all that wording needs. */

@@ -16,6 +16,12 @@ export function parseCrm(body: Src): Intent {
       return parseRole(rest);
     case 'home':
       return withoutArguments(rest, { kind: 'home' });
+    case 'channel': {
+      // `/crm channel digest|approvals [off]`, said in the channel it is about.
+      const m = /^(digest|digests|summary|approvals?|日报|周报|摘要|审批)(?:\s+(off|关闭|取消))?$/i.exec(trim(rest).f);
+      if (!m) return invalidIntent('missing_argument', 'usage.crm', { arg: 'digest|approvals' });
+      return { kind: 'channel', purpose: /^(approvals?|审批)$/i.test(m[1]!) ? 'approvals' : 'digest', off: Boolean(m[2]) };
+    }
     default:
       return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, CRM_SUBS) });
   }

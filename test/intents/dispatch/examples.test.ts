@@ -169,6 +169,19 @@ describeEngines('example commands through the handler', (engine) => {
     expect((await li('/crm 主页')).title).toBe('我的今天');
   });
 
+  it('lets a manager make the channel they are in the team digest or approvals channel; reps and direct messages are refused', async () => {
+    const inChannel = (name: string, text: string, channelId?: string) =>
+      handler({ door: 'console', workspaceId: '', externalUserId: name, input: { kind: 'text', text }, channelId, receivedAt: clock.now() });
+    expect((await inChannel('Sam Carter', '/crm channel digest', 'sales-team')).tone).toBe('error');
+    expect((await inChannel('Mei Chen', '/crm channel digest')).text).toMatch(/inside the channel/);
+    expect((await inChannel('Mei Chen', '/crm channel approvals', 'sales-team')).tone).toBe('success');
+    expect(await db.prisma.digestTarget.findMany({ select: { channelId: true, approvals: true, platform: true } })).toEqual([{ channelId: 'sales-team', approvals: true, platform: 'console' }]);
+    await inChannel('Mei Chen', '/crm channel approvals off', 'sales-team');
+    expect((await db.prisma.digestTarget.findFirstOrThrow()).approvals).toBe(false);
+    await inChannel('Mei Chen', '/crm channel digest off', 'sales-team');
+    expect(await db.prisma.digestTarget.count()).toBe(0);
+  });
+
   it('answers help in both languages', async () => {
     expect((await sam('/crm help')).text?.length).toBeGreaterThan(50);
     expect((await sam('/crm help log')).text).toMatch(/log/);

@@ -100,4 +100,5 @@ export const errors = {
   'error.user.last_admin.bare': 'This is the last admin; make someone else admin first.',
   'error.task.snooze_no_date': 'I found no date in “{text}”. Try “tomorrow 9am” or “next monday”.',
   'error.task.snooze_no_date.bare': 'I found no date there. Try “tomorrow 9am” or “next monday”.',
+  'error.channel.not_in_channel': 'Say this inside the channel you mean, not in a direct message.',
 };

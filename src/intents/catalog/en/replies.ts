@@ -52,7 +52,7 @@ export const replies = {
 
   'section.overdue': 'Overdue', 'section.today': 'Today', 'section.upcoming': 'Upcoming', 'section.no_date': 'No date',
   'section.contacts': 'Contacts', 'section.interactions': 'Last interactions', 'section.open_tasks': 'Open tasks',
-  'section.open_quotes': 'Open quotes', 'section.due_contact': 'Due for contact', 'title.home': 'Your day', 'section.lines': 'Lines', 'section.candidates': 'Candidates', 'section.context': 'Customer context',
+  'section.open_quotes': 'Open quotes', 'section.due_contact': 'Due for contact', 'title.home': 'Your day', 'title.channel.set': 'Channel set', 'text.channel.digest': 'This channel now gets the team’s daily pool list and Monday summary.', 'text.channel.approvals': 'This channel now gets the team’s digests and approval cards for reps without a manager.', 'text.channel.off': 'Done: this channel no longer gets that.', 'section.lines': 'Lines', 'section.candidates': 'Candidates', 'section.context': 'Customer context',
 
   'button.done': 'Done', 'button.claim': 'Claim', 'button.snooze': 'Snooze…', 'button.snooze_tomorrow': 'Tomorrow',
   'button.snooze_next_week': 'Next week', 'button.reassign': 'Reassign…', 'button.undo': 'Undo', 'button.approve': 'Approve',

@@ -19,7 +19,7 @@ export const usage = {
   'usage.quote.edit': 'Usage: `/quote edit <id> [<qty> x <product> @ <price>, …] [discount 10%] [currency:CNY]`',
   'usage.quote.id': 'Usage: `/quote submit|approve|show <id>`',
   'usage.quote.reject': 'Usage: `/quote reject <id> <reason>`',
-  'usage.crm': 'Usage: `/crm help [topic]`, `/crm whoami`, `/crm role <person> rep|manager|admin`',
+  'usage.crm': 'Usage: `/crm help [topic]`, `/crm whoami`, `/crm role <person> rep|manager|admin`, `/crm home`, `/crm channel digest|approvals [off]` (in the channel)',
   'usage.role': 'Usage: `/crm role <@person | door:id | name> rep|manager|admin` (admins)',
 
   'help.title': 'What I can do',

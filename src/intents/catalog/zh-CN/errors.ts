@@ -101,4 +101,5 @@ export const errors: Record<keyof typeof en, string> = {
   'error.user.last_admin.bare': '这是最后一位管理员，请先把别人设为管理员。',
   'error.task.snooze_no_date': '“{text}”里没有找到日期。可以试试“明天上午9点”或“下周一”。',
   'error.task.snooze_no_date.bare': '没有找到日期。可以试试“明天上午9点”或“下周一”。',
+  'error.channel.not_in_channel': '请在要设置的群里发送这条命令，而不是私聊。',
 };

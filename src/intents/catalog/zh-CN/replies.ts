@@ -54,7 +54,7 @@ export const replies: Record<keyof typeof en, string> = {
 
   'section.overdue': '已逾期', 'section.today': '今天', 'section.upcoming': '之后', 'section.no_date': '无日期',
   'section.contacts': '联系人', 'section.interactions': '最近沟通', 'section.open_tasks': '进行中的任务',
-  'section.open_quotes': '未结报价', 'section.due_contact': '该联系的客户', 'title.home': '我的今天', 'section.lines': '明细', 'section.candidates': '候选', 'section.context': '客户概况',
+  'section.open_quotes': '未结报价', 'section.due_contact': '该联系的客户', 'title.home': '我的今天', 'title.channel.set': '频道已设置', 'text.channel.digest': '本群今后会收到团队的每日公海池清单和周一周报。', 'text.channel.approvals': '本群今后会收到团队摘要，以及没有直属经理的销售提交的审批卡片。', 'text.channel.off': '好的，本群不再接收这些消息。', 'section.lines': '明细', 'section.candidates': '候选', 'section.context': '客户概况',
 
   'button.done': '完成', 'button.claim': '认领', 'button.snooze': '推迟…', 'button.snooze_tomorrow': '明天',
   'button.snooze_next_week': '下周', 'button.reassign': '转派…', 'button.undo': '撤销', 'button.approve': '批准',

@@ -21,7 +21,7 @@ export const usage: Record<keyof typeof en, string> = {
   'usage.quote.edit': '用法：`/报价 修改 <编号> [<数量> x <产品> @ <单价>，…] [折扣 10%] [币种:CNY]`',
   'usage.quote.id': '用法：`/报价 提交|批准|查看 <编号>`',
   'usage.quote.reject': '用法：`/报价 驳回 <编号> <原因>`',
-  'usage.crm': '用法：`/crm 帮助 [主题]`、`/crm 我是谁`、`/crm 角色 <同事> 销售|经理|管理员`',
+  'usage.crm': '用法：`/crm 帮助 [主题]`、`/crm 我是谁`、`/crm 角色 <同事> 销售|经理|管理员`、`/crm 主页`、`/crm 频道 日报|审批 [关闭]`（在该群里发送）',
   'usage.role': '用法：`/crm 角色 <@同事 | 平台:ID | 姓名> 销售|经理|管理员`（管理员）',
 
   'help.title': '我能做什么',
