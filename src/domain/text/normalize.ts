@@ -6,6 +6,11 @@ const SUFFIXES = [
   'incorporated', 'corporation', 'company', 'limited', 'gmbh', 'corp', 'inc', 'llc', 'ltd', 'plc', 'co', 'ag', 'sa', 'bv',
 ];
 
+/** Full-width letters, digits and punctuation to their half-width forms (NFKC), case kept. */
+export function foldWidth(text: string): string {
+  return text.normalize('NFKC');
+}
+
 /** Full width to half width and lower case, spaces kept: for matching what people type. */
 export function foldForMatch(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

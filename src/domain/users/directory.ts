@@ -1,9 +1,21 @@
 import type { Identity, PrismaClient, User } from '../../generated/prisma/client.ts';
+import { quoteApprovers } from '../quotes/approvers.ts';
+import type { ApprovalLevel } from '../quotes/policy.ts';
 import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
 
 export function identitiesOf(prisma: Pick<PrismaClient, 'identity'>, userId: number): Promise<Identity[]> {
   return prisma.identity.findMany({ where: { userId }, orderBy: { id: 'asc' } });
+}
+
+/**
+ * Whom a quote by this author goes to: the same rule submitQuote applies (author's own manager when
+ * they may decide, else the team's managers, admins for the admin level; never the author).
+ */
+export async function approversFor(prisma: Pick<PrismaClient, 'user'>, quoteAuthorId: number, level: ApprovalLevel): Promise<User[]> {
+  const author = await prisma.user.findUnique({ where: { id: quoteAuthorId } });
+  if (!author) throw notFound('user.not_found', { query: `#${quoteAuthorId}` });
+  return quoteApprovers(prisma, { authorId: author.id, teamId: author.teamId }, level);
 }
 
 /**

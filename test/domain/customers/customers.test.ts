@@ -6,7 +6,7 @@ import { customerProfile } from '../../../src/domain/customers/profile.ts';
 import { addContact, changeOwner, moveStatus } from '../../../src/domain/customers/update.ts';
 import type { DomainContext } from '../../../src/domain/context.ts';
 import type { Database } from '../../../src/domain/db/database.ts';
-import { normalizeName } from '../../../src/domain/text/normalize.ts';
+import { foldWidth, normalizeName } from '../../../src/domain/text/normalize.ts';
 import { describeEngines, freshDatabase } from '../../support/engines.ts';
 import { actorOf, contextFor, makeTeam, makeUser, TestClock } from '../../support/fixtures.ts';
 
@@ -17,6 +17,7 @@ it('folds names the way duplicates are spotted', () => {
   expect(normalizeName('华为技术有限公司')).toBe(normalizeName('华为技术'));
   expect(normalizeName('Ａｃｍｅ　Robotics Ltd')).toBe('acmerobotics');
   expect(normalizeName('Acme Robotics')).not.toBe(normalizeName('Acme Robot'));
+  expect(foldWidth('ＡＢＣ１２３（华为）')).toBe('ABC123(华为)');
 });
 
 describeEngines('customers', (engine) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../../src/domain/db/database.ts';
-import { findUser } from '../../../src/domain/users/directory.ts';
+import { approversFor, findUser } from '../../../src/domain/users/directory.ts';
 import { listedAsAdmin, resolveActor } from '../../../src/domain/users/provision.ts';
 import { setRole, whoami } from '../../../src/domain/users/roles.ts';
 import { describeEngines, freshDatabase } from '../../support/engines.ts';
@@ -68,5 +68,25 @@ describeEngines('users', (engine) => {
     const me = await whoami(admin);
     expect(me.identities.map((i) => i.externalId)).toEqual(['U012ABC']);
     expect(me.team.name).toBe('Sales');
+  });
+
+  it('sends a quote to the author\'s manager, else the team managers, admins for the admin level, never the author', async () => {
+    const team = await db.prisma.team.findFirstOrThrow({ where: { name: 'Sales' } });
+    const mk = (displayName: string, role: 'rep' | 'manager' | 'admin', managerId?: number) => db.prisma.user.create({ data: { displayName, role, teamId: team.id, managerId } });
+    const boss = await mk('Boss', 'manager');
+    const other = await mk('Other Manager', 'manager');
+    const ann = await mk('Ann', 'rep', boss.id);
+    const bob = await mk('Bob', 'rep');
+    const names = (us: Array<{ displayName: string }>) => us.map((u) => u.displayName);
+    expect(names(await approversFor(db.prisma, ann.id, 'manager'))).toEqual(['Boss']);
+    const forBob = names(await approversFor(db.prisma, bob.id, 'manager'));
+    expect(forBob).toEqual(expect.arrayContaining(['Boss', 'Other Manager', 'Sam']));
+    expect(forBob).not.toContain('Bob');
+    const admins = await approversFor(db.prisma, ann.id, 'admin');
+    expect(admins.length).toBeGreaterThan(0);
+    expect(admins.every((u) => u.role === 'admin')).toBe(true);
+    const adminAuthor = admins[0]!;
+    expect((await approversFor(db.prisma, adminAuthor.id, 'admin')).map((u) => u.id)).not.toContain(adminAuthor.id);
+    expect((await approversFor(db.prisma, other.id, 'manager')).map((u) => u.id)).not.toContain(other.id);
   });
 });
