@@ -5,6 +5,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
 import { toCard } from './card.ts';
+import { pacer } from './pace.ts';
 
 export function feishuClient(appId: string, appSecret: string, domain: string): lark.Client {
   const d = domain === 'feishu' ? lark.Domain.Feishu : domain === 'lark' ? lark.Domain.Lark : domain.replace(/\/$/, '');
@@ -30,7 +31,9 @@ async function withRateLimit<T>(call: () => Promise<T>, tries = 4): Promise<T> {
 }
 
 export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' = () => 'zh-CN'): PlatformSender {
+  const pace = pacer();
   const send = async (receiveIdType: 'open_id' | 'chat_id', receiveId: string, workspaceId: string, reply: Reply, uuid?: string): Promise<PostedRef> => {
+    await pace(receiveId);
     const r = await withRateLimit(() =>
       client.im.v1.message.create({
         params: { receive_id_type: receiveIdType },
@@ -45,6 +48,7 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
     sendToUser: (t, reply, key) => send('open_id', t.externalUserId, t.workspaceId, reply, key),
     sendToChannel: (t, reply, key) => send('chat_id', t.channelId, t.workspaceId, reply, key),
     async update(ref, reply) {
+      await pace(ref.channelId || ref.messageId);
       const r = await withRateLimit(() => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, locale())) } }));
       if (r.code) throw new Error(`feishu update failed: ${r.code} ${r.msg}`);
     },
