@@ -22,7 +22,7 @@ export async function startApp(config: Config, _args: string[]): Promise<number>
   const wanted = doors.filter((d) => d.configured(config));
   if (wanted.length === 0) {
     const { consoleSessionOn, firstConsoleAdmin } = await import('../cli/commands/console.ts');
-    return consoleSessionOn(config, { name: firstConsoleAdmin(config.CRM_ADMINS) ?? 'Console User' }, CONNECT);
+    return consoleSessionOn(config, { name: firstConsoleAdmin(config.CRM_ADMINS) ?? 'Console User' }, CONNECT, { poolSweep: true });
   }
   const log = createLogger(config.LOG_LEVEL);
   const app = await bootApp(config, log);

@@ -11,6 +11,7 @@ const commands: Record<string, Command> = {
   'seed-demo': { summary: 'fill an empty CRM with a believable demo team', load: () => import('./commands/seed-demo.ts') },
   user: { summary: 'user role <door:id or name> <rep|manager|admin>: set a role from the command line', load: () => import('./commands/user.ts') },
   digest: { summary: 'digest preview --team <name> --kind daily|weekly [--at <ISO>] | digest run --kind daily|weekly --at <ISO>', load: () => import('./commands/digest.ts') },
+  pool: { summary: 'pool sweep [--at <ISO>]: run the pool rule (reminders, manager notes, returns) now and print what it did', load: () => import('./commands/pool.ts') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
 };
 

@@ -22,6 +22,9 @@ export const BUTTON_ACTIONS = [
   'customer.create-anyway',
   'tasks.list',
   'help',
+  // Ownership and the pool: a Claim button carries the customer's code.
+  'customer.claim',
+  'pool.list',
 ] as const;
 export type ButtonActionName = (typeof BUTTON_ACTIONS)[number];
 
@@ -93,6 +96,10 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
       return rawId ? { kind: 'customer.add', name: rawId, fields: {}, force: name === 'customer.create-anyway' } : bad;
     case 'tasks.list':
       return rawId === 'mine' || rawId === 'pool' ? { kind: 'tasks.list', scope: rawId } : bad;
+    case 'customer.claim':
+      return rawId ? { kind: 'customer.claim', customerText: rawId.slice(0, 200) } : bad;
+    case 'pool.list':
+      return { kind: 'pool.list' };
     case 'help':
       return (HELP_TOPICS as readonly string[]).includes(rawId) ? { kind: 'help', topic: rawId as (typeof HELP_TOPICS)[number] } : { kind: 'help' };
     default:
@@ -126,6 +133,10 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
       return { action: 'tasks.list', id: intent.scope };
     case 'help':
       return { action: 'help', id: intent.topic ?? '' };
+    case 'customer.claim':
+      return { action: 'customer.claim', id: intent.customerText };
+    case 'pool.list':
+      return { action: 'pool.list', id: '' };
     default:
       return undefined;
   }

@@ -106,6 +106,11 @@ export const USAGE_KEYS = [
   'usage.quote.reject',
   'usage.crm',
   'usage.role',
+  // Ownership and the pool (issue 9)
+  'usage.customer.claim',
+  'usage.customer.assign',
+  'usage.customer.release',
+  'usage.pool',
 ] as const;
 export type UsageKey = (typeof USAGE_KEYS)[number];
 
@@ -172,6 +177,14 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('channel'), purpose: z.enum(['digest', 'approvals']), off: z.boolean() }),
   /** `target` is "door:externalId", a display name or an @mention: setRole resolves it. */
   z.object({ kind: z.literal('role'), target: text(200), role: z.enum(ROLES) }),
+  // Ownership and the pool (issue 9). `customerText` names one customer (resolve it with getCustomer);
+  // a Claim button carries the customer's code. `to`/`from` name people (resolve with findUser).
+  z.object({ kind: z.literal('pool.list') }),
+  z.object({ kind: z.literal('customer.claim'), customerText: text(200) }),
+  z.object({ kind: z.literal('customer.assign'), customerText: text(200), to: text(200) }),
+  /** Every customer `from` owns goes to `to` (a departing rep's book). */
+  z.object({ kind: z.literal('customer.assign_all'), from: text(200), to: text(200) }),
+  z.object({ kind: z.literal('customer.release'), customerText: text(200) }),
   /**
    * The input could not be read. Nothing should be written: answer with `t(locale, 'invalid.'+code,
    * details)` and the usage line `t(locale, usage)`. `details` holds only strings and numbers.

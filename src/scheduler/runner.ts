@@ -3,11 +3,10 @@
 import type { Clock } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { claimRun, finishIfComplete, markFailed, markSent, planDeliveries, takeOverStaleRuns, teamsForSchedule, unsentDeliveries, type ClaimedRun } from '../domain/jobs/runs.ts';
-import { returnStaleLeads } from '../domain/pool/return-stale.ts';
 import type { Notifier } from '../intents/delivery.ts';
-import { dt } from '../intents/catalog/digest.ts';
 import type { Logger } from '../logger.ts';
 import { digestMessages } from './messages.ts';
+import { sweepAndTell } from './pool.ts';
 import { isRetryable } from './retry.ts';
 import { latestSlot, stillDue, type DigestKind } from './slots.ts';
 
@@ -110,24 +109,10 @@ export function createRunner(o: RunnerOptions) {
     await resume();
   }
 
+  /** The pool rule for every team; returns how many steps (reminders, notes, returns) it took. */
   async function sweepPool(): Promise<number> {
-    let total = 0;
-    for (const team of await teamsForSchedule(prisma)) {
-      const returned = await returnStaleLeads(prisma, o.clock, team.id);
-      total += returned.length;
-      const full = await prisma.team.findUniqueOrThrow({ where: { id: team.id } });
-      for (const r of returned) {
-        const owner = await prisma.user.findUnique({ where: { id: r.previousOwnerId } });
-        const locale = (owner?.locale ?? full.locale) === 'zh-CN' ? 'zh-CN' : 'en';
-        await o.notifier
-          .deliver(
-            { to: { userId: r.previousOwnerId }, reply: { tone: 'warning', title: dt(locale, 'returnedTitle'), text: dt(locale, 'returnedText', { name: r.name, code: r.code, hours: full.poolReturnHours }), visibility: 'private' } },
-            `pool-return:${r.customerId}:${new Date(r.assignedAt).getTime()}`,
-          )
-          .catch((err) => o.log.warn({ err, customer: r.customerId }, 'pool return notice not delivered'));
-      }
-    }
-    return total;
+    const swept = await sweepAndTell({ db: o.db, clock: o.clock, notifier: o.notifier, log: o.log });
+    return swept.reduce((n, t) => n + t.events.length, 0);
   }
 
   return { runSlot, resume, tick, sweepPool };

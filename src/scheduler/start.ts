@@ -21,6 +21,8 @@ export const nodeScheduleTimer: Timer = {
 
 export interface SchedulerOptions extends Partial<Pick<RunnerOptions, 'instanceId' | 'sleep' | 'backoffMs' | 'maxAttempts' | 'leaseMs'>> {
   timer?: Timer;
+  /** False runs only the pool rule (the console door has no channel digests to send). */
+  digests?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface SchedulerOptions extends Partial<Pick<RunnerOptions, 'instanceI
  */
 /** Takes the AppContext (src/app/context.ts); only these four parts are used. */
 export async function startScheduler(app: { db: Database; clock: Clock; log: Logger; notifier: Notifier }, opts: SchedulerOptions = {}): Promise<{ stop(): Promise<void> }> {
-  const { timer = nodeScheduleTimer, ...runnerOpts } = opts;
+  const { timer = nodeScheduleTimer, digests: withDigests = true, ...runnerOpts } = opts;
   const runner = createRunner({
     db: app.db,
     clock: app.clock,
@@ -53,8 +55,9 @@ export async function startScheduler(app: { db: Database; clock: Clock; log: Log
   };
   const digests = guarded('digests', runner.tick);
   const pool = guarded('pool', runner.sweepPool);
-  const jobs = [timer.every('* * * * *', digests), timer.every('7 * * * *', pool)];
-  await digests(); // catch-up at start
+  const jobs = [...(withDigests ? [timer.every('* * * * *', digests)] : []), timer.every('7 * * * *', pool)];
+  if (withDigests) await digests(); // catch-up at start
+  else await pool(); // the pool rule is a domain rule: it catches up with any door, the console included
   return {
     async stop() {
       for (const j of jobs) j.cancel();

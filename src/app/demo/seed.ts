@@ -4,6 +4,7 @@
 import type { Actor, Clock, DomainContext } from '../../domain/context.ts';
 import type { Database } from '../../domain/db/database.ts';
 import { createCustomer } from '../../domain/customers/create.ts';
+import { sweepTeam } from '../../domain/pool/sweep.ts';
 import { logInteraction } from '../../domain/interactions/log.ts';
 import { completeTask } from '../../domain/tasks/complete.ts';
 import { createQuote, decideQuote, submitQuote } from '../../domain/quotes/index.ts';
@@ -31,7 +32,7 @@ export interface SeedSettings {
   defaultLocale: 'en' | 'zh-CN';
 }
 
-export async function seedDemo(db: Database, log: Logger, settings: SeedSettings, now = new Date()): Promise<{ seeded: boolean; customers: number }> {
+export async function seedDemo(db: Database, log: Logger, settings: SeedSettings, now = new Date()): Promise<{ seeded: boolean; customers: number; manager?: string; reps?: string[]; pool?: number }> {
   if ((await db.prisma.customer.count()) > 0) return { seeded: false, customers: await db.prisma.customer.count() };
   // A fixed seed: every newcomer sees the same believable data.
   let seed = 20261122;
@@ -61,12 +62,11 @@ export async function seedDemo(db: Database, log: Logger, settings: SeedSettings
       industry,
       region,
       tier: pick(['A', 'B', 'B', 'C', 'C', 'C'] as const),
-      status: pick(STATUSES),
+      // Every eighth customer is a lead nobody follows: the pool rule returns it below.
+      status: i % 8 === 7 ? 'lead' : pick(STATUSES),
       source: pick(SOURCES),
       contact: { name: zh ? pick(['张伟', '刘洋', '陈静', '赵敏']) : pick(['Alex Kim', 'Jordan Lee', 'Taylor Brooks', 'Casey Morgan']), phone: `+1-555-01${String(i).padStart(2, '0')}` },
     });
-    // Every eighth lead sits in the shared pool.
-    if (i % 8 === 7) await db.prisma.customer.update({ where: { id: customer.id }, data: { ownerId: null, ownerAssignedAt: null } });
     const calls = 1 + Math.floor(rand() * 3);
     for (let k = 0; k < calls && i % 8 !== 7; k++) {
       clock.at = new Date(Math.min(now.getTime() - DAY / 2, clock.at.getTime() + (2 + rand() * 6) * DAY));
@@ -82,7 +82,8 @@ export async function seedDemo(db: Database, log: Logger, settings: SeedSettings
       // An earlier call's next step was done by the time of the next call; the latest one stays open.
       if (task && k < calls - 1) await completeTask(ctx(owner), task.id);
     }
-    if (i % 10 === 3) await db.prisma.task.create({ data: { title: zh ? '回访新线索' : 'Call back the inbound lead', teamId: owner.teamId, customerId: customer.id, dueAt: new Date(now.getTime() + DAY) } });
+    // Tasks follow their customer's owner (into the pool too, when the rule returns the customer).
+    if (i % 10 === 3) await db.prisma.task.create({ data: { title: zh ? '回访新线索' : 'Call back the inbound lead', teamId: owner.teamId, customerId: customer.id, ownerId: owner.userId, dueAt: new Date(now.getTime() + DAY) } });
     if (i % 6 === 1) {
       clock.at = new Date(now.getTime() - 3 * DAY);
       const quote = await createQuote(ctx(owner), {
@@ -100,5 +101,8 @@ export async function seedDemo(db: Database, log: Logger, settings: SeedSettings
       if (stage === 3) await decideQuote(ctx(manager), quote.id, { decision: 'reject', reason: zh ? '折扣过高' : 'discount too deep for this tier' });
     }
   }
-  return { seeded: true, customers: await db.prisma.customer.count() };
+  // The pool fills the way it does in real use: the rule returns the leads nobody followed in time.
+  clock.at = now;
+  const returned = (await sweepTeam(db.prisma, clock, manager.teamId)).filter((e) => e.step === 'return').length;
+  return { seeded: true, customers: await db.prisma.customer.count(), manager: manager.displayName, reps: reps.map((r) => r.displayName), pool: returned };
 }

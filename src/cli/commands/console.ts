@@ -29,18 +29,21 @@ export function firstConsoleAdmin(admins: string): string | undefined {
     .trim();
 }
 
-export async function consoleSessionOn(config: ReturnType<typeof loadConfig>, user: { name: string; timeZone?: string; locale?: 'en' | 'zh-CN' }, banner?: string): Promise<number> {
+export async function consoleSessionOn(config: ReturnType<typeof loadConfig>, user: { name: string; timeZone?: string; locale?: 'en' | 'zh-CN' }, banner?: string, opts: { poolSweep?: boolean } = {}): Promise<number> {
   // Logs go to stderr at warn level so they never interleave with the conversation on stdout.
   const app = await bootApp(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
   const write = (text: string) => void process.stdout.write(text);
   const inbox: ConsoleInbox = new Map();
   app.notifier.register(consoleSender(write, inbox));
+  // `crm start` on the console still runs the pool rule hourly; a plain `crm console` leaves it to the running assistant.
+  const scheduler = opts.poolSweep ? await (await import('../../scheduler/start.ts')).startScheduler(app, { digests: false }) : undefined;
   const interactive = Boolean(process.stdin.isTTY);
   // A scripted session keeps stdout for the conversation; the banner still reaches the operator.
   if (banner) (interactive ? write : (text: string) => void process.stderr.write(text))(banner + '\n');
   try {
     await runConsole({ handler: app.handler, user, input: process.stdin, write, interactive, now: () => app.clock.now(), inbox });
   } finally {
+    await scheduler?.stop();
     await app.db.close();
   }
   return 0;

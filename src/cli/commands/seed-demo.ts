@@ -17,7 +17,11 @@ export async function run(): Promise<number> {
     });
     console.log(
       r.seeded
-        ? `seeded a demo team into ${db.describe}: ${r.customers} customers. Try: npx crm console --as "Sam Carter", then /tasks`
+        ? [
+            `seeded a demo team into ${db.describe}: ${r.customers} customers, ${r.pool} of them returned to the shared pool by the 48-hour rule.`,
+            `Manager: ${r.manager} (approves quotes, assigns customers). Reps: ${r.reps!.join(', ')}.`,
+            `Try: npx crm console --as "${r.reps![0]}", then /tasks and /pool; or as the manager: npx crm console --as "${r.manager}", then /crm home`,
+          ].join('\n')
         : `${db.describe} already has ${r.customers} customers: nothing seeded (the demo only fills an empty CRM)`,
     );
     return 0;

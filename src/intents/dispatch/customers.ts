@@ -3,10 +3,12 @@ import { findCustomers, getCustomer, resolveCustomerAtStart } from '../../domain
 import { importCustomersCsv } from '../../domain/customers/import-csv.ts';
 import { customerProfile } from '../../domain/customers/profile.ts';
 import { updateCustomer } from '../../domain/customers/update.ts';
+import { poolDeadline } from '../../domain/pool/window.ts';
 import { formatMoney, label } from '../catalog/index.ts';
 import type { CustomerFields } from '../intent.ts';
 import type { Reply } from '../reply.ts';
 import { button } from '../render/buttons.ts';
+import { claimButton, poolClockLine } from '../render/pool.ts';
 import { taskItem } from '../render/task.ts';
 import { say, when, type Dispatch, type Turn } from './turn.ts';
 
@@ -30,10 +32,12 @@ export const dispatchCustomerAdd: Dispatch<'customer.add'> = async (turn, intent
       visibility: 'private',
     };
   }
+  const clock = poolClockLine(turn, await poolDeadline(turn.ctx.prisma, r.customer), turn.now, turn.ctx.actor.displayName);
   return {
     tone: 'success',
     title: say(turn, 'title.customer.created', { name: r.customer.name }),
     text: say(turn, 'text.customer.created', { code: r.customer.code, name: r.customer.name }),
+    ...(clock ? { notices: [clock] } : {}),
     buttons: [button(turn, 'button.show', { kind: 'customer.show', query: r.customer.code })],
     visibility: 'private',
   };
@@ -114,5 +118,16 @@ export async function profileCard(turn: Turn, customerId: number): Promise<Reply
       })),
     },
   ].filter((s) => s.items.length);
-  return { tone: 'info', title: say(turn, 'title.customer.profile', { name: c.name, code: c.code }), fields, sections, visibility: 'private', subject: `customer:${c.id}` };
+  const clock = poolClockLine(turn, await poolDeadline(turn.ctx.prisma, c), turn.now, p.owner?.displayName ?? '');
+  const buttons = c.ownerId === null && (c.status === 'lead' || c.status === 'intent') ? [claimButton(turn, c.code)] : [];
+  return {
+    tone: 'info',
+    title: say(turn, 'title.customer.profile', { name: c.name, code: c.code }),
+    fields,
+    sections,
+    ...(clock ? { notices: [clock] } : {}),
+    ...(buttons.length ? { buttons } : {}),
+    visibility: 'private',
+    subject: `customer:${c.id}`,
+  };
 }

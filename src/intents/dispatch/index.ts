@@ -4,6 +4,7 @@ import { dispatchChannel, dispatchHelp, dispatchRole, dispatchWhoami } from './a
 import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerImport, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
 import { dispatchHome } from './home.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
+import { dispatchCustomerAssign, dispatchCustomerAssignAll, dispatchCustomerClaim, dispatchCustomerRelease, dispatchPoolList } from './pool.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
@@ -35,6 +36,12 @@ const table: Table = {
   home: dispatchHome,
   channel: dispatchChannel,
   role: dispatchRole,
+  // Ownership and the pool (issue 9)
+  'pool.list': dispatchPoolList,
+  'customer.claim': dispatchCustomerClaim,
+  'customer.assign': dispatchCustomerAssign,
+  'customer.assign_all': dispatchCustomerAssignAll,
+  'customer.release': dispatchCustomerRelease,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

@@ -1,20 +1,18 @@
 import { claimTask } from '../../domain/tasks/claim.ts';
 import { completeTask } from '../../domain/tasks/complete.ts';
-import { myTasks, poolTasks } from '../../domain/tasks/list.ts';
+import { myTasks } from '../../domain/tasks/list.ts';
 import { reassignTask } from '../../domain/tasks/reassign.ts';
 import { snoozeTask } from '../../domain/tasks/snooze.ts';
 import { findUser } from '../../domain/users/directory.ts';
 import { invalid } from '../../domain/errors.ts';
 import { findDateIn } from '../dates/index.ts';
 import { taskSection } from '../render/task.ts';
+import { dispatchPoolList } from './pool.ts';
 import { say, turnFor, when, type Dispatch } from './turn.ts';
 
 export const dispatchTaskList: Dispatch<'tasks.list'> = async (turn, intent) => {
-  if (intent.scope === 'pool') {
-    const pool = await poolTasks(turn.ctx, 26);
-    if (!pool.length) return { tone: 'info', title: say(turn, 'title.tasks.pool'), text: say(turn, 'text.pool.none'), visibility: 'private' };
-    return { tone: 'info', title: say(turn, 'title.tasks.pool'), sections: [{ ...taskSection(turn, 'title.tasks.pool', pool, 25), heading: undefined }], visibility: 'private', subject: `pool:${turn.ctx.actor.teamId}` };
-  }
+  // The pool holds customers: `/tasks pool` shows the same list as `/pool`.
+  if (intent.scope === 'pool') return dispatchPoolList(turn, { kind: 'pool.list' });
   const { overdue, today, upcoming } = await myTasks(turn.ctx);
   const sections = [
     overdue.length ? taskSection(turn, 'section.overdue', overdue) : null,

@@ -6,6 +6,7 @@ import { parseCrm, parseHelp, parseRole, withoutArguments } from './crm.ts';
 import { parseCustomer } from './customer.ts';
 import { isInvalid, takeId } from './ids.ts';
 import { parseLog } from './log.ts';
+import { parsePool } from './pool.ts';
 import { parseQuote } from './quote.ts';
 import { suggestCommand } from './suggest.ts';
 import { parseTasks } from './tasks.ts';
@@ -57,6 +58,7 @@ const USAGE_OF: Record<CommandName, UsageKey> = {
   whoami: 'usage.crm',
   role: 'usage.role',
   undo: 'usage.undo',
+  pool: 'usage.pool',
 };
 
 function dispatch(command: CommandName, rest: Src): Intent {
@@ -79,6 +81,8 @@ function dispatch(command: CommandName, rest: Src): Intent {
       return parseRole(rest);
     case 'undo':
       return parseUndo(rest);
+    case 'pool':
+      return parsePool(rest);
   }
 }
 
@@ -117,6 +121,7 @@ function usageForKind(kind: Intent['kind']): UsageKey {
     task: 'usage.task',
     quote: 'usage.quote',
     role: 'usage.role',
+    pool: 'usage.pool',
   };
   return map[root] ?? 'usage.help';
 }

@@ -2,7 +2,7 @@
 // Keys are matched case-insensitively on width-folded text. Adding a synonym is a one-line change.
 import type { Channel, CustomerSource, CustomerStatus, Mood, RoleName } from '../intent.ts';
 
-export type CommandName = 'customer' | 'log' | 'tasks' | 'quote' | 'crm' | 'help' | 'whoami' | 'role' | 'undo';
+export type CommandName = 'customer' | 'log' | 'tasks' | 'quote' | 'crm' | 'help' | 'whoami' | 'role' | 'undo' | 'pool';
 
 export const COMMANDS: Record<string, CommandName> = {
   customer: 'customer', customers: 'customer', cust: 'customer', 客户: 'customer',
@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, CommandName> = {
   whoami: 'whoami', 我是谁: 'whoami',
   role: 'role', 角色: 'role',
   undo: 'undo', 撤销: 'undo', 撤回: 'undo',
+  pool: 'pool', 公海: 'pool', 公海池: 'pool',
 };
 
 export const CUSTOMER_SUBS: Record<string, 'add' | 'find' | 'update' | 'import' | 'show'> = {

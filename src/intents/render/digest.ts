@@ -8,6 +8,7 @@ import type { Speaker } from '../dispatch/turn.ts';
 import { button } from './buttons.ts';
 import { barChartPng } from './chart.ts';
 import { dt } from '../catalog/digest.ts';
+import { claimButton } from './pool.ts';
 import { taskSection } from './task.ts';
 
 const LIMIT = 15;
@@ -41,7 +42,7 @@ export function poolDailyReply(s: Speaker, digest: DailyDigest, now: Date): Repl
   if (digest.poolLeads.length) {
     sections.push({
       heading: dt(s.locale, 'poolLeads'),
-      items: digest.poolLeads.slice(0, 25).map((c) => ({ text: `${c.name} · ${c.code} · ${c.tier}`, buttons: [button(s, 'button.show', { kind: 'customer.show', query: c.code })] })),
+      items: digest.poolLeads.slice(0, 25).map((c) => ({ text: `${c.name} · ${c.code} · ${c.tier}`, buttons: [claimButton(s, c.code), button(s, 'button.show', { kind: 'customer.show', query: c.code })] })),
       ...(digest.poolLeads.length > 25 ? { more: digest.poolLeads.length - 25 } : {}),
     });
   }

@@ -1,0 +1,112 @@
+// The pool rule, run for one team at one instant: for every lead its owner has not followed, the
+// step its tier's window says is due. Each step is recorded as a PoolStep row keyed by (customer,
+// ownership term, step), written in the same transaction as its effect, so replicas sweeping at
+// once and later re-runs take each step once. What to say about it is the caller's business.
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Actor, Clock } from '../context.ts';
+import { moveOwner, type Person } from './ownership.ts';
+import { dueStep, stepDueAt, windowHours, type Step } from './window.ts';
+
+export interface SweepEvent {
+  step: Step;
+  customer: { id: number; code: string; name: string; tier: string; teamId: number };
+  owner: Person;
+  /** Whom the 80 % note goes to: the owner's manager, else the team's managers, else its admins. */
+  managers: Person[];
+  /** Start of the ownership term the step belongs to. */
+  assignedAt: Date;
+  /** When the lead returns (or returned) to the pool. */
+  deadline: Date;
+  hours: number;
+}
+
+const SYSTEM: Actor = { userId: 0, teamId: 0, role: 'admin', displayName: 'system', timeZone: 'UTC', locale: 'en' };
+
+interface Candidate {
+  id: number;
+  code: string;
+  name: string;
+  tier: string;
+  ownerId: number;
+  ownerAssignedAt: Date;
+  updatedAt: Date;
+  ownerName: string;
+  managerId: number | null;
+}
+
+export async function sweepTeam(prisma: PrismaClient, clock: Clock, teamId: number): Promise<SweepEvent[]> {
+  const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
+  const now = clock.now();
+  // Leads whose owner has logged nothing on them since getting them; the rule watches only these.
+  const leads = await prisma.$queryRaw<Candidate[]>`
+    SELECT c.id, c.code, c.name, c.tier::text AS tier, c."ownerId", c."ownerAssignedAt", c."updatedAt",
+           u."displayName" AS "ownerName", u."managerId"
+    FROM "Customer" c JOIN "User" u ON u.id = c."ownerId"
+    WHERE c."teamId" = ${teamId} AND c.status = 'lead' AND c."ownerAssignedAt" IS NOT NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM "Interaction" i
+        WHERE i."customerId" = c.id AND i."authorId" = c."ownerId" AND i."occurredAt" >= c."ownerAssignedAt")
+    ORDER BY c.id`;
+  const events: SweepEvent[] = [];
+  for (const c of leads) {
+    const hours = windowHours(team, c.tier);
+    const step = dueStep(c.ownerAssignedAt, hours, now);
+    if (!step) continue;
+    const base = {
+      customer: { id: c.id, code: c.code, name: c.name, tier: c.tier, teamId },
+      owner: { id: c.ownerId, displayName: c.ownerName },
+      assignedAt: c.ownerAssignedAt,
+      deadline: stepDueAt(c.ownerAssignedAt, hours, 'return'),
+      hours,
+    };
+    const taken = step === 'return' ? await returnLead(prisma, clock, c, hours) : await announce(prisma, clock, c, step);
+    if (!taken.length) continue;
+    const managers = taken.includes('manager') ? await managersOf(prisma, teamId, c) : [];
+    for (const s of taken) events.push({ ...base, step: s, managers });
+  }
+  return events;
+}
+
+/** Records the due step (and the reminder too, when a late sweep reaches 80 % first: the owner hears before the return). */
+async function announce(prisma: PrismaClient, clock: Clock, c: Candidate, step: 'reminder' | 'manager'): Promise<Step[]> {
+  const steps: Step[] = step === 'manager' ? ['reminder', 'manager'] : ['reminder'];
+  return prisma.$transaction(async (tx) => {
+    // A no-op write on the term seen: it locks the row, and matches nothing if the owner changed meanwhile.
+    const still = await tx.customer.updateMany({ where: { id: c.id, ownerId: c.ownerId, ownerAssignedAt: c.ownerAssignedAt }, data: { updatedAt: c.updatedAt } });
+    if (!still.count) return [];
+    const taken: Step[] = [];
+    for (const s of steps) {
+      const r = await tx.poolStep.createMany({ data: [{ customerId: c.id, assignedAt: c.ownerAssignedAt, step: s, ownerId: c.ownerId, at: clock.now() }], skipDuplicates: true });
+      if (r.count) taken.push(s);
+    }
+    return taken;
+  });
+}
+
+async function returnLead(prisma: PrismaClient, clock: Clock, c: Candidate, hours: number): Promise<Step[]> {
+  return prisma.$transaction(async (tx) => {
+    const still = await tx.customer.updateMany({ where: { id: c.id, ownerId: c.ownerId, ownerAssignedAt: c.ownerAssignedAt, status: 'lead' }, data: { updatedAt: c.updatedAt } });
+    if (!still.count) return [];
+    // The row is locked now: a contact the owner logged after the list was read still saves the lead.
+    const followed = await tx.interaction.count({ where: { customerId: c.id, authorId: c.ownerId, occurredAt: { gte: c.ownerAssignedAt } } });
+    if (followed) return [];
+    const step = await tx.poolStep.createMany({ data: [{ customerId: c.id, assignedAt: c.ownerAssignedAt, step: 'return', ownerId: c.ownerId, at: clock.now() }], skipDuplicates: true });
+    if (!step.count) return [];
+    const { moved } = await moveOwner(tx, { actor: SYSTEM, door: 'system', clock }, c.id, c.ownerId, null, 'pool_return', { hours });
+    if (!moved) throw new Error(`pool return of customer ${c.id} lost its lock`);
+    return ['return'];
+  });
+}
+
+async function managersOf(prisma: PrismaClient, teamId: number, c: Candidate): Promise<Person[]> {
+  const select = { id: true, displayName: true } as const;
+  if (c.managerId !== null) {
+    const m = await prisma.user.findFirst({ where: { id: c.managerId, active: true }, select });
+    if (m) return [m];
+  }
+  for (const role of ['manager', 'admin'] as const) {
+    const found = await prisma.user.findMany({ where: { teamId, role, active: true, NOT: { id: c.ownerId } }, select, orderBy: { id: 'asc' } });
+    if (found.length) return found;
+  }
+  return [];
+}
