@@ -18,8 +18,17 @@ describeEngines('seed-demo', (engine) => {
   afterAll(() => db?.drop());
 
   it('fills an empty CRM with a believable team, then refuses to seed twice', async () => {
-    expect(await seedDemo(db, silentLogger, settings, now)).toEqual({ seeded: true, customers: 50 });
+    const seeded = await seedDemo(db, silentLogger, settings, now);
+    expect(seeded).toMatchObject({ seeded: true, customers: 50, manager: 'Mei Chen', reps: ['Sam Carter', 'Priya Nair', '李雷', '王芳'] });
     const p = db.prisma;
+    // The pool is filled by the rule, as in real use: every pool customer has a return in its history.
+    const pool = await p.customer.findMany({ where: { ownerId: null }, select: { id: true, status: true } });
+    expect(pool.length).toBe(seeded.pool);
+    expect(pool.length).toBeGreaterThanOrEqual(5);
+    expect(pool.every((c) => c.status === 'lead')).toBe(true);
+    const returns = await p.auditEvent.findMany({ where: { action: 'pool_return', door: 'system' } });
+    expect(returns.map((r) => Number(r.entityId)).sort((a, b) => a - b)).toEqual(pool.map((c) => c.id).sort((a, b) => a - b));
+    expect(await p.poolStep.count({ where: { step: 'return' } })).toBe(pool.length);
 
     const users = await p.user.findMany({ include: { identities: true } });
     expect(users.filter((u) => u.role === 'manager')).toHaveLength(1);

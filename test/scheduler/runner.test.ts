@@ -158,7 +158,7 @@ describeEngines('scheduler runs', (engine) => {
   });
 
   it('returns a lead nobody followed within 48 hours to the pool and tells its owner, once', async () => {
-    const c = await db.prisma.customer.create({ data: { code: 'CUS20261120001', name: 'Stale Lead', normalizedName: 'staleLead', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 49 * HOUR) } });
+    const c = await db.prisma.customer.create({ data: { code: 'CUS20261120001', name: 'Stale Lead', normalizedName: 'staleLead', tier: 'A', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 49 * HOUR) } });
     const fresh = await db.prisma.customer.create({ data: { code: 'CUS20261120002', name: 'Fresh Lead', normalizedName: 'freshlead', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 10 * HOUR) } });
     const worked = await db.prisma.customer.create({ data: { code: 'CUS20261120003', name: 'Worked Lead', normalizedName: 'workedlead', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 3 * DAY) } });
     await db.prisma.interaction.create({ data: { customerId: worked.id, authorId: rep, occurredAt: new Date(clock.now().getTime() - 2 * DAY), summary: 'called' } });
@@ -168,6 +168,11 @@ describeEngines('scheduler runs', (engine) => {
     expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: c.id } })).ownerId).toBeNull();
     expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: fresh.id } })).ownerId).toBe(rep);
     expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: worked.id } })).ownerId).toBe(rep);
-    expect(chat.sent.map((m) => [key(m), m.reply.text])).toEqual([[`user:${rep}`, expect.stringContaining('Stale Lead')]]);
+    // The former owner hears of it with a Claim button, and so does the team's channel; each once.
+    expect(chat.sent.map((m) => [key(m), m.reply.text])).toEqual([
+      [`user:${rep}`, expect.stringContaining('Stale Lead')],
+      [`team:${teamId}`, expect.stringContaining('Stale Lead')],
+    ]);
+    expect(chat.sent.every((m) => m.reply.buttons?.[0]?.action.action === 'customer.claim')).toBe(true);
   });
 });

@@ -56,12 +56,31 @@ describeEngines('scheduler started by the app', (engine) => {
     expect((await runs()).find((r) => r.job === 'weekly')?.late).toBe(false);
 
     // The hourly sweep returns a lead its owner left alone for 48 hours.
-    const lead = await db.prisma.customer.create({ data: { code: 'L1', name: 'Quiet Lead', normalizedName: 'quiet lead', teamId: team.id, ownerId: rep.id, ownerAssignedAt: new Date(clock.now().getTime() - 50 * HOUR) } });
+    const lead = await db.prisma.customer.create({ data: { code: 'L1', name: 'Quiet Lead', normalizedName: 'quiet lead', tier: 'A', teamId: team.id, ownerId: rep.id, ownerAssignedAt: new Date(clock.now().getTime() - 50 * HOUR) } });
     await timer.jobs.get('7 * * * *')!();
     expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: lead.id } })).ownerId).toBeNull();
     expect(sent.some((m) => 'userId' in m.to && m.to.userId === rep.id && m.reply.text?.includes('Quiet Lead'))).toBe(true);
 
     await scheduler.stop();
     expect(timer.jobs.size).toBe(0);
+  });
+
+  it('with no chat door (the console) it still runs the pool rule: at start and hourly, no digests', async () => {
+    const sent: OutboundMessage[] = [];
+    const notifier: Notifier = { deliver: async (m) => (sent.push(m), []) };
+    const clock = new TestClock(new Date('2026-11-23T03:00:00Z'));
+    const team = await makeTeam(db);
+    const rep = await makeUser(db, team.id, { name: 'Console Rep' });
+    const lead = await db.prisma.customer.create({ data: { code: 'L2', name: 'Console Lead', normalizedName: 'console lead', tier: 'A', teamId: team.id, ownerId: rep.id, ownerAssignedAt: new Date(clock.now().getTime() - 30 * HOUR) } });
+    const timer = new HandTimer();
+    const scheduler = await startScheduler({ db, clock, log: silentLogger, notifier }, { timer, instanceId: 'console', digests: false });
+    expect([...timer.jobs.keys()]).toEqual(['7 * * * *']);
+    expect(await db.prisma.jobRun.count({ where: { teamId: team.id } })).toBe(0);
+    expect(sent.map((m) => m.reply.title)).toEqual(['Lead waiting for you']);
+    clock.advance(20 * HOUR);
+    await timer.jobs.get('7 * * * *')!();
+    expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: lead.id } })).ownerId).toBeNull();
+    expect(sent.map((m) => m.reply.title)).toEqual(['Lead waiting for you', 'Lead returned to the pool', 'Back in the pool']);
+    await scheduler.stop();
   });
 });
