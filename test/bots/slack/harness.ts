@@ -116,6 +116,7 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
     fake,
     db,
     clock,
+    notifier,
     post,
     command,
     click,
