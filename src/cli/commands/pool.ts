@@ -36,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     app.notifier.register(consoleSender((t) => void process.stdout.write(t)));
     const swept = await sweepAndTell({ db: app.db, clock: app.clock, notifier: app.notifier, log: app.log });
-    console.log(`\npool sweep at ${app.clock.now().toISOString()}`);
+    console.log(`\npool sweep at ${app.clock.now().toISOString()}${swept.length ? '' : ': no teams yet, nothing to do'}`);
     for (const t of swept) {
       console.log(`${t.team.name}: ${t.events.length ? `${t.events.length} step(s)` : 'nothing due'}`);
       for (const e of t.events) {

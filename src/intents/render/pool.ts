@@ -27,9 +27,9 @@ export function poolItem(s: Speaker, c: PoolEntry): ReplyItem {
   return { text: parts.join(' · '), buttons: [claimButton(s, c.code), button(s, 'button.show', { kind: 'customer.show', query: c.code })] };
 }
 
-/** Whole hours left before `deadline`, never less than one while it is still ahead. */
+/** Hours left before `deadline`, to the nearest hour and never less than one while it is still ahead. */
 export function hoursLeft(deadline: Date, now: Date): number {
-  return Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / HOUR));
+  return Math.max(1, Math.round((deadline.getTime() - now.getTime()) / HOUR));
 }
 
 /** "Returns to the pool in 11 h" for a lead's card, or null when the rule does not apply. */
