@@ -11,10 +11,20 @@ export interface Wall extends LocalDate {
   weekday: number;
 }
 
+/** The moment of speaking: the user's wall clock and the instant it reads. */
+export interface Clock extends Wall {
+  instant: Date;
+}
+
 export function wallOf(instant: Date, timeZone: string): Wall {
-  const date = localDateOf(instant, timeZone);
+  // One formatToParts call: the offset gives the wall clock's fields directly.
   const local = new Date(instant.getTime() + zoneOffsetMs(instant, timeZone));
+  const date = { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
   return { ...date, hour: local.getUTCHours(), minute: local.getUTCMinutes(), weekday: weekdayOf(date) };
+}
+
+export function clockOf(instant: Date, timeZone: string): Clock {
+  return { ...wallOf(instant, timeZone), instant };
 }
 
 export function weekdayOf(date: LocalDate): number {
