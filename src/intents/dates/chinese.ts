@@ -239,5 +239,7 @@ export function clockMinute(hour: number, minute: number, part: Part | undefined
 
 function chronoFallback(text: string, now: Clock): Found | null {
   const r = chrono.zh.hans.parse(text, hostReference(now))[0];
-  return r ? fromChrono(r, now) : null;
+  // Our clock rules already turned down 一点 as "a bit"; 几 (几个月) is a guess, and we do not guess.
+  if (!r || /^[一两]点$/.test(r.text) || r.text.includes('几')) return null;
+  return fromChrono(r, now);
 }

@@ -31,6 +31,7 @@ export function describeDate(q: DateQuery) {
     now: now.toISOString(),
     start: r.start ? r.start.toISOString() : null,
     hasTime: r.hasTime,
+    past: r.past ?? false,
     local: r.start ? localWall(r.start, q.tz) : null,
     matched: r.matched ?? null,
     rest: r.rest,
