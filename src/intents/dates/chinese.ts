@@ -66,7 +66,9 @@ function parseOne(text: string, now: Clock): Found | null {
   const take = (re: RegExp): RegExpExecArray | null => {
     const m = re.exec(work);
     if (!m) return null;
-    found.spans.push([m.index, m.index + m[0].length]);
+    // Blanked words ahead of a match are spaces the regex may have eaten: they are not part of it.
+    const lead = m[0].length - m[0].trimStart().length;
+    found.spans.push([m.index + lead, m.index + m[0].length]);
     work = work.slice(0, m.index) + ' '.repeat(m[0].length) + work.slice(m.index + m[0].length);
     return m;
   };

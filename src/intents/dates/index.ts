@@ -33,6 +33,9 @@ export interface ParsedDate {
 export interface FoundDate extends ParsedDate {
   /** The text with the date phrase taken out, e.g. the task title. */
   rest: string;
+  /** Where the date phrase starts and ends in the text (first span's start, last span's end). */
+  index?: number;
+  end?: number;
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -43,7 +46,16 @@ export function findDateIn(text: string, opts: DateOptions): FoundDate {
   const found = detect(input, opts);
   if (!found) return { start: null, hasTime: false, rest: tidy(text) };
   const spans = [...found.spans].sort((a, b) => a[0] - b[0]);
-  const matched = spans.map(([s, e]) => input.slice(s, e).trim()).join(' ');
+  // Touching spans read as one phrase (明天下午3点), apart ones joined by a space.
+  let matched = '';
+  let last = -1;
+  for (const [s, e] of spans) {
+    if (e <= last) continue;
+    const from = Math.max(s, last);
+    matched += (last >= 0 && from > last ? ' ' : '') + input.slice(from, e).trim();
+    last = e;
+  }
+  matched = matched.trim();
   let rest = '';
   let at = 0;
   for (const [s, e] of spans) {
@@ -53,7 +65,7 @@ export function findDateIn(text: string, opts: DateOptions): FoundDate {
   rest += input.slice(at);
   const resolved = resolve(found, opts);
   if (!resolved.start) return { start: null, hasTime: false, rest: tidy(text) };
-  return { ...resolved, matched, rest: tidy(rest) };
+  return { ...resolved, matched, rest: tidy(rest), index: spans[0]![0], end: Math.max(...spans.map(([, e]) => e)) };
 }
 
 export function parseDate(text: string, opts: DateOptions): ParsedDate {

@@ -37,6 +37,7 @@ export const dispatchTaskClaim: Dispatch<'task.claim'> = async (turn, intent) =>
 export const dispatchTaskSnooze: Dispatch<'task.snooze'> = async (turn, intent) => {
   const found = findDateIn(intent.whenText, { timeZone: turn.timeZone, now: turn.now, locale: turn.locale });
   if (!found.start) throw invalid('task.snooze_no_date', { text: intent.whenText });
+  if (found.past) throw invalid('task.snooze_past', { text: found.matched ?? intent.whenText, at: found.start });
   const task = await snoozeTask(turn.ctx, intent.id, { until: found.start, hasTime: found.hasTime });
   return {
     tone: 'success',
