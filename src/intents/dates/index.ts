@@ -12,7 +12,7 @@ import { parseChinese } from './chinese.ts';
 import { parseEnglish } from './english.ts';
 import type { Found } from './found.ts';
 import { partMinute } from './parts.ts';
-import { addDays, addMonths, clockOf, compareDates, wallToInstant } from './wall.ts';
+import { addDays, addMonths, clockOf, compareDates, wallToInstant, type Clock } from './wall.ts';
 
 export interface DateOptions {
   timeZone: string;
@@ -43,7 +43,9 @@ const MAX_LENGTH = 2000;
 
 export function findDateIn(text: string, opts: DateOptions): FoundDate {
   const input = text.length > MAX_LENGTH ? text.slice(0, MAX_LENGTH) : text;
-  const found = detect(input, opts);
+  // One reading of the user's wall clock per phrase: formatToParts is the costly part of all this.
+  const now = clockOf(opts.now, opts.timeZone);
+  const found = detect(input, now);
   if (!found) return { start: null, hasTime: false, rest: tidy(text) };
   const spans = [...found.spans].sort((a, b) => a[0] - b[0]);
   // Touching spans read as one phrase (明天下午3点), apart ones joined by a space.
@@ -63,7 +65,7 @@ export function findDateIn(text: string, opts: DateOptions): FoundDate {
     at = Math.max(at, e);
   }
   rest += input.slice(at);
-  const resolved = resolve(found, opts);
+  const resolved = resolve(found, opts, now);
   if (!resolved.start) return { start: null, hasTime: false, rest: tidy(text) };
   return { ...resolved, matched, rest: tidy(rest), index: spans[0]![0], end: Math.max(...spans.map(([, e]) => e)) };
 }
@@ -73,15 +75,13 @@ export function parseDate(text: string, opts: DateOptions): ParsedDate {
   return { start, hasTime, matched, past };
 }
 
-function detect(text: string, opts: DateOptions): Found | null {
-  const now = clockOf(opts.now, opts.timeZone);
+function detect(text: string, now: Clock): Found | null {
   // Chinese words first when the text has Han characters; English phrases inside Chinese text still count.
   if (HAN.test(text)) return parseChinese(text, now) ?? parseEnglish(text, now);
   return parseEnglish(text, now);
 }
 
-function resolve(found: Found, opts: DateOptions): ParsedDate {
-  const now = clockOf(opts.now, opts.timeZone);
+function resolve(found: Found, opts: DateOptions, now: Clock): ParsedDate {
   const today = { year: now.year, month: now.month, day: now.day };
   if (found.instant) return { start: found.instant, hasTime: true, past: found.instant.getTime() < opts.now.getTime() - 60_000 };
   const workStart = opts.workdayStartMinute ?? 540;
@@ -90,7 +90,12 @@ function resolve(found: Found, opts: DateOptions): ParsedDate {
   const hasTime = found.minute !== undefined || found.endOfDay === true || defaultMinute !== undefined;
   let minute = found.endOfDay ? workEnd : (found.minute ?? defaultMinute ?? workStart);
   let date = found.date ?? today;
-  const at = () => wallToInstant(date, minute, opts.timeZone);
+  let cached: { key: string; at: Date } | undefined;
+  const at = () => {
+    const key = `${date.year}-${date.month}-${date.day} ${minute}`;
+    if (cached?.key !== key) cached = { key, at: wallToInstant(date, minute, opts.timeZone) };
+    return cached.at;
+  };
   if (found.backwards) {
     // Looking back: never rolled. 
   } else if (!found.date) {

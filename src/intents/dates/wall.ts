@@ -55,7 +55,7 @@ export function wallToInstant(date: LocalDate, minuteOfDay: number, timeZone: st
     const w = wallOf(new Date(t), timeZone);
     return w.year === date.year && w.month === date.month && w.day === date.day && w.hour * 60 + w.minute === minuteOfDay % 1440;
   };
-  const valid = [before, after].filter(matches);
+  const valid = (before === after ? [before] : [before, after]).filter(matches);
   if (valid.length) return new Date(Math.min(...valid));
   return new Date(before);
 }

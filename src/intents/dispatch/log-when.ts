@@ -4,6 +4,7 @@
 // time still ahead is refused: a log records what happened, plans go in the next step.
 import { invalid } from '../../domain/errors.ts';
 import { findDateIn, type DateOptions } from '../dates/index.ts';
+import { localDateOf } from '../dates/wall.ts';
 
 export interface Occurred {
   occurredAt?: Date;
@@ -26,6 +27,7 @@ export function occurredIn(text: string, opts: DateOptions, where: 'end' | 'star
 }
 
 function isToday(at: Date, opts: DateOptions): boolean {
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: opts.timeZone }).format(d);
-  return day(at) === day(opts.now);
+  const a = localDateOf(at, opts.timeZone);
+  const b = localDateOf(opts.now, opts.timeZone);
+  return a.year === b.year && a.month === b.month && a.day === b.day;
 }
