@@ -47,11 +47,35 @@ describe('date phrases in the user zone', () => {
     expect(local).not.toBe(row.at);
   });
 
+  it('uses the team\'s workday for 下班前/EOD and keeps evening words ahead of the speaker', () => {
+    const at = (text: string, now: string, more = {}) => {
+      const r = findDateIn(text, { timeZone: 'Asia/Shanghai', now: new Date(now), ...more });
+      return r.start ? localWall(r.start, 'Asia/Shanghai').slice(0, 16) : null;
+    };
+    const team = { workdayStartMinute: 8 * 60 + 30, workdayEndMinute: 18 * 60 + 30 };
+    // Wednesday 2026-11-25 10:00 in Shanghai.
+    expect(at('下班前', '2026-11-25T02:00:00Z', team)).toBe('2026-11-25 18:30');
+    expect(at('EOD', '2026-11-25T02:00:00Z', team)).toBe('2026-11-25 18:30');
+    expect(at('明天上午', '2026-11-25T02:00:00Z', team)).toBe('2026-11-26 08:30');
+    expect(at('明天', '2026-11-25T02:00:00Z', team)).toBe('2026-11-26 08:30');
+    // 21:10: tonight's 20:00 has gone, so the next full hour; 下班 without a day word is tomorrow's.
+    expect(at('今晚', '2026-11-25T13:10:00Z')).toBe('2026-11-25 22:00');
+    expect(at('tonight', '2026-11-25T13:10:00Z')).toBe('2026-11-25 22:00');
+    expect(at('今天下班前', '2026-11-25T10:00:00Z')).toBe('2026-11-25 19:00');
+    expect(at('下班前', '2026-11-25T10:00:00Z')).toBe('2026-11-26 17:00');
+    // A time given for tonight that has gone is not moved: it is past, and a next step refuses it.
+    expect(at('tonight at 9', '2026-11-25T13:10:00Z')).toBe('2026-11-25 21:00');
+    expect(findDateIn('tonight at 9', { timeZone: 'Asia/Shanghai', now: new Date('2026-11-25T13:10:00Z') }).past).toBe(true);
+  });
+
   it('takes the date phrase out of the rest of the text', () => {
     const opts = { timeZone: 'Asia/Shanghai', now: new Date('2026-11-22T09:00:00Z') };
     expect(findDateIn('send proposal Friday 3pm', opts).rest).toBe('send proposal');
     expect(findDateIn('下周三下午3点回访', opts).rest).toBe('回访');
     expect(findDateIn('lunch with bob', opts).rest).toBe('lunch with bob');
+    expect(findDateIn('月底前签合同', opts).rest).toBe('签合同');
+    expect(findDateIn('周五下午3点前把报价发给王总', opts).rest).toBe('把报价发给王总');
+    expect(findDateIn('明天上午拜访客户', opts).rest).toBe('拜访客户');
   });
 
   // The server's own zone must not matter: the same table through `crm parse-date --jsonl`
