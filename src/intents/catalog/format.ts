@@ -26,10 +26,21 @@ export function formatBps(bps: number): string {
 
 /** An instant in the reader's zone; without `withTime` only the date (a due date given without time). */
 export function formatInstant(locale: Locale, at: Date, timeZone: string, withTime = true): string {
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', ...(withTime ? { hour: 'numeric', minute: '2-digit' } : {}) };
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);
+    return instantFormat(locale, timeZone, withTime).format(at);
   } catch {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(at) + ' UTC';
+    return instantFormat(locale, 'UTC', withTime).format(at) + ' UTC';
   }
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one: one per locale, zone and shape.
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+function instantFormat(locale: Locale, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withTime}`;
+  let f = instantFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', ...(withTime ? { hour: 'numeric', minute: '2-digit' } : {}), timeZone });
+    instantFormats.set(key, f);
+  }
+  return f;
 }

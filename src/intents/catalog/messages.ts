@@ -1,17 +1,33 @@
 // The two dictionaries, assembled. TypeScript checks that zh-CN has exactly the keys of en.
+import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
 import { labels as enLabels } from './en/labels.ts';
 import { pool as enPool } from './en/pool.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
+import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
 import { pool as zhPool } from './zh-CN/pool.ts';
 import { replies as zhReplies } from './zh-CN/replies.ts';
 import { usage as zhUsage } from './zh-CN/usage.ts';
 
-export const en = { ...enUsage, ...enErrors, ...enLabels, ...enReplies, ...enPool };
+export const en = {
+  ...enUsage,
+  ...enErrors,
+  ...enLabels,
+  ...enReplies,
+  ...enPool,
+  ...enDates,
+};
 export type MessageCode = keyof typeof en;
-export const zhCN: Record<MessageCode, string> = { ...zhUsage, ...zhErrors, ...zhLabels, ...zhReplies, ...zhPool };
+export const zhCN: Record<MessageCode, string> = {
+  ...zhUsage,
+  ...zhErrors,
+  ...zhLabels,
+  ...zhReplies,
+  ...zhPool,
+  ...zhDates,
+};
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

@@ -2,12 +2,15 @@ import { isZone } from '../../config.ts';
 import { findDateIn } from './index.ts';
 
 /** "2026-11-27 15:00 Fri": how a resolved instant reads on the user's wall clock. */
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localWall(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
+  let f = wallFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' });
+    wallFormats.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.weekday}`;
 }
 
@@ -31,6 +34,7 @@ export function describeDate(q: DateQuery) {
     now: now.toISOString(),
     start: r.start ? r.start.toISOString() : null,
     hasTime: r.hasTime,
+    past: r.past ?? false,
     local: r.start ? localWall(r.start, q.tz) : null,
     matched: r.matched ?? null,
     rest: r.rest,

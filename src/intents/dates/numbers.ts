@@ -2,6 +2,8 @@
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 export const NUM = '[0-9０-９零〇一二两三四五六七八九十]+';
+/** A number written in digits or in Han numerals, never a mix: in 周五3点 the 五 and the 3 are apart. */
+export const PURE_NUM = '(?:[0-9０-９]+|[零〇一二两三四五六七八九十]+)';
 
 export function parseChineseNumber(text: string): number | null {
   const s = text.normalize('NFKC');

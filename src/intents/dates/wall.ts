@@ -11,10 +11,20 @@ export interface Wall extends LocalDate {
   weekday: number;
 }
 
+/** The moment of speaking: the user's wall clock and the instant it reads. */
+export interface Clock extends Wall {
+  instant: Date;
+}
+
 export function wallOf(instant: Date, timeZone: string): Wall {
-  const date = localDateOf(instant, timeZone);
+  // One formatToParts call: the offset gives the wall clock's fields directly.
   const local = new Date(instant.getTime() + zoneOffsetMs(instant, timeZone));
+  const date = { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
   return { ...date, hour: local.getUTCHours(), minute: local.getUTCMinutes(), weekday: weekdayOf(date) };
+}
+
+export function clockOf(instant: Date, timeZone: string): Clock {
+  return { ...wallOf(instant, timeZone), instant };
 }
 
 export function weekdayOf(date: LocalDate): number {
@@ -45,7 +55,7 @@ export function wallToInstant(date: LocalDate, minuteOfDay: number, timeZone: st
     const w = wallOf(new Date(t), timeZone);
     return w.year === date.year && w.month === date.month && w.day === date.day && w.hour * 60 + w.minute === minuteOfDay % 1440;
   };
-  const valid = [before, after].filter(matches);
+  const valid = (before === after ? [before] : [before, after]).filter(matches);
   if (valid.length) return new Date(Math.min(...valid));
   return new Date(before);
 }

@@ -2,6 +2,9 @@ import { logInteraction } from '../../domain/interactions/log.ts';
 import { undoInteraction } from '../../domain/interactions/undo.ts';
 import { resolveCustomerAtStart } from '../../domain/customers/find.ts';
 import { findDateIn } from '../dates/index.ts';
+import { occurredIn } from './log-when.ts';
+import { invalid } from '../../domain/errors.ts';
+import { teamWorkday } from '../../domain/time/workday.ts';
 import { cleanSummary } from '../grammar/index.ts';
 import { label } from '../catalog/index.ts';
 import { button } from '../render/buttons.ts';
@@ -9,19 +12,18 @@ import { say, when, type Dispatch } from './turn.ts';
 
 /** /log: one line after a call becomes an interaction, and its next step a task with a real due date. */
 export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
-  const { customer, rest } = await resolveCustomerAtStart(turn.ctx, intent.customerText);
-  const summary = intent.summary ?? cleanSummary(rest);
+  const dateOpts = { timeZone: turn.timeZone, now: turn.now, locale: turn.locale, ...(await teamWorkday(turn.ctx)) };
+  const head = intent.summary === null ? { text: intent.customerText } : occurredIn(intent.customerText, dateOpts, 'end');
+  const { customer, rest } = await resolveCustomerAtStart(turn.ctx, head.text);
+  const tail = intent.summary === null ? occurredIn(rest, dateOpts, 'start') : { text: rest };
+  const occurredAt = head.occurredAt ?? tail.occurredAt;
+  const summary = intent.summary ?? cleanSummary(tail.text);
   const notices: string[] = [];
   let nextStep: { title: string; dueAt: Date | null; dueHasTime: boolean } | undefined;
   if (intent.nextStep) {
-    const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: turn.ctx.actor.teamId } });
-    const found = findDateIn(intent.nextStep.text, {
-      timeZone: turn.timeZone,
-      now: turn.now,
-      locale: turn.locale,
-      workdayStartMinute: team.workdayStartMinute,
-      workdayEndMinute: team.workdayEndMinute,
-    });
+    const found = findDateIn(intent.nextStep.text, dateOpts);
+    // A next step is ahead: a past time is refused, never moved to the future behind the rep's back.
+    if (found.past) throw invalid('interaction.next_step_past', { text: found.matched ?? intent.nextStep.text, at: found.start });
     nextStep = { title: found.rest || intent.nextStep.text, dueAt: found.start, dueHasTime: found.hasTime };
   }
   const { interaction, task } = await logInteraction(turn.ctx, {
@@ -30,7 +32,9 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
     summary,
     mood: intent.mood,
     nextStep,
+    ...(occurredAt ? { occurredAt } : {}),
   });
+  if (occurredAt) notices.unshift(say(turn, 'notice.interaction.occurred_at', { when: when(turn, occurredAt) }));
   if (task && !task.dueAt) notices.push(say(turn, 'notice.no_date', { id: task.id }));
   const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: turn.ctx.actor.teamId }, select: { undoWindowMinutes: true } });
   notices.push(say(turn, 'text.interaction.undo_hint', { minutes: team.undoWindowMinutes }));

@@ -5,6 +5,7 @@ import { reassignTask } from '../../domain/tasks/reassign.ts';
 import { snoozeTask } from '../../domain/tasks/snooze.ts';
 import { findUser } from '../../domain/users/directory.ts';
 import { invalid } from '../../domain/errors.ts';
+import { teamWorkday } from '../../domain/time/workday.ts';
 import { findDateIn } from '../dates/index.ts';
 import { taskSection } from '../render/task.ts';
 import { dispatchPoolList } from './pool.ts';
@@ -33,8 +34,9 @@ export const dispatchTaskClaim: Dispatch<'task.claim'> = async (turn, intent) =>
 };
 
 export const dispatchTaskSnooze: Dispatch<'task.snooze'> = async (turn, intent) => {
-  const found = findDateIn(intent.whenText, { timeZone: turn.timeZone, now: turn.now, locale: turn.locale });
+  const found = findDateIn(intent.whenText, { timeZone: turn.timeZone, now: turn.now, locale: turn.locale, ...(await teamWorkday(turn.ctx)) });
   if (!found.start) throw invalid('task.snooze_no_date', { text: intent.whenText });
+  if (found.past) throw invalid('task.snooze_past', { text: found.matched ?? intent.whenText, at: found.start });
   const task = await snoozeTask(turn.ctx, intent.id, { until: found.start, hasTime: found.hasTime });
   return {
     tone: 'success',

@@ -105,4 +105,25 @@ export const rows: Row[] = [
   { text: 'today 4pm', tz: SYD, now: sydBefore, at: '2026-10-03 16:00', instant: '2026-10-03T06:00:00.000Z' },
   { text: '明天早上8点', tz: SYD, now: sydBefore, at: '2026-10-04 08:00', instant: '2026-10-03T21:00:00.000Z' },
   { text: 'in two weeks', tz: SYD, now: sydBefore, at: '2026-10-17 09:00' },
+
+  // Issue 15's classes across the changes: durations are elapsed time, words are wall clock.
+  // 01:30 EDT on the night New York falls back: two hours later it is 02:30 EST.
+  { text: '2小时后', tz: NY, now: '2026-11-01T05:30:00Z', at: '2026-11-01 02:30', instant: '2026-11-01T07:30:00.000Z' },
+  { text: 'in 2 hours', tz: NY, now: '2026-11-01T05:30:00Z', at: '2026-11-01 02:30', instant: '2026-11-01T07:30:00.000Z' },
+  // 01:30 AEST on the night Sydney springs forward: two hours later it is 04:30 AEDT.
+  { text: '两小时后', tz: SYD, now: '2026-10-03T15:30:00Z', at: '2026-10-04 04:30', instant: '2026-10-03T17:30:00.000Z' },
+  { text: 'in 2 hours', tz: SYD, now: '2026-10-03T15:30:00Z', at: '2026-10-04 04:30', instant: '2026-10-03T17:30:00.000Z' },
+  // 01:30 BST on the night London falls back: 90 minutes later it is 02:00 GMT.
+  { text: '一个半小时后', tz: LDN, now: '2026-10-25T00:30:00Z', at: '2026-10-25 02:00', instant: '2026-10-25T02:00:00.000Z' },
+  { text: 'in 90 minutes', tz: LDN, now: '2026-10-25T00:30:00Z', at: '2026-10-25 02:00', instant: '2026-10-25T02:00:00.000Z' },
+  { text: '今晚', tz: NY, now: '2026-11-01T17:00:00Z', at: '2026-11-01 20:00', instant: '2026-11-02T01:00:00.000Z' },
+  { text: 'tonight', tz: NY, now: '2026-11-01T17:00:00Z', at: '2026-11-01 20:00', instant: '2026-11-02T01:00:00.000Z' },
+  { text: '下班前', tz: SYD, now: '2026-10-03T23:00:00Z', at: '2026-10-04 17:00', instant: '2026-10-04T06:00:00.000Z' },
+  { text: '周五3点', tz: SYD, now: sydBefore, at: '2026-10-09 15:00', instant: '2026-10-09T04:00:00.000Z' },
+  { text: '昨天下午3点', tz: LDN, now: '2026-10-26T10:00:00Z', at: '2026-10-25 15:00', instant: '2026-10-25T15:00:00.000Z' },
+  { text: 'yesterday 3pm', tz: LDN, now: '2026-10-26T10:00:00Z', at: '2026-10-25 15:00', instant: '2026-10-25T15:00:00.000Z' },
+  { text: '3 days ago', tz: NY, now: '2026-11-03T14:00:00Z', at: '2026-10-31 09:00', instant: '2026-10-31T13:00:00.000Z' },
+  { text: '3天前', tz: NY, now: '2026-11-03T14:00:00Z', at: '2026-10-31 09:00', instant: '2026-10-31T13:00:00.000Z' },
+  { text: '上周三', tz: NY, now: '2026-11-04T14:00:00Z', at: '2026-10-28 09:00', instant: '2026-10-28T13:00:00.000Z' },
+  { text: 'last Friday', tz: SYD, now: '2026-10-04T22:00:00Z', at: '2026-10-02 09:00', instant: '2026-10-01T23:00:00.000Z' },
 ];

@@ -1,0 +1,6 @@
+import type { DomainContext } from '../context.ts';
+
+/** The acting user's team's working day, in minutes after local midnight: dates default to its start, EOD is its end. */
+export async function teamWorkday(ctx: DomainContext): Promise<{ workdayStartMinute: number; workdayEndMinute: number }> {
+  return ctx.prisma.team.findUniqueOrThrow({ where: { id: ctx.actor.teamId }, select: { workdayStartMinute: true, workdayEndMinute: true } });
+}
