@@ -6,15 +6,15 @@ import { SlackHttpReceiver } from './receiver.ts';
 import { slackClient, slackSender } from './sender.ts';
 
 /**
- * The Bolt App with our listeners, receiver and sender, not yet listening: HTTP mode at /slack/events
- * on PORT, or Socket Mode (no public URL) when SLACK_APP_TOKEN is set. Tests drive it unstarted.
+ * The Bolt App with our listeners, receiver and sender: HTTP mode at /slack/events on the shared
+ * server, or Socket Mode (no public URL) when SLACK_APP_TOKEN is set. Tests drive it unstarted.
  */
-export async function buildSlackApp(ctx: AppContext, opts: { port?: number; paceMs?: number } = {}): Promise<{ app: App; mode: 'http' | 'socket'; team?: string }> {
+export async function buildSlackApp(ctx: AppContext, opts: { paceMs?: number } = {}): Promise<{ app: App; mode: 'http' | 'socket'; team?: string }> {
   const c = ctx.config;
   const token = c.SLACK_BOT_TOKEN!;
   const apiUrl = c.SLACK_API_URL;
   const clientOptions = apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : apiUrl + '/' } : {};
-  const receiver = c.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: c.SLACK_SIGNING_SECRET!, port: opts.port ?? c.PORT, log: ctx.log });
+  const receiver = c.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: c.SLACK_SIGNING_SECRET!, http: ctx.http, log: ctx.log });
   const app = new App({
     token,
     // Socket Mode opens its connection (apps.connections.open) with a client of its own: aim it too.
@@ -29,9 +29,10 @@ export async function buildSlackApp(ctx: AppContext, opts: { port?: number; pace
   return { app, mode: receiver ? 'http' : 'socket', team: auth.team as string | undefined };
 }
 
-export async function startSlack(ctx: AppContext, opts: { port?: number; paceMs?: number } = {}): Promise<{ stop(): Promise<void>; port?: number; app: App }> {
+/** HTTP mode adds /slack/events to the shared server (ctx.http), which the caller starts listening. */
+export async function startSlack(ctx: AppContext, opts: { paceMs?: number } = {}): Promise<{ stop(): Promise<void>; app: App }> {
   const { app, mode, team } = await buildSlackApp(ctx, opts);
-  const started = (await app.start()) as { port?: number } | undefined;
+  await app.start();
   ctx.log.info({ mode, team }, 'slack connected');
-  return { app, port: mode === 'http' ? started?.port : undefined, stop: () => app.stop() as Promise<void> };
+  return { app, stop: () => app.stop() as Promise<void> };
 }
