@@ -4,6 +4,7 @@ import type { Clock } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { claimRun, finishIfComplete, markFailed, markSent, planDeliveries, takeOverStaleRuns, teamsForSchedule, unsentDeliveries, type ClaimedRun } from '../domain/jobs/runs.ts';
 import { returnStaleLeads } from '../domain/pool/return-stale.ts';
+import { metrics } from '../observe/metrics.ts';
 import type { Notifier } from '../intents/delivery.ts';
 import { dt } from '../intents/catalog/digest.ts';
 import type { Logger } from '../logger.ts';
@@ -71,6 +72,7 @@ export function createRunner(o: RunnerOptions) {
       pending = again;
     }
     const done = await finishIfComplete(prisma, run.id, o.clock.now(), maxAttempts);
+    metrics.digestRuns.inc({ job: run.job, result: done ? 'done' : 'incomplete' });
     o.log.info({ run: run.id, job: run.job, team: run.teamId, slot: run.slot, done }, 'digest run');
   }
 
@@ -115,6 +117,7 @@ export function createRunner(o: RunnerOptions) {
     for (const team of await teamsForSchedule(prisma)) {
       const returned = await returnStaleLeads(prisma, o.clock, team.id);
       total += returned.length;
+      metrics.poolReturns.inc(returned.length);
       const full = await prisma.team.findUniqueOrThrow({ where: { id: team.id } });
       for (const r of returned) {
         const owner = await prisma.user.findUnique({ where: { id: r.previousOwnerId } });

@@ -4,12 +4,15 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
+import { sdkLogger, silentLogger, type Logger } from '../../logger.ts';
+import { metrics } from '../../observe/metrics.ts';
 import { toCard } from './card.ts';
 import { pacer } from './pace.ts';
 
-export function feishuClient(appId: string, appSecret: string, domain: string): lark.Client {
+export function feishuClient(appId: string, appSecret: string, domain: string, log?: Logger): lark.Client {
   const d = domain === 'feishu' ? lark.Domain.Feishu : domain === 'lark' ? lark.Domain.Lark : domain.replace(/\/$/, '');
-  return new lark.Client({ appId, appSecret, domain: d, loggerLevel: lark.LoggerLevel.error });
+  // The SDK's default logger prints whole axios errors (the app secret, the bearer token) to the console.
+  return new lark.Client({ appId, appSecret, domain: d, loggerLevel: lark.LoggerLevel.error, logger: sdkLogger(log ?? silentLogger, 'feishu') });
 }
 
 const RATE_LIMITED = new Set([99991400, 230020]);
@@ -24,6 +27,7 @@ async function withRateLimit<T>(call: () => Promise<T>, tries = 4): Promise<T> {
       // A dropped connection is safe to retry: sends carry a uuid Feishu de-duplicates, patches are idempotent.
       const dropped = !e.response?.status && /ECONNRESET|ETIMEDOUT|EPIPE|socket hang up/.test(`${e.code ?? ''} ${e.message ?? ''}`);
       if (!(limited || dropped) || attempt >= tries) throw err;
+      metrics.sends.inc({ platform: 'feishu', result: 'retried' });
       const reset = Number(e.response?.headers?.['x-ogw-ratelimit-reset']);
       await new Promise((r) => setTimeout(r, Math.min(10_000, Number.isFinite(reset) && reset > 0 ? reset * 1000 : 500 * attempt)));
     }

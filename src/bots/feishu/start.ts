@@ -1,5 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { AppContext } from '../../app/context.ts';
+import { sdkLogger } from '../../logger.ts';
 import { feishuDoor } from './door.ts';
 import { feishuClient, feishuSender } from './sender.ts';
 import { serveWebhook } from './webhook.ts';
@@ -7,7 +8,7 @@ import { serveWebhook } from './webhook.ts';
 /** FEISHU_MODE=webhook: events and card callbacks at /feishu/events on the shared server; ws: the SDK's long connection. */
 export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<void> }> {
   const c = app.config;
-  const client = feishuClient(c.FEISHU_APP_ID!, c.FEISHU_APP_SECRET!, c.FEISHU_DOMAIN);
+  const client = feishuClient(c.FEISHU_APP_ID!, c.FEISHU_APP_SECRET!, c.FEISHU_DOMAIN, app.log);
   const sender = feishuSender(client);
   app.notifier.register(sender);
   const profile = async (openId: string) => {
@@ -32,7 +33,7 @@ export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<vo
     'card.action.trigger': (data: never) => door.onCardAction(data, data),
   } as never);
   const d = c.FEISHU_DOMAIN;
-  const ws = new lark.WSClient({ appId: c.FEISHU_APP_ID!, appSecret: c.FEISHU_APP_SECRET!, domain: d === 'feishu' ? lark.Domain.Feishu : d === 'lark' ? lark.Domain.Lark : d, loggerLevel: lark.LoggerLevel.warn });
+  const ws = new lark.WSClient({ appId: c.FEISHU_APP_ID!, appSecret: c.FEISHU_APP_SECRET!, domain: d === 'feishu' ? lark.Domain.Feishu : d === 'lark' ? lark.Domain.Lark : d, loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger(app.log, 'feishu') });
   await ws.start({ eventDispatcher: dispatcher });
   return { stop: async () => (ws as unknown as { close?: () => void }).close?.() };
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import { registerListeners } from './listeners.ts';
 import { profileCache } from './profile.ts';
 import { SlackHttpReceiver } from './receiver.ts';
-import { slackClient, slackSender } from './sender.ts';
+import { slackClient, slackLogger, slackSender } from './sender.ts';
 
 /**
  * The Bolt App with our listeners, receiver and sender: HTTP mode at /slack/events on the shared
@@ -21,8 +21,9 @@ export async function buildSlackApp(ctx: AppContext, opts: { paceMs?: number } =
     ...(receiver ? { receiver } : { appToken: c.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions } }),
     clientOptions,
     logLevel: LogLevel.WARN,
+    logger: slackLogger(ctx.log),
   });
-  const client = slackClient(token, apiUrl);
+  const client = slackClient(token, apiUrl, undefined, ctx.log);
   const auth = await client.auth.test();
   ctx.notifier.register(slackSender(client, String(auth.team_id ?? ''), opts.paceMs));
   registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now() });
