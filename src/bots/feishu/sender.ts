@@ -7,7 +7,7 @@ import type { Reply } from '../../intents/reply.ts';
 import { sdkLogger, silentLogger, type Logger } from '../../logger.ts';
 import { metrics } from '../../observe/metrics.ts';
 import { toCard } from './card.ts';
-import { pacer } from './pace.ts';
+import { pacer, type PaceLimits } from './pace.ts';
 
 export function feishuClient(appId: string, appSecret: string, domain: string, log?: Logger): lark.Client {
   const d = domain === 'feishu' ? lark.Domain.Feishu : domain === 'lark' ? lark.Domain.Lark : domain.replace(/\/$/, '');
@@ -34,15 +34,16 @@ async function withRateLimit<T>(call: () => Promise<T>, tries = 4): Promise<T> {
   }
 }
 
-export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' = () => 'zh-CN'): PlatformSender {
-  const pace = pacer();
+export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' = () => 'zh-CN', limits?: PaceLimits): PlatformSender {
+  const pace = pacer(limits);
   const send = async (receiveIdType: 'open_id' | 'chat_id', receiveId: string, workspaceId: string, reply: Reply, uuid?: string): Promise<PostedRef> => {
-    await pace(receiveId);
     const r = await withRateLimit(() =>
-      client.im.v1.message.create({
-        params: { receive_id_type: receiveIdType },
-        data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, locale())), ...(uuid ? { uuid: uuid.slice(0, 50) } : {}) },
-      }),
+      pace(receiveId, () =>
+        client.im.v1.message.create({
+          params: { receive_id_type: receiveIdType },
+          data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, locale())), ...(uuid ? { uuid: uuid.slice(0, 50) } : {}) },
+        }),
+      ),
     );
     if (r.code) throw new Error(`feishu send failed: ${r.code} ${r.msg}`);
     return { platform: 'feishu', workspaceId, channelId: r.data?.chat_id ?? receiveId, messageId: String(r.data?.message_id) };
@@ -52,8 +53,7 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
     sendToUser: (t, reply, key) => send('open_id', t.externalUserId, t.workspaceId, reply, key),
     sendToChannel: (t, reply, key) => send('chat_id', t.channelId, t.workspaceId, reply, key),
     async update(ref, reply) {
-      await pace(ref.channelId || ref.messageId);
-      const r = await withRateLimit(() => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, locale())) } }));
+      const r = await withRateLimit(() => pace(ref.channelId || ref.messageId, () => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, locale())) } })));
       if (r.code) throw new Error(`feishu update failed: ${r.code} ${r.msg}`);
     },
   };
