@@ -94,7 +94,7 @@ describe('the Feishu door over HTTP with the real SDK client', () => {
   }
   const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
   // Replies to messages go out after the HTTP answer: wait for them rather than for a fixed time.
-  async function until(ok: () => boolean | Promise<boolean>, ms = 5000) {
+  async function until(ok: () => boolean | Promise<boolean>, ms = 20_000) {
     const end = Date.now() + ms;
     while (!(await ok())) {
       if (Date.now() > end) throw new Error('timed out waiting');
