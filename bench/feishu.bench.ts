@@ -8,6 +8,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { AppContext } from '../src/app/context.ts';
 import { createNotifier } from '../src/app/notifier.ts';
 import { feishuSignature } from '../src/bots/feishu/crypto.ts';
+import { createHttpServer } from '../src/http/server.ts';
 import { startFeishu } from '../src/bots/feishu/start.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/domain/context.ts';
@@ -50,9 +51,9 @@ await fake.start();
 const db = await freshDatabase('pglite');
 const config = loadConfig({ FEISHU_APP_ID: 'cli', FEISHU_APP_SECRET: 's', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: KEY, FEISHU_DOMAIN: fake.url, FEISHU_MODE: 'webhook', CRM_DEFAULT_LOCALE: 'zh-CN', CRM_DEFAULT_TZ: 'Asia/Shanghai', PORT: '0' });
 const notifier = createNotifier(db, silentLogger);
-const ctx: AppContext = { config, db, log: silentLogger, clock: systemClock, notifier, handler: createHandler({ db, clock: systemClock, log: silentLogger, config, notifier }) };
-const door = await startFeishu(ctx, { port: 0 });
-const ours = `http://127.0.0.1:${door.port}/feishu/events`;
+const ctx: AppContext = { config, db, log: silentLogger, clock: systemClock, notifier, handler: createHandler({ db, clock: systemClock, log: silentLogger, config, notifier }), http: createHttpServer(silentLogger) };
+const door = await startFeishu(ctx);
+const ours = `http://127.0.0.1:${await ctx.http.listen(0, '127.0.0.1')}/feishu/events`;
 
 const post = async (url: string, body: object) => {
   const s = signed(body);

@@ -29,6 +29,16 @@ const schema = z.object({
   FEISHU_ENCRYPT_KEY: optional,
   FEISHU_DOMAIN: z.string().trim().default('feishu'),
   FEISHU_MODE: z.enum(['ws', 'webhook']).default('ws'),
+  HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(1_000_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  HTTP_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),
+}).superRefine((c, ctx) => {
+  // Without an Encrypt Key Feishu signs nothing: anyone holding the token could act as anyone, with no replay window.
+  if (c.FEISHU_MODE !== 'webhook' || !c.FEISHU_APP_ID) return;
+  for (const name of ['FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const) {
+    if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in webhook mode (Events & Callbacks → Encryption Strategy)' });
+  }
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

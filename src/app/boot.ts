@@ -1,13 +1,14 @@
 import type { Config } from '../config.ts';
 import { systemClock, type Clock } from '../domain/context.ts';
 import { migrate } from '../domain/db/migrate.ts';
+import { createHttpServer } from '../http/server.ts';
 import { createHandler } from '../intents/handler.ts';
 import type { Logger } from '../logger.ts';
 import type { AppContext } from './context.ts';
 import { openConfiguredDatabase } from './database.ts';
 import { createNotifier } from './notifier.ts';
 
-/** Opens the database, applies pending migrations and wires the handler every door shares. */
+/** Opens the database, applies pending migrations and wires the handler and HTTP server every door shares. */
 export async function bootApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<AppContext> {
   const db = await openConfiguredDatabase(config);
   const migrated = await migrate(db.raw);
@@ -16,5 +17,11 @@ export async function bootApp(config: Config, log: Logger, clock: Clock = system
   log.info({ database: db.describe }, 'database ready');
   const notifier = createNotifier(db, log);
   const handler = createHandler({ db, clock, log, config, notifier });
-  return { config, db, log, clock, handler, notifier };
+  const http = createHttpServer(log, {
+    maxBodyBytes: config.HTTP_MAX_BODY_BYTES,
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    bodyTimeoutMs: config.HTTP_BODY_TIMEOUT_MS,
+    maxConnections: config.HTTP_MAX_CONNECTIONS,
+  });
+  return { config, db, log, clock, handler, notifier, http };
 }

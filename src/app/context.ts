@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import type { Notifier, PlatformSender } from '../intents/delivery.ts';
@@ -14,4 +15,6 @@ export interface AppContext {
   clock: Clock;
   handler: (inv: Invocation) => Promise<Reply>;
   notifier: Notifier & { register(sender: PlatformSender): void };
+  /** The one HTTP server of the process; doors add their paths, start.ts listens on PORT. */
+  http: HttpServer;
 }

@@ -5,6 +5,7 @@ import { postedWithSubject, recordPosted, targetsOf } from '../domain/messages/p
 import type { Notifier, PlatformSender, PostedRef } from '../intents/delivery.ts';
 import type { OutboundMessage } from '../intents/reply.ts';
 import type { Logger } from '../logger.ts';
+import { metrics } from '../observe/metrics.ts';
 
 export function createNotifier(db: Database, log: Logger): Notifier & { register(sender: PlatformSender): void; platforms(): string[] } {
   const senders = new Map<string, PlatformSender>();
@@ -37,9 +38,11 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
               ? await sender.sendToUser({ workspaceId: target.workspaceId, externalUserId: target.externalUserId }, message.reply, key)
               : await sender.sendToChannel({ workspaceId: target.workspaceId, channelId: target.channelId }, message.reply, key);
           posted.push(ref);
+          metrics.sends.inc({ platform: target.platform, result: 'sent' });
           if (message.reply.subject) await recordPosted(db.prisma, ref, message.reply.subject);
         } catch (err) {
           errors.push(err);
+          metrics.sends.inc({ platform: target.platform, result: 'failed' });
           log.warn({ err, platform: target.platform }, 'could not deliver a message');
         }
       }

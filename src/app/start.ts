@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../config.ts';
+import { serveOperations } from '../http/health.ts';
 import { createLogger } from '../logger.ts';
 import { bootApp } from './boot.ts';
 import type { AppContext } from './context.ts';
@@ -37,12 +38,17 @@ export async function startApp(config: Config, _args: string[]): Promise<number>
     running.push(await mod[door.start]!(app));
     log.info({ door: door.name }, 'started');
   }
+  // One server for every door's HTTP path and the operator's checks, in every mode.
+  serveOperations(app.http, app.db);
+  const port = await app.http.listen(config.PORT);
+  log.info({ port }, 'http listening (/healthz, /readyz, /metrics and the doors\' paths)');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   log.info('stopping');
+  await app.http.close();
   for (const r of running.reverse()) await r.stop().catch((err) => log.warn({ err }, 'stop failed'));
   await app.db.close();
   return 0;

@@ -7,6 +7,8 @@ import { once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { resolveActor } from '../domain/users/provision.ts';
 import type { Logger } from '../logger.ts';
+import { metrics } from '../observe/metrics.ts';
+import { currentRequest, noteRequest, withRequest } from '../observe/request.ts';
 import { actionToIntent } from './actions.ts';
 import { label } from './catalog/index.ts';
 import type { Notifier } from './delivery.ts';
@@ -28,8 +30,18 @@ export interface HandlerDeps {
 export type Handler = (inv: Invocation) => Promise<Reply>;
 
 export function createHandler(deps: HandlerDeps): Handler {
+  // Every log line of the request carries its id, door, user and (once parsed) intent.
+  return (inv) => withRequest({ door: inv.door, user: inv.externalUserId }, () => handle(deps, inv));
+}
+
+async function handle(deps: HandlerDeps, inv: Invocation): Promise<Reply> {
   const { db, clock, log } = deps;
-  return async (inv) => {
+  const started = process.hrtime.bigint();
+  const count = (outcome: string) => {
+    metrics.requests.inc({ door: inv.door, intent: currentRequest()?.intent ?? 'none', outcome });
+    metrics.replySeconds.observe({ door: inv.door }, Number(process.hrtime.bigint() - started) / 1e9);
+  };
+  {
     let turn: Turn | undefined;
     try {
       const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
@@ -53,20 +65,27 @@ export function createHandler(deps: HandlerDeps): Handler {
       const { result, duplicate } = inv.deliveryKey ? await once(db, `${inv.door}:${inv.deliveryKey}`, inv.door, run) : { result: await run(), duplicate: false };
       if (!duplicate) await deliverFollowUps(deps, result, inv.deliveryKey);
       const { followUps: _sent, ...reply } = result;
+      count(duplicate ? 'duplicate' : reply.tone === 'error' ? 'refused' : 'ok');
       return reply;
     } catch (err) {
-      if (turn && isDomainError(err)) return refusal(turn, err);
-      log.error({ err, door: inv.door, user: inv.externalUserId }, 'request failed');
+      if (turn && isDomainError(err)) {
+        count('refused');
+        return refusal(turn, err);
+      }
+      count('error');
+      log.error({ err }, 'request failed');
       const locale = turn?.locale ?? inv.profile?.locale ?? deps.config.CRM_DEFAULT_LOCALE;
       const speaker = { locale, timeZone: deps.config.CRM_DEFAULT_TZ };
-      return { tone: 'error', title: say(speaker, 'title.error'), text: say(speaker, 'error.internal'), visibility: 'private' };
+      // The reference is the request id every log line of this request carries.
+      return { tone: 'error', title: say(speaker, 'title.error'), text: say(speaker, 'error.internal_ref', { requestId: currentRequest()?.requestId ?? '' }), visibility: 'private' };
     }
-  };
+  }
 }
 
 /** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */
 async function answer(turn: Turn, inv: Invocation): Promise<Reply> {
   const intent = inv.input.kind === 'text' ? parseCommand(inv.input.text, turn) : actionToIntent(inv.input.action, inv.input.values);
+  noteRequest({ intent: intent.kind === 'invalid' ? 'invalid' : intent.kind });
   if (intent.kind === 'invalid') return parserRefusal(turn, intent);
   try {
     return await dispatch(turn, intent);

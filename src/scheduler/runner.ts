@@ -3,6 +3,7 @@
 import type { Clock } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { claimRun, finishIfComplete, markFailed, markSent, planDeliveries, takeOverStaleRuns, teamsForSchedule, unsentDeliveries, type ClaimedRun } from '../domain/jobs/runs.ts';
+import { metrics } from '../observe/metrics.ts';
 import type { Notifier } from '../intents/delivery.ts';
 import type { Logger } from '../logger.ts';
 import { digestMessages } from './messages.ts';
@@ -70,6 +71,7 @@ export function createRunner(o: RunnerOptions) {
       pending = again;
     }
     const done = await finishIfComplete(prisma, run.id, o.clock.now(), maxAttempts);
+    metrics.digestRuns.inc({ job: run.job, result: done ? 'done' : 'incomplete' });
     o.log.info({ run: run.id, job: run.job, team: run.teamId, slot: run.slot, done }, 'digest run');
   }
 
@@ -112,6 +114,7 @@ export function createRunner(o: RunnerOptions) {
   /** The pool rule for every team; returns how many steps (reminders, notes, returns) it took. */
   async function sweepPool(): Promise<number> {
     const swept = await sweepAndTell({ db: o.db, clock: o.clock, notifier: o.notifier, log: o.log });
+    metrics.poolReturns.inc(swept.reduce((n, t) => n + t.events.filter((e) => e.step === 'return').length, 0));
     return swept.reduce((n, t) => n + t.events.length, 0);
   }
 

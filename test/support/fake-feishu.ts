@@ -16,6 +16,9 @@ export class FakeFeishu {
   patched: Array<{ messageId: string; card: Record<string, unknown> }> = [];
   users = new Map<string, { name: string; time_zone?: string }>();
   tokenRequests = 0;
+  /** HTTP status to answer token requests / sends with instead of success (a failing platform). */
+  failToken?: number;
+  failSend?: number;
   url = '';
   private server?: Server;
   private next = 1;
@@ -30,10 +33,12 @@ export class FakeFeishu {
         const reply = (o: object) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(o));
         if (u.pathname === '/open-apis/auth/v3/tenant_access_token/internal') {
           this.tokenRequests++;
+          if (this.failToken) return res.writeHead(this.failToken, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 10014, msg: 'app secret invalid' }));
           return reply({ code: 0, msg: 'ok', tenant_access_token: 't-fake', expire: 7200 });
         }
         if (req.headers.authorization !== 'Bearer t-fake') return res.writeHead(401).end(JSON.stringify({ code: 99991663, msg: 'invalid token' }));
         if (req.method === 'POST' && u.pathname === '/open-apis/im/v1/messages') {
+          if (this.failSend) return res.writeHead(this.failSend, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 230001, msg: 'invalid receive_id' }));
           const dup = body.uuid && this.sent.find((s) => s.uuid === body.uuid);
           if (dup) return reply({ code: 0, data: { message_id: dup.messageId, chat_id: dup.receiveId } });
           const messageId = `om_${this.next++}`;

@@ -6,8 +6,11 @@ export const MAX_CARD_BYTES = 30_000;
 const TEMPLATE = { info: 'blue', success: 'green', warning: 'orange', error: 'red' } as const;
 
 const cut = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max - 1) + '…');
-// Feishu's card markdown treats these as markup.
-const md = (s: string) => s.replace(/([*_~`<>\[\]])/g, '\\$1');
+// Feishu's card markdown reads HTML-like tags (<at id=all>, <font>, <link>) and markdown marks, and
+// takes character entities for literal characters. `&` goes first, so a name that already spells an
+// entity (&lt;at id=all&gt;) stays text; a backslash is no escape there, it would just show.
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+export const md = (s: string) => s.replace(/[&<>]/g, (c) => ENTITY[c]!).replace(/[*_~`[\]#$\\|]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function button(b: ReplyButton, i: number) {
   const value = { action: b.action.action, id: b.action.id, ...(b.action.version !== undefined ? { version: b.action.version } : {}) };

@@ -24,3 +24,10 @@ export function signatureMatches(expected: string, given: string | undefined): b
   const b = Buffer.from(given.toLowerCase());
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** Compares two secrets in time that does not depend on where they first differ. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b) && given.length === expected.length;
+}

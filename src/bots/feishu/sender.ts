@@ -4,12 +4,15 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
+import { sdkLogger, silentLogger, type Logger } from '../../logger.ts';
+import { metrics } from '../../observe/metrics.ts';
 import { toCard } from './card.ts';
-import { pacer } from './pace.ts';
+import { pacer, type PaceLimits } from './pace.ts';
 
-export function feishuClient(appId: string, appSecret: string, domain: string): lark.Client {
+export function feishuClient(appId: string, appSecret: string, domain: string, log?: Logger): lark.Client {
   const d = domain === 'feishu' ? lark.Domain.Feishu : domain === 'lark' ? lark.Domain.Lark : domain.replace(/\/$/, '');
-  return new lark.Client({ appId, appSecret, domain: d, loggerLevel: lark.LoggerLevel.error });
+  // The SDK's default logger prints whole axios errors (the app secret, the bearer token) to the console.
+  return new lark.Client({ appId, appSecret, domain: d, loggerLevel: lark.LoggerLevel.error, logger: sdkLogger(log ?? silentLogger, 'feishu') });
 }
 
 const RATE_LIMITED = new Set([99991400, 230020]);
@@ -24,21 +27,23 @@ async function withRateLimit<T>(call: () => Promise<T>, tries = 4): Promise<T> {
       // A dropped connection is safe to retry: sends carry a uuid Feishu de-duplicates, patches are idempotent.
       const dropped = !e.response?.status && /ECONNRESET|ETIMEDOUT|EPIPE|socket hang up/.test(`${e.code ?? ''} ${e.message ?? ''}`);
       if (!(limited || dropped) || attempt >= tries) throw err;
+      metrics.sends.inc({ platform: 'feishu', result: 'retried' });
       const reset = Number(e.response?.headers?.['x-ogw-ratelimit-reset']);
       await new Promise((r) => setTimeout(r, Math.min(10_000, Number.isFinite(reset) && reset > 0 ? reset * 1000 : 500 * attempt)));
     }
   }
 }
 
-export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' = () => 'zh-CN'): PlatformSender {
-  const pace = pacer();
+export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' = () => 'zh-CN', limits?: PaceLimits): PlatformSender {
+  const pace = pacer(limits);
   const send = async (receiveIdType: 'open_id' | 'chat_id', receiveId: string, workspaceId: string, reply: Reply, uuid?: string): Promise<PostedRef> => {
-    await pace(receiveId);
     const r = await withRateLimit(() =>
-      client.im.v1.message.create({
-        params: { receive_id_type: receiveIdType },
-        data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, locale())), ...(uuid ? { uuid: uuid.slice(0, 50) } : {}) },
-      }),
+      pace(receiveId, () =>
+        client.im.v1.message.create({
+          params: { receive_id_type: receiveIdType },
+          data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, locale())), ...(uuid ? { uuid: uuid.slice(0, 50) } : {}) },
+        }),
+      ),
     );
     if (r.code) throw new Error(`feishu send failed: ${r.code} ${r.msg}`);
     return { platform: 'feishu', workspaceId, channelId: r.data?.chat_id ?? receiveId, messageId: String(r.data?.message_id) };
@@ -48,8 +53,7 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
     sendToUser: (t, reply, key) => send('open_id', t.externalUserId, t.workspaceId, reply, key),
     sendToChannel: (t, reply, key) => send('chat_id', t.channelId, t.workspaceId, reply, key),
     async update(ref, reply) {
-      await pace(ref.channelId || ref.messageId);
-      const r = await withRateLimit(() => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, locale())) } }));
+      const r = await withRateLimit(() => pace(ref.channelId || ref.messageId, () => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, locale())) } })));
       if (r.code) throw new Error(`feishu update failed: ${r.code} ${r.msg}`);
     },
   };

@@ -1,13 +1,14 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { AppContext } from '../../app/context.ts';
+import { sdkLogger } from '../../logger.ts';
 import { feishuDoor } from './door.ts';
 import { feishuClient, feishuSender } from './sender.ts';
-import { startWebhook } from './webhook.ts';
+import { serveWebhook } from './webhook.ts';
 
-/** FEISHU_MODE=webhook: events and card callbacks at /feishu/events on PORT; ws: the SDK's long connection. */
-export async function startFeishu(app: AppContext, opts: { port?: number } = {}): Promise<{ stop(): Promise<void>; port?: number }> {
+/** FEISHU_MODE=webhook: events and card callbacks at /feishu/events on the shared server; ws: the SDK's long connection. */
+export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<void> }> {
   const c = app.config;
-  const client = feishuClient(c.FEISHU_APP_ID!, c.FEISHU_APP_SECRET!, c.FEISHU_DOMAIN);
+  const client = feishuClient(c.FEISHU_APP_ID!, c.FEISHU_APP_SECRET!, c.FEISHU_DOMAIN, app.log);
   const sender = feishuSender(client);
   app.notifier.register(sender);
   const profile = async (openId: string) => {
@@ -21,8 +22,9 @@ export async function startFeishu(app: AppContext, opts: { port?: number } = {})
   };
   const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now() });
   if (c.FEISHU_MODE === 'webhook') {
-    const { server, port } = await startWebhook({ door, verificationToken: c.FEISHU_VERIFICATION_TOKEN, encryptKey: c.FEISHU_ENCRYPT_KEY, port: opts.port ?? c.PORT, log: app.log });
-    return { port, stop: () => new Promise<void>((r) => server.close(() => r())) };
+    // loadConfig refuses webhook mode without both (a config error naming the missing one).
+    serveWebhook(app.http, { door, verificationToken: c.FEISHU_VERIFICATION_TOKEN!, encryptKey: c.FEISHU_ENCRYPT_KEY!, log: app.log });
+    return { stop: async () => undefined };
   }
   // The SDK merges the v2 header into the event data it hands to each handler.
   const dispatcher = new lark.EventDispatcher({ verificationToken: c.FEISHU_VERIFICATION_TOKEN, encryptKey: c.FEISHU_ENCRYPT_KEY }).register({
@@ -31,7 +33,7 @@ export async function startFeishu(app: AppContext, opts: { port?: number } = {})
     'card.action.trigger': (data: never) => door.onCardAction(data, data),
   } as never);
   const d = c.FEISHU_DOMAIN;
-  const ws = new lark.WSClient({ appId: c.FEISHU_APP_ID!, appSecret: c.FEISHU_APP_SECRET!, domain: d === 'feishu' ? lark.Domain.Feishu : d === 'lark' ? lark.Domain.Lark : d, loggerLevel: lark.LoggerLevel.warn });
+  const ws = new lark.WSClient({ appId: c.FEISHU_APP_ID!, appSecret: c.FEISHU_APP_SECRET!, domain: d === 'feishu' ? lark.Domain.Feishu : d === 'lark' ? lark.Domain.Lark : d, loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger(app.log, 'feishu') });
   await ws.start({ eventDispatcher: dispatcher });
   return { stop: async () => (ws as unknown as { close?: () => void }).close?.() };
 }

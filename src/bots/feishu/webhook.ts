@@ -1,91 +1,104 @@
-// Events and card callbacks over HTTP at /feishu/events. Every check runs on the raw bytes before
-// anything is dispatched; a refusal is a non-200 status and touches nothing.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Events and card callbacks over HTTP at /feishu/events on the shared server. Every check runs on
+// the raw bytes before anything is dispatched; a refusal is a non-200 status and touches nothing.
+//
+// The URL check (url_verification) is the one request answered without a signature: Feishu's
+// documentation describes it as the body {challenge, token, type} alone (encrypted when an Encrypt
+// Key is set), and the SDK's own autoChallenge answers it before, and without, any signature check.
+// Requiring X-Lark-* headers on it would keep the Request URL from being saved. What proves it
+// genuine is that it decrypts with our key and carries our token; all it can obtain is its own echo.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { header, sendJson, type HttpServer } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
-import { decryptEvent, feishuSignature, MAX_SKEW_MS, signatureMatches } from './crypto.ts';
+import { decryptEvent, feishuSignature, MAX_SKEW_MS, sameSecret, signatureMatches } from './crypto.ts';
 import type { FeishuDoor } from './door.ts';
 import type { Header } from './events.ts';
 
 export interface WebhookOptions {
   door: FeishuDoor;
-  verificationToken?: string;
-  encryptKey?: string;
-  port: number;
+  verificationToken: string;
+  encryptKey: string;
   log: Logger;
   now?: () => number;
 }
 
 type Verdict = { status: number; body?: object; reason?: string; dispatch?: () => Promise<object | void> };
 
-export function checkAndRoute(o: WebhookOptions, raw: Buffer, headers: Record<string, string | undefined>): Verdict {
-  const now = (o.now ?? Date.now)();
+const TIMESTAMP = /^\d{1,12}$/;
+
+function signatureVerdict(o: WebhookOptions, raw: Buffer, headers: Record<string, string | undefined>, now: number): string | undefined {
   const ts = headers['x-lark-request-timestamp'];
-  if (o.encryptKey) {
-    const nonce = headers['x-lark-request-nonce'] ?? '';
-    if (!ts || !signatureMatches(feishuSignature(ts, nonce, o.encryptKey, raw), headers['x-lark-signature'])) return { status: 401, reason: 'bad signature' };
-  }
+  if (!ts || !TIMESTAMP.test(ts)) return 'missing or non-numeric timestamp';
+  const nonce = headers['x-lark-request-nonce'] ?? '';
+  if (!signatureMatches(feishuSignature(ts, nonce, o.encryptKey, raw), headers['x-lark-signature'])) return 'bad signature';
   // Each delivery, retries included, carries its own send time: more than 5 minutes off is a replay.
-  if (ts && Math.abs(now - Number(ts) * 1000) > MAX_SKEW_MS) return { status: 401, reason: 'stale timestamp' };
+  if (Math.abs(now - Number(ts) * 1000) > MAX_SKEW_MS) return 'stale timestamp';
+  return undefined;
+}
+
+function parseObject(text: string): Record<string, unknown> {
+  const v: unknown = JSON.parse(text);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
+  return v as Record<string, unknown>;
+}
+
+export function checkAndRoute(o: WebhookOptions, raw: Buffer, headers: Record<string, string | undefined>): Verdict {
+  const unsigned = signatureVerdict(o, raw, headers, (o.now ?? Date.now)());
   let body: Record<string, unknown>;
+  let encrypted = false;
   try {
-    body = JSON.parse(raw.toString('utf8'));
+    body = parseObject(raw.toString('utf8'));
     if (typeof body.encrypt === 'string') {
-      if (!o.encryptKey) return { status: 400, reason: 'encrypted body but no key configured' };
-      body = JSON.parse(decryptEvent(o.encryptKey, body.encrypt));
+      encrypted = true;
+      body = parseObject(decryptEvent(o.encryptKey, body.encrypt));
     }
   } catch {
-    return { status: 400, reason: 'body does not decrypt or parse' };
+    return { status: unsigned ? 401 : 400, reason: unsigned ?? 'body does not decrypt or parse' };
   }
-  const header = (body.header ?? {}) as Header;
-  const token = (header.token ?? body.token) as string | undefined;
-  if (!o.verificationToken || token !== o.verificationToken) return { status: 401, reason: 'wrong verification token' };
-  if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
+  const head = (body.header && typeof body.header === 'object' ? body.header : {}) as Header;
+  const token = head.token ?? body.token;
+  const tokenOk = typeof token === 'string' && sameSecret(token, o.verificationToken);
+  if (body.type === 'url_verification') {
+    // Feishu encrypts the check when an Encrypt Key is set: a plaintext one did not come from it.
+    if (!encrypted || !tokenOk || typeof body.challenge !== 'string') return { status: 401, reason: 'not a genuine url_verification' };
+    return { status: 200, body: { challenge: body.challenge } };
+  }
+  if (unsigned) return { status: 401, reason: unsigned };
+  if (!tokenOk) return { status: 401, reason: 'wrong verification token' };
   const event = (body.event ?? {}) as never;
-  switch (header.event_type) {
+  switch (head.event_type) {
     case 'im.message.receive_v1':
-      return { status: 200, body: {}, dispatch: () => o.door.onMessage(header, event) };
+      return { status: 200, body: {}, dispatch: () => o.door.onMessage(head, event) };
     case 'application.bot.menu_v6':
-      return { status: 200, body: {}, dispatch: () => o.door.onMenu(header, event) };
+      return { status: 200, body: {}, dispatch: () => o.door.onMenu(head, event) };
     case 'card.action.trigger':
-      return { status: 200, dispatch: () => o.door.onCardAction(header, event) };
+      return { status: 200, dispatch: () => o.door.onCardAction(head, event) };
     default:
       return { status: 200, body: {} };
   }
 }
 
-export async function startWebhook(o: WebhookOptions): Promise<{ server: Server; port: number }> {
-  const server = createServer((req, res) => void handle(o, req, res));
-  await new Promise<void>((r) => server.listen(o.port, '0.0.0.0', r));
-  return { server, port: (server.address() as AddressInfo).port };
+/** Adds POST /feishu/events to the shared server. */
+export function serveWebhook(http: HttpServer, o: WebhookOptions): void {
+  http.route('POST', '/feishu/events', (req, res, raw) => handle(o, req, res, raw), 'feishu');
 }
 
-async function handle(o: WebhookOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/feishu/events') return void res.writeHead(404).end();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > 1_000_000) return void res.writeHead(413).end();
-    chunks.push(c as Buffer);
-  }
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const v = checkAndRoute(o, Buffer.concat(chunks), headers);
+async function handle(o: WebhookOptions, req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+  const headers = Object.fromEntries(['x-lark-request-timestamp', 'x-lark-request-nonce', 'x-lark-signature'].map((k) => [k, header(req, k)]));
+  const v = checkAndRoute(o, raw, headers);
   if (v.status !== 200) {
     o.log.warn({ reason: v.reason }, 'feishu request refused');
-    return void res.writeHead(v.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: v.reason }));
+    return sendJson(res, v.status, { error: v.reason });
   }
   if (v.body) {
     // Messages and menu clicks are acknowledged at once; the reply follows as a message.
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(v.body));
+    sendJson(res, 200, v.body);
     if (v.dispatch) void v.dispatch().catch((err) => o.log.error({ err }, 'feishu event failed'));
     return;
   }
   try {
-    const answer = await v.dispatch!();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer ?? {}));
+    sendJson(res, 200, (await v.dispatch!()) ?? {});
   } catch (err) {
     o.log.error({ err }, 'feishu card action failed');
-    res.writeHead(500).end();
+    sendJson(res, 500, {});
   }
 }

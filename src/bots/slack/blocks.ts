@@ -79,7 +79,10 @@ export function toBlocks(reply: Reply, more: (n: number) => string = (n) => `…
   return [...head, { type: 'context', elements: [{ type: 'mrkdwn', text: more(blocks.length - head.length - tail.length) }] }, ...tail];
 }
 
-/** The plain-text fallback Slack shows in notifications. */
+/**
+ * The fallback Slack shows in notifications. Slack parses `text` as mrkdwn too: a customer named
+ * `<!channel>` or `<https://x|y>` would ping everyone or plant a link, so it is escaped like blocks.
+ */
 export function fallbackText(reply: Reply): string {
-  return cut([reply.title, reply.text].filter(Boolean).join(' — ') || 'CRM', 3000);
+  return mrkdwn([reply.title, reply.text].filter(Boolean).join(' — ') || 'CRM', 3000);
 }

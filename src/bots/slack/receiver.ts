@@ -1,16 +1,15 @@
 // Slack's HTTP requests into the real Bolt App: the raw body is verified by us first (a forged,
 // stale or future-dated request gets 401 and touches nothing), then handed to Bolt as a ReceiverEvent.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { header, send, sendJson, type HttpServer } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { verifySlackRequest } from './verify.ts';
 
-const MAX_BODY = 1_000_000;
-
 export interface HttpReceiverOptions {
   signingSecret: string;
-  port: number;
+  /** The process's one HTTP server; this receiver adds its path to it and never listens itself. */
+  http: HttpServer;
   path?: string;
   log: Logger;
   now?: () => number;
@@ -18,31 +17,19 @@ export interface HttpReceiverOptions {
 
 export class SlackHttpReceiver implements Receiver {
   private app?: App;
-  private server?: Server;
-  constructor(private readonly o: HttpReceiverOptions) {}
+  constructor(private readonly o: HttpReceiverOptions) {
+    o.http.route('POST', o.path ?? '/slack/events', (req, res, body) => this.handle(req, res, body.toString('utf8')), 'slack');
+  }
 
   init(app: App): void {
     this.app = app;
   }
 
-  async start(): Promise<AddressInfo> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(this.o.port, '0.0.0.0', resolve));
-    return this.server.address() as AddressInfo;
-  }
+  // The shared server listens and stops for every door at once (src/app/start.ts).
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
 
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== (this.o.path ?? '/slack/events')) return end(res, 404, 'not found');
-    let raw: string;
-    try {
-      raw = await readBody(req);
-    } catch {
-      return end(res, 413, 'too large');
-    }
+  private async handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
     const verdict = verifySlackRequest(this.o.signingSecret, { timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature') }, raw, (this.o.now ?? Date.now)());
     if (!verdict.ok) {
       this.o.log.warn({ reason: verdict.reason }, 'slack request refused');
@@ -79,40 +66,14 @@ export class SlackHttpReceiver implements Receiver {
   }
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 export function parseBody(raw: string, contentType: string): Record<string, unknown> {
-  if (contentType.includes('application/json')) return JSON.parse(raw);
-  const form = Object.fromEntries(new URLSearchParams(raw));
+  const form = contentType.includes('application/json') ? undefined : Object.fromEntries(new URLSearchParams(raw));
   // Interactivity arrives as a form with one JSON field, `payload`.
-  return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
+  const body: unknown = !form ? JSON.parse(raw) : typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
+  // `null`, a number or a list is valid JSON but no Slack payload.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('not an object');
+  return body as Record<string, unknown>;
 }
 
-function end(res: ServerResponse, status: number, text: string) {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
-}
-
-function json(res: ServerResponse, body: unknown) {
-  if (res.headersSent) return;
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
+const end = send;
+const json = (res: ServerResponse, body: unknown) => sendJson(res, 200, body);

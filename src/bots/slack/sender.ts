@@ -3,10 +3,18 @@
 import { WebClient } from '@slack/web-api';
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
+import { sdkLogger, type Logger } from '../../logger.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
 
-export function slackClient(token: string, apiUrl?: string, retries = 5): WebClient {
+/** @slack/logger's shape over ours, so web-api's own lines go through the same redaction. */
+export function slackLogger(log: Logger) {
+  const l = sdkLogger(log, 'slack');
+  return { ...l, setLevel: () => undefined, getLevel: () => 'warn' as never, setName: () => undefined };
+}
+
+export function slackClient(token: string, apiUrl?: string, retries = 5, log?: Logger): WebClient {
   return new WebClient(token, {
+    ...(log ? { logger: slackLogger(log) } : {}),
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : apiUrl + '/' } : {}),
     // Bounded: a few quick retries, not the library's half-hour default.
     retryConfig: { retries, factor: 2, minTimeout: 200, maxTimeout: 5_000 },

@@ -3,35 +3,37 @@ import type { AppContext } from '../../app/context.ts';
 import { registerListeners } from './listeners.ts';
 import { profileCache } from './profile.ts';
 import { SlackHttpReceiver } from './receiver.ts';
-import { slackClient, slackSender } from './sender.ts';
+import { slackClient, slackLogger, slackSender } from './sender.ts';
 
 /**
- * The Bolt App with our listeners, receiver and sender, not yet listening: HTTP mode at /slack/events
- * on PORT, or Socket Mode (no public URL) when SLACK_APP_TOKEN is set. Tests drive it unstarted.
+ * The Bolt App with our listeners, receiver and sender: HTTP mode at /slack/events on the shared
+ * server, or Socket Mode (no public URL) when SLACK_APP_TOKEN is set. Tests drive it unstarted.
  */
-export async function buildSlackApp(ctx: AppContext, opts: { port?: number; paceMs?: number } = {}): Promise<{ app: App; mode: 'http' | 'socket'; team?: string }> {
+export async function buildSlackApp(ctx: AppContext, opts: { paceMs?: number } = {}): Promise<{ app: App; mode: 'http' | 'socket'; team?: string }> {
   const c = ctx.config;
   const token = c.SLACK_BOT_TOKEN!;
   const apiUrl = c.SLACK_API_URL;
   const clientOptions = apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : apiUrl + '/' } : {};
-  const receiver = c.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: c.SLACK_SIGNING_SECRET!, port: opts.port ?? c.PORT, log: ctx.log });
+  const receiver = c.SLACK_APP_TOKEN ? undefined : new SlackHttpReceiver({ signingSecret: c.SLACK_SIGNING_SECRET!, http: ctx.http, log: ctx.log });
   const app = new App({
     token,
     // Socket Mode opens its connection (apps.connections.open) with a client of its own: aim it too.
     ...(receiver ? { receiver } : { appToken: c.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions } }),
     clientOptions,
     logLevel: LogLevel.WARN,
+    logger: slackLogger(ctx.log),
   });
-  const client = slackClient(token, apiUrl);
+  const client = slackClient(token, apiUrl, undefined, ctx.log);
   const auth = await client.auth.test();
   ctx.notifier.register(slackSender(client, String(auth.team_id ?? ''), opts.paceMs));
   registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now() });
   return { app, mode: receiver ? 'http' : 'socket', team: auth.team as string | undefined };
 }
 
-export async function startSlack(ctx: AppContext, opts: { port?: number; paceMs?: number } = {}): Promise<{ stop(): Promise<void>; port?: number; app: App }> {
+/** HTTP mode adds /slack/events to the shared server (ctx.http), which the caller starts listening. */
+export async function startSlack(ctx: AppContext, opts: { paceMs?: number } = {}): Promise<{ stop(): Promise<void>; app: App }> {
   const { app, mode, team } = await buildSlackApp(ctx, opts);
-  const started = (await app.start()) as { port?: number } | undefined;
+  await app.start();
   ctx.log.info({ mode, team }, 'slack connected');
-  return { app, port: mode === 'http' ? started?.port : undefined, stop: () => app.stop() as Promise<void> };
+  return { app, stop: () => app.stop() as Promise<void> };
 }

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { watchDbPool } from '../../observe/metrics.ts';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -67,6 +68,7 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection the server drops (restart, failover) is discarded and replaced on the next
   // checkout; without a listener pg would crash the process over it.
   pool.on('error', () => undefined);
+  watchDbPool(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   const raw: RawSql = {
     async exec(sql) {
       await pool.query(sql);

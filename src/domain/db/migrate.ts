@@ -79,3 +79,11 @@ export async function migrate(raw: RawSql, migrations = readMigrations()): Promi
     return result;
   });
 }
+
+/** Migrations this build ships that the database has not finished applying (a readiness check). */
+export async function pendingMigrations(raw: RawSql, migrations = readMigrations()): Promise<string[]> {
+  const exists = await raw.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
+  if (!exists[0]?.t) return migrations.map((m) => m.name);
+  const done = new Set((await raw.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).map((r) => r.migration_name));
+  return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
+}

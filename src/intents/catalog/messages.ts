@@ -2,12 +2,14 @@
 import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
 import { labels as enLabels } from './en/labels.ts';
+import { operations as enOperations } from './en/operations.ts';
 import { pool as enPool } from './en/pool.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
+import { operations as zhOperations } from './zh-CN/operations.ts';
 import { pool as zhPool } from './zh-CN/pool.ts';
 import { replies as zhReplies } from './zh-CN/replies.ts';
 import { usage as zhUsage } from './zh-CN/usage.ts';
@@ -17,8 +19,9 @@ export const en = {
   ...enErrors,
   ...enLabels,
   ...enReplies,
-  ...enPool,
   ...enDates,
+  ...enOperations,
+  ...enPool,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -26,8 +29,9 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhErrors,
   ...zhLabels,
   ...zhReplies,
-  ...zhPool,
   ...zhDates,
+  ...zhOperations,
+  ...zhPool,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

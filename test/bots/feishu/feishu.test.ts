@@ -11,6 +11,7 @@ import { startFeishu } from '../../../src/bots/feishu/start.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/domain/db/database.ts';
 import { createHandler } from '../../../src/intents/handler.ts';
+import { createHttpServer } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { FakeFeishu } from '../../support/fake-feishu.ts';
 import { freshDatabase } from '../../support/engines.ts';
@@ -60,10 +61,14 @@ describe('the Feishu door over HTTP with the real SDK client', () => {
     });
     const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
     const notifier = createNotifier(db, silentLogger);
-    ctx = { config, db, log: silentLogger, clock, notifier, handler: createHandler({ db, clock, log: silentLogger, config, notifier }) };
-    const started = await startFeishu(ctx, { port: 0 });
-    stop = started.stop;
-    base = `http://127.0.0.1:${started.port}/feishu/events`;
+    ctx = { config, db, log: silentLogger, clock, notifier, handler: createHandler({ db, clock, log: silentLogger, config, notifier }), http: createHttpServer(silentLogger) };
+    const started = await startFeishu(ctx);
+    const port = await ctx.http.listen(0, '127.0.0.1');
+    stop = async () => {
+      await started.stop();
+      await ctx.http.close();
+    };
+    base = `http://127.0.0.1:${port}/feishu/events`;
   });
   afterAll(async () => {
     await stop?.();
@@ -89,7 +94,7 @@ describe('the Feishu door over HTTP with the real SDK client', () => {
   }
   const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
   // Replies to messages go out after the HTTP answer: wait for them rather than for a fixed time.
-  async function until(ok: () => boolean | Promise<boolean>, ms = 5000) {
+  async function until(ok: () => boolean | Promise<boolean>, ms = 20_000) {
     const end = Date.now() + ms;
     while (!(await ok())) {
       if (Date.now() > end) throw new Error('timed out waiting');

@@ -2,6 +2,7 @@
 // database, and the fake Web API on loopback.
 import type { AppContext } from '../../../src/app/context.ts';
 import { createNotifier } from '../../../src/app/notifier.ts';
+import { createHttpServer, type HttpLimits } from '../../../src/http/server.ts';
 import { startSlack } from '../../../src/bots/slack/start.ts';
 import { slackSignature } from '../../../src/bots/slack/verify.ts';
 import { loadConfig } from '../../../src/config.ts';
@@ -13,7 +14,7 @@ import { TestClock } from '../../support/fixtures.ts';
 
 export const SECRET = 'test-signing-secret';
 
-export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
+export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', limits: Partial<HttpLimits> = {}) {
   const fake = new FakeSlack();
   await fake.start();
   const db = await freshDatabase(engine);
@@ -38,9 +39,11 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
       inflight--;
     }
   };
-  const ctx: AppContext = { config, db, log: silentLogger, clock, handler, notifier };
-  const slack = await startSlack(ctx, { port: 0, paceMs: 0 });
-  const base = `http://127.0.0.1:${slack.port}/slack/events`;
+  const http = createHttpServer(silentLogger, limits);
+  const ctx: AppContext = { config, db, log: silentLogger, clock, handler, notifier, http };
+  const slack = await startSlack(ctx, { paceMs: 0 });
+  const port = await http.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}/slack/events`;
   let trigger = 0;
 
   async function post(body: string, opts: { contentType?: string; timestamp?: number; signature?: string; headers?: Record<string, string> } = {}) {
@@ -115,6 +118,8 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
   return {
     fake,
     db,
+    port,
+    http,
     clock,
     notifier,
     post,
@@ -123,6 +128,7 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
     settle,
     async close() {
       await slack.stop();
+      await http.close();
       await fake.stop();
       await db.drop();
     },

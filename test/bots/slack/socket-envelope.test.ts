@@ -9,6 +9,7 @@ import { buildSlackApp } from '../../../src/bots/slack/start.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/domain/db/database.ts';
 import { createHandler } from '../../../src/intents/handler.ts';
+import { createHttpServer } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { FakeSlack } from '../../support/fake-slack.ts';
 import { freshDatabase } from '../../support/engines.ts';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: `${fake.url}/api/`, CRM_DEFAULT_TZ: 'Asia/Shanghai' });
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const notifier = createNotifier(db, silentLogger);
-  const ctx: AppContext = { config, db, log: silentLogger, clock, handler: createHandler({ db, clock, log: silentLogger, config, notifier }), notifier };
+  const ctx: AppContext = { config, db, log: silentLogger, clock, handler: createHandler({ db, clock, log: silentLogger, config, notifier }), notifier, http: createHttpServer(silentLogger) };
   const { app, mode } = await buildSlackApp(ctx, { paceMs: 0 });
   expect(mode).toBe('socket');
   socket = (app as unknown as { receiver: { client: SocketClient } }).receiver.client;
