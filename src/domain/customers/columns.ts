@@ -31,7 +31,7 @@ export function columnsOf(f: Fields, team: TeamSettings, currentTags: string[] |
   }
   if (f.firstContact !== undefined) {
     const v = readDay(f.firstContact);
-    if (!v) throw invalid('customer.invalid', { field: 'first_contact', problem: 'day', value: String(f.firstContact) });
+    if (!v) throw invalid('customer.invalid', { field: 'firstContact', problem: 'day', value: String(f.firstContact) });
     out.firstContactOn = v;
   }
   if (f.budget !== undefined) {

@@ -3,6 +3,7 @@
 // turns an unforeseen bug into a polite refusal rather than an exception at the door.
 import { intentSchema, invalidIntent, type Intent, type ParseContext, type UsageKey } from '../intent.ts';
 import { parseCrm, parseHelp, parseRole, withoutArguments } from './crm.ts';
+import { parseContact } from './contact.ts';
 import { parseCustomer } from './customer.ts';
 import { isInvalid, takeId } from './ids.ts';
 import { parseLog } from './log.ts';
@@ -57,6 +58,7 @@ const USAGE_OF: Record<CommandName, UsageKey> = {
   whoami: 'usage.crm',
   role: 'usage.role',
   undo: 'usage.undo',
+  contact: 'usage.contact',
 };
 
 function dispatch(command: CommandName, rest: Src): Intent {
@@ -79,6 +81,8 @@ function dispatch(command: CommandName, rest: Src): Intent {
       return parseRole(rest);
     case 'undo':
       return parseUndo(rest);
+    case 'contact':
+      return parseContact(rest);
   }
 }
 
@@ -117,6 +121,7 @@ function usageForKind(kind: Intent['kind']): UsageKey {
     task: 'usage.task',
     quote: 'usage.quote',
     role: 'usage.role',
+    contact: 'usage.contact',
   };
   return map[root] ?? 'usage.help';
 }
