@@ -12,6 +12,8 @@ const commands: Record<string, Command> = {
   user: { summary: 'user role <door:id or name> <rep|manager|admin>: set a role from the command line', load: () => import('./commands/user.ts') },
   digest: { summary: 'digest preview --team <name> --kind daily|weekly [--at <ISO>] | digest run --kind daily|weekly --at <ISO>', load: () => import('./commands/digest.ts') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
+  import: { summary: 'import customers <file.csv|file.xlsx> [--dry-run] [--merge] [--team <name>]: a team\'s sheet in, dry run first', load: () => import('./commands/import.ts') },
+  export: { summary: 'export customers [--format csv|xlsx] [--out <file>] [--team <name>]: the same columns out', load: () => import('./commands/export.ts') },
 };
 
 export function usage(): string {

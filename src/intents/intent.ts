@@ -205,7 +205,7 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('contact.remove'), customerText: text(300) }),
   z.object({ kind: z.literal('contact.primary'), customerText: text(300) }),
   /** A customer file handed over by a door (upload, console path): read and planned, nothing written yet. */
-  z.object({ kind: z.literal('customer.import.file'), fileName: text(300), bytes: z.instanceof(Uint8Array), merge: z.boolean() }),
+  z.object({ kind: z.literal('customer.import.file'), fileName: text(300), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array), merge: z.boolean() }),
   /** Import or Cancel on a dry run's card: `id` is the planned import. */
   z.object({ kind: z.literal('customer.import.run'), id, merge: z.boolean() }),
   z.object({ kind: z.literal('customer.import.cancel'), id }),

@@ -21,7 +21,7 @@ export function dryRunReply(turn: Speaker, preview: { id?: number; fileName: str
   const { plan } = preview;
   const matches = plan.rows.filter((r) => r.action === 'match');
   const sections = [
-    section(say(turn, 'section.import.unknown'), plan.unknownColumns.map((c) => `「${c}」`)),
+    section(say(turn, 'section.import.unknown'), plan.unknownColumns.map((c) => (turn.locale === "zh-CN" ? `「${c}」` : `“${c}”`))),
     section(
       say(turn, 'section.import.matches'),
       matches.map((r) => say(turn, 'text.import.match', { row: r.row, name: r.match!.name, code: r.match!.code, by: label(turn.locale, 'import_by', r.match!.by) })),
@@ -34,7 +34,7 @@ export function dryRunReply(turn: Speaker, preview: { id?: number; fileName: str
   return {
     tone: plan.counts.refuse ? 'warning' : 'info',
     title: say(turn, 'title.import.preview', { file: preview.fileName }),
-    text: say(turn, 'text.import.counts', { ...plan.counts }) + ' ' + say(turn, 'text.import.header', { row: plan.headerRow }),
+    text: say(turn, 'text.import.counts', { ...plan.counts }) + (turn.locale === 'zh-CN' ? '' : ' ') + say(turn, 'text.import.header', { row: plan.headerRow }),
     sections,
     buttons:
       id === undefined

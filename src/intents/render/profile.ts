@@ -21,7 +21,7 @@ export function formatDay(locale: Turn['locale'], value: Date | string): string 
 }
 
 function line(turn: Turn, field: string, value: string | null | undefined): { text: string }[] {
-  return value ? [{ text: `${label(turn.locale, 'field', field)}: ${value}` }] : [];
+  return value ? [{ text: `${label(turn.locale, 'field', field)}${turn.locale === 'zh-CN' ? '：' : ': '}${value}` }] : [];
 }
 
 function budgetText(turn: Turn, p: Profile): string | null {

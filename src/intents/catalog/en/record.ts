@@ -89,4 +89,6 @@ export const record = {
   'error.import.too_many_rows': 'The file has {rows} rows; at most {max} at a time.',
   'title.export.done': 'Export: {file}',
   'text.export.done': '{customers} customers in {rows} rows.',
+  'error.import.needs_manager': 'Only a manager or an admin can import customers.',
+  'error.export.needs_manager': 'Only a manager or an admin can export customers.',
 };

@@ -90,4 +90,6 @@ export const record: Record<keyof typeof en, string> = {
   'error.import.too_many_rows': '文件有 {rows} 行，一次最多导入 {max} 行。',
   'title.export.done': '导出：{file}',
   'text.export.done': '共 {customers} 个客户，{rows} 行。',
+  'error.import.needs_manager': '只有经理或管理员可以导入客户。',
+  'error.export.needs_manager': '只有经理或管理员可以导出客户。',
 };
