@@ -13,6 +13,8 @@ const commands: Record<string, Command> = {
   digest: { summary: 'digest preview --team <name> --kind daily|weekly [--at <ISO>] | digest run --kind daily|weekly --at <ISO>', load: () => import('./commands/digest.ts') },
   pool: { summary: 'pool sweep [--at <ISO>]: run the pool rule (reminders, manager notes, returns) now and print what it did', load: () => import('./commands/pool.ts') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
+  import: { summary: 'import customers <file.csv|file.xlsx> [--dry-run] [--merge] [--team <name>]: a team\'s sheet in, dry run first', load: () => import('./commands/import.ts') },
+  export: { summary: 'export customers [--format csv|xlsx] [--out <file>] [--team <name>]: the same columns out', load: () => import('./commands/export.ts') },
 };
 
 export function usage(): string {

@@ -25,6 +25,10 @@ export const BUTTON_ACTIONS = [
   // Ownership and the pool: a Claim button carries the customer's code.
   'customer.claim',
   'pool.list',
+  // Import (issue 10): run a planned import skipping or merging the matches, or drop it.
+  'customer.import.run',
+  'customer.import.merge',
+  'customer.import.cancel',
 ] as const;
 export type ButtonActionName = (typeof BUTTON_ACTIONS)[number];
 
@@ -94,6 +98,11 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
     case 'customer.create-from-suggestion':
     case 'customer.create-anyway':
       return rawId ? { kind: 'customer.add', name: rawId, fields: {}, force: name === 'customer.create-anyway' } : bad;
+    case 'customer.import.run':
+    case 'customer.import.merge':
+      return withId((id) => ({ kind: 'customer.import.run' as const, id, merge: name === 'customer.import.merge' }));
+    case 'customer.import.cancel':
+      return withId((id) => ({ kind: 'customer.import.cancel' as const, id }));
     case 'tasks.list':
       return rawId === 'mine' || rawId === 'pool' ? { kind: 'tasks.list', scope: rawId } : bad;
     case 'customer.claim':
@@ -129,6 +138,10 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
       return { action: 'customer.show', id: intent.query };
     case 'customer.add':
       return { action: intent.force ? 'customer.create-anyway' : 'customer.create-from-suggestion', id: intent.name };
+    case 'customer.import.run':
+      return { action: intent.merge ? 'customer.import.merge' : 'customer.import.run', id: String(intent.id) };
+    case 'customer.import.cancel':
+      return { action: 'customer.import.cancel', id: String(intent.id) };
     case 'tasks.list':
       return { action: 'tasks.list', id: intent.scope };
     case 'help':

@@ -15,6 +15,7 @@ import type { Notifier } from './delivery.ts';
 import { dispatch } from './dispatch/index.ts';
 import { say, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
+import type { Intent } from './intent.ts';
 import type { Invocation } from './invocation.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { Reply } from './reply.ts';
@@ -84,7 +85,12 @@ async function handle(deps: HandlerDeps, inv: Invocation): Promise<Reply> {
 
 /** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */
 async function answer(turn: Turn, inv: Invocation): Promise<Reply> {
-  const intent = inv.input.kind === 'text' ? parseCommand(inv.input.text, turn) : actionToIntent(inv.input.action, inv.input.values);
+  const intent: Intent =
+    inv.input.kind === 'text'
+      ? parseCommand(inv.input.text, turn)
+      : inv.input.kind === 'file'
+        ? { kind: 'customer.import.file', fileName: inv.input.fileName.slice(0, 300) || 'file', bytes: inv.input.bytes, merge: false }
+        : actionToIntent(inv.input.action, inv.input.values);
   noteRequest({ intent: intent.kind === 'invalid' ? 'invalid' : intent.kind });
   if (intent.kind === 'invalid') return parserRefusal(turn, intent);
   try {

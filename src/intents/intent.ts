@@ -12,7 +12,7 @@ import type { Locale } from './invocation.ts';
 
 export const TIERS = ['A', 'B', 'C'] as const;
 export const STATUSES = ['lead', 'intent', 'deal', 'lost'] as const;
-export const SOURCES = ['expo', 'website', 'phone', 'referral', 'outbound', 'partner', 'advertising', 'other'] as const;
+export const SOURCES = ['expo', 'website', 'phone', 'referral', 'outbound', 'partner', 'advertising', 'store', 'event', 'other'] as const;
 export const CHANNELS = ['call', 'visit', 'email', 'meeting', 'wechat', 'expo', 'other'] as const;
 export const MOODS = ['positive', 'neutral', 'hesitant', 'negative'] as const;
 export const ROLES = ['rep', 'manager', 'admin'] as const;
@@ -45,10 +45,35 @@ export const customerFieldsSchema = z.object({
   contact: text(100).optional(),
   region: text(100).optional(),
   size: text(50).optional(),
+  /** Replaces the tags; [] (a bare `tags:`) clears them. */
   tags: z.array(text(50)).max(20).optional(),
   aliases: z.array(text(200)).max(20).optional(),
+  // The customer record (issue 10): rename, the templates' columns, tag operations, the contact's title
+  // and channel. Dates and the budget stay as typed (checked readable here); the domain reads them
+  // against the team's zone and currency.
+  name: text(200).optional(),
+  mainBusiness: text(500).optional(),
+  address: text(300).optional(),
+  founded: text(40).optional(),
+  firstContact: text(40).optional(),
+  referrer: text(200).optional(),
+  needs: text(2000).optional(),
+  budget: text(60).optional(),
+  decisionChain: text(1000).optional(),
+  tagsAdd: z.array(text(50)).max(20).optional(),
+  tagsRemove: z.array(text(50)).max(20).optional(),
+  title: text(100).optional(),
+  prefers: z.enum(CHANNELS).optional(),
 });
 export type CustomerFields = z.infer<typeof customerFieldsSchema>;
+
+export const contactFieldsSchema = z.object({
+  name: text(100).optional(),
+  title: text(100).optional(),
+  phone: text(50).optional(),
+  email: text(200).optional(),
+  preferredChannel: z.enum(CHANNELS).optional(),
+});
 
 export const quoteLineSchema = z.object({
   product: text(200),
@@ -80,6 +105,7 @@ export const INVALID_CODES = [
   'empty_next_step',
   'reason_required',
   'bad_action',
+  'missing_contact_name',
 ] as const;
 export type InvalidCode = (typeof INVALID_CODES)[number];
 
@@ -111,6 +137,7 @@ export const USAGE_KEYS = [
   'usage.customer.assign',
   'usage.customer.release',
   'usage.pool',
+  'usage.contact',
 ] as const;
 export type UsageKey = (typeof USAGE_KEYS)[number];
 
@@ -185,6 +212,16 @@ export const intentSchema = z.discriminatedUnion('kind', [
   /** Every customer `from` owns goes to `to` (a departing rep's book). */
   z.object({ kind: z.literal('customer.assign_all'), from: text(200), to: text(200) }),
   z.object({ kind: z.literal('customer.release'), customerText: text(200) }),
+  // Contacts (issue 10): `customerText` is the customer followed by the person's name.
+  z.object({ kind: z.literal('contact.add'), customerText: text(300), contact: contactFieldsSchema, primary: z.boolean() }),
+  z.object({ kind: z.literal('contact.edit'), customerText: text(300), contact: contactFieldsSchema, primary: z.boolean() }),
+  z.object({ kind: z.literal('contact.remove'), customerText: text(300) }),
+  z.object({ kind: z.literal('contact.primary'), customerText: text(300) }),
+  /** A customer file handed over by a door (upload, console path): read and planned, nothing written yet. */
+  z.object({ kind: z.literal('customer.import.file'), fileName: text(300), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array), merge: z.boolean() }),
+  /** Import or Cancel on a dry run's card: `id` is the planned import. */
+  z.object({ kind: z.literal('customer.import.run'), id, merge: z.boolean() }),
+  z.object({ kind: z.literal('customer.import.cancel'), id }),
   /**
    * The input could not be read. Nothing should be written: answer with `t(locale, 'invalid.'+code,
    * details)` and the usage line `t(locale, usage)`. `details` holds only strings and numbers.

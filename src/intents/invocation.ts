@@ -16,7 +16,9 @@ export interface Invocation {
   channelId?: string;
   input:
     | { kind: 'text'; text: string }
-    | { kind: 'action'; action: ButtonAction; /** form values that came with a click, e.g. a reject reason */ values?: Record<string, string> };
+    | { kind: 'action'; action: ButtonAction; /** form values that came with a click, e.g. a reject reason */ values?: Record<string, string> }
+    /** A file the person handed over (chat upload, a console path): the door fetched the bytes. */
+    | { kind: 'file'; fileName: string; bytes: Uint8Array };
   /** Unique per delivery (Slack retry, Feishu event id, button press); a repeat changes nothing twice. */
   deliveryKey?: string;
   receivedAt: Date;

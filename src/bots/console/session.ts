@@ -1,5 +1,7 @@
 // The console door: type a command, read the reply; type a button's number to press it. When stdin
 // is not a terminal it reads line by line, so a session can be scripted.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Invocation, Locale } from '../../intents/invocation.ts';
 import type { Reply, ReplyButton } from '../../intents/reply.ts';
@@ -21,6 +23,12 @@ export interface SessionOptions {
   now: () => Date;
   /** Messages other people sent this console's users (approval cards): their buttons work after `:as`. */
   inbox?: ConsoleInbox;
+}
+
+const IMPORT_PATH = /^\/(?:customers?|客户)\s+(?:import|导入)\s+(\S.*)$/i;
+
+async function isFile(p: string): Promise<boolean> {
+  return stat(p).then((s) => s.isFile(), () => false);
 }
 
 export async function runConsole(opts: SessionOptions): Promise<void> {
@@ -76,6 +84,11 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
     } else if (/^\d{1,3}$/.test(line)) {
       // A bare number is always meant as a button; say so rather than parse it as a command.
       opts.write(buttons.length ? `(no button [${line}] on the last reply: 1 to ${buttons.length})\n` : '(the last reply has no buttons)\n');
+    } else if (IMPORT_PATH.test(line) && (await isFile(IMPORT_PATH.exec(line)![1]!.trim()))) {
+      // A file path after the import command: the console hands over the file's bytes, as a chat
+      // door hands over an upload; the grammar never sees the path.
+      const file = IMPORT_PATH.exec(line)![1]!.trim();
+      await send({ kind: 'file', fileName: path.basename(file), bytes: await readFile(file) });
     } else {
       await send({ kind: 'text', text: line });
     }

@@ -1,9 +1,11 @@
-import type { Customer } from '../../generated/prisma/client.ts';
+import type { Customer, Prisma, Team } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
 import { normalizeEmail, normalizeName, normalizePhone } from '../text/normalize.ts';
+import { localDateOf } from '../time/zone.ts';
 import { nextCustomerCode } from './code.ts';
+import { columnsOf } from './columns.ts';
 import { createCustomerSchema, type CreateCustomerInput } from './input.ts';
 
 export interface CreateResult {
@@ -25,48 +27,67 @@ export async function createCustomer(ctx: DomainContext, input: CreateCustomerIn
     if (duplicate) return { customer: duplicate, created: false, duplicateOf: duplicate };
   }
   const team = await ctx.prisma.team.findUniqueOrThrow({ where: { id: ctx.actor.teamId } });
+  const columns = columnsOf(data, team, []);
   const now = ctx.clock.now();
   const customer = await ctx.prisma.$transaction(async (tx) => {
-    const code = await nextCustomerCode(tx, now, team.timeZone);
-    const c = await tx.customer.create({
-      data: {
-        code,
-        name: data.name,
-        normalizedName,
-        aliases: data.aliases ?? [],
-        industry: data.industry,
-        size: data.size,
-        region: data.region,
-        source: data.source ?? 'other',
-        tier: data.tier ?? 'C',
-        status: data.status ?? 'lead',
-        tags: data.tags ?? [],
-        teamId: team.id,
-        ownerId: ctx.actor.userId,
-        ownerAssignedAt: now,
-        createdById: ctx.actor.userId,
-        createdAt: now,
-        ...(data.contact && (data.contact.name || phone || email)
-          ? {
-              contacts: {
-                create: {
-                  name: data.contact.name ?? data.name,
-                  title: data.contact.title,
-                  phone: data.contact.phone,
-                  normalizedPhone: phone,
-                  email: email ?? undefined,
-                  preferredChannel: data.contact.preferredChannel,
-                  isPrimary: true,
-                },
-              },
-            }
-          : {}),
-      },
-    });
+    const c = await insertCustomer(tx, team, now, { ...data, normalizedName, columns, ownerId: data.ownerId === undefined ? ctx.actor.userId : data.ownerId, createdById: ctx.actor.userId });
     await audit(tx, ctx, { entity: 'customer', entityId: c.id, action: 'create', after: { ...c, contact: data.contact } });
     return c;
   });
   return { customer, created: true };
+}
+
+/** The insert itself, shared with the import: a kept code or the next one, first contact defaulting to today. */
+export async function insertCustomer(
+  tx: Prisma.TransactionClient,
+  team: Team,
+  now: Date,
+  d: {
+    name: string;
+    normalizedName: string;
+    code?: string;
+    columns: Prisma.CustomerUncheckedUpdateInput;
+    ownerId: number | null;
+    createdById: number | null;
+    contact?: { name?: string; title?: string; phone?: string; email?: string; preferredChannel?: Prisma.ContactCreateWithoutCustomerInput['preferredChannel'] };
+  },
+): Promise<Customer> {
+  const code = d.code ?? (await nextCustomerCode(tx, now, team.timeZone));
+  const today = localDateOf(now, team.timeZone);
+  const phone = normalizePhone(d.contact?.phone);
+  const email = normalizeEmail(d.contact?.email);
+  return tx.customer.create({
+    data: {
+      tier: 'C',
+      status: 'lead',
+      source: 'other',
+      firstContactOn: new Date(Date.UTC(today.year, today.month - 1, today.day)),
+      ...(d.columns as Prisma.CustomerUncheckedCreateInput),
+      code,
+      name: d.name,
+      normalizedName: d.normalizedName,
+      teamId: team.id,
+      ownerId: d.ownerId,
+      ownerAssignedAt: d.ownerId === null ? null : now,
+      createdById: d.createdById,
+      createdAt: now,
+      ...(d.contact && (d.contact.name || phone || email)
+        ? {
+            contacts: {
+              create: {
+                name: d.contact.name ?? d.name,
+                title: d.contact.title,
+                phone: d.contact.phone,
+                normalizedPhone: phone,
+                email: email ?? undefined,
+                preferredChannel: d.contact.preferredChannel,
+                isPrimary: true,
+              },
+            },
+          }
+        : {}),
+    },
+  });
 }
 
 async function findDuplicate(ctx: DomainContext, normalizedName: string, phone: string | null, email: string | null): Promise<Customer | null> {

@@ -5,10 +5,11 @@ import { forbidden, invalid, notFound } from '../errors.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
 import { assertCanAct } from '../permissions.ts';
 import { normalizeEmail, normalizeName, normalizePhone } from '../text/normalize.ts';
+import { columnsOf } from './columns.ts';
 import { contactSchema, customerFieldsSchema, type ContactInput } from './input.ts';
 import { z } from 'zod';
 
-async function load(ctx: DomainContext, id: number): Promise<Customer> {
+export async function load(ctx: DomainContext, id: number): Promise<Customer> {
   const c = await ctx.prisma.customer.findUnique({ where: { id } });
   if (!c || (ctx.actor.role !== 'admin' && c.teamId !== ctx.actor.teamId)) throw notFound('customer.not_found', { query: String(id) });
   assertCanAct(ctx.actor, c, 'customer');
@@ -16,14 +17,27 @@ async function load(ctx: DomainContext, id: number): Promise<Customer> {
 }
 
 const patchSchema = customerFieldsSchema.extend({ name: z.string().trim().min(1).max(200).optional(), contact: contactSchema.optional() });
+export type CustomerPatch = z.input<typeof patchSchema>;
 
-export async function updateCustomer(ctx: DomainContext, id: number, patch: z.input<typeof patchSchema>): Promise<Customer> {
-  const { contact, status, ...data } = parseOrInvalid(patchSchema, patch, 'customer.invalid');
+/**
+ * Changes only the fields given. A new name keeps the old one as an alias, so searches and
+ * `/log` lines with the old name still find the customer.
+ */
+export async function updateCustomer(ctx: DomainContext, id: number, patch: CustomerPatch): Promise<Customer> {
+  const { contact, status, name, ...fields } = parseOrInvalid(patchSchema, patch, 'customer.invalid');
   const before = await load(ctx, id);
+  const team = await ctx.prisma.team.findUniqueOrThrow({ where: { id: before.teamId } });
+  const columns = columnsOf(fields, team, before.tags);
+  if (name && name !== before.name) {
+    const aliases = (columns.aliases as string[] | undefined) ?? before.aliases;
+    columns.name = name;
+    columns.normalizedName = normalizeName(name) || name.toLowerCase();
+    columns.aliases = [...aliases.filter((a) => a !== name && a !== before.name), before.name];
+  }
   if (status && status !== before.status) await moveStatus(ctx, id, status);
   const updated = await ctx.prisma.$transaction(async (tx) => {
-    const c = await tx.customer.update({ where: { id }, data: { ...data, ...(data.name ? { normalizedName: normalizeName(data.name) || data.name.toLowerCase() } : {}) } });
-    await audit(tx, ctx, { entity: 'customer', entityId: id, action: 'update', before, after: c });
+    const c = await tx.customer.update({ where: { id }, data: columns });
+    await audit(tx, ctx, { entity: 'customer', entityId: id, action: name && name !== before.name ? 'rename' : 'update', before, after: c });
     return c;
   });
   if (contact && (contact.name || contact.phone || contact.email)) await addContact(ctx, id, contact);

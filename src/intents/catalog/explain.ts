@@ -47,6 +47,8 @@ function errorParams(locale: Locale, entity: string, details: Record<string, unk
   if (typeof details.decision === 'string') params.decision = label(locale, 'decision', details.decision);
   if (typeof details.level === 'string') params.level = label(locale, 'level', details.level);
   if (typeof details.role === 'string') params.role = label(locale, 'role', details.role);
+  if (typeof details.source === 'string') params.source = label(locale, 'source', details.source);
+  if (typeof details.sources === 'string') params.sources = details.sources.split(/,\s*/).map((s) => label(locale, 'source', s)).join(t(locale, 'label.list_separator'));
   // Domain paths like "lines.0.quantity" read best by their last named segment.
   if (typeof details.field === 'string') params.field = label(locale, 'field', details.field.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? details.field);
   if (typeof details.problem === 'string') params.problem = label(locale, 'problem', details.problem);
@@ -57,12 +59,14 @@ function errorParams(locale: Locale, entity: string, details: Record<string, unk
 // (test/intents/catalog checks that every word listed here parses back).
 const ENUM_VALUES: Record<string, { group: string; values: readonly string[] }> = {
   status: { group: 'status', values: ['lead', 'intent', 'deal', 'lost'] },
-  source: { group: 'source', values: ['expo', 'website', 'phone', 'referral', 'outbound', 'partner', 'advertising', 'other'] },
+  source: { group: 'source', values: ['expo', 'website', 'phone', 'referral', 'outbound', 'partner', 'advertising', 'store', 'event', 'other'] },
+  prefers: { group: 'channel', values: ['call', 'visit', 'email', 'meeting', 'wechat', 'expo', 'other'] },
   mood: { group: 'mood', values: ['positive', 'neutral', 'hesitant', 'negative'] },
   role: { group: 'role', values: ['rep', 'manager', 'admin'] },
 };
 
-export const FIELD_NAMES = ['tier', 'status', 'industry', 'source', 'phone', 'email', 'contact', 'region', 'size', 'tags', 'aliases'] as const;
+export const FIELD_NAMES = ['tier', 'status', 'industry', 'source', 'phone', 'email', 'contact', 'region', 'size', 'tags', 'aliases',
+  'name', 'mainBusiness', 'address', 'founded', 'firstContact', 'referrer', 'needs', 'budget', 'decisionChain', 'title', 'prefers'] as const;
 
 /** The words listed to a person as allowed for a field (empty when the field is free text). */
 export function allowedWords(locale: Locale, field: string): string[] {
@@ -77,7 +81,8 @@ export function invalidMessage(locale: Locale, intent: InvalidIntent): string {
   if (typeof d.arg === 'string') params.arg = hasMessage(`label.arg.${d.arg}`) ? t(locale, `label.arg.${d.arg}`) : d.arg;
   if (typeof d.field === 'string') {
     const words = allowedWords(locale, d.field);
-    params.allowed = words.length ? t(locale, 'label.allowed', { values: words.join(t(locale, 'label.list_separator')) }) : '';
+    const hint = `label.hint.${d.field}`;
+    params.allowed = words.length ? t(locale, 'label.allowed', { values: words.join(t(locale, 'label.list_separator')) }) : hasMessage(hint) ? t(locale, hint) : '';
     params.field = label(locale, 'field', d.field);
   }
   if (intent.code === 'unknown_field') params.fields = FIELD_NAMES.map((f) => label(locale, 'field', f)).join(t(locale, 'label.list_separator'));

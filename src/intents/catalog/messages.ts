@@ -4,6 +4,7 @@ import { errors as enErrors } from './en/errors.ts';
 import { labels as enLabels } from './en/labels.ts';
 import { operations as enOperations } from './en/operations.ts';
 import { pool as enPool } from './en/pool.ts';
+import { record as enRecord } from './en/record.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
@@ -11,6 +12,7 @@ import { errors as zhErrors } from './zh-CN/errors.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
 import { operations as zhOperations } from './zh-CN/operations.ts';
 import { pool as zhPool } from './zh-CN/pool.ts';
+import { record as zhRecord } from './zh-CN/record.ts';
 import { replies as zhReplies } from './zh-CN/replies.ts';
 import { usage as zhUsage } from './zh-CN/usage.ts';
 
@@ -22,6 +24,7 @@ export const en = {
   ...enDates,
   ...enOperations,
   ...enPool,
+  ...enRecord,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -32,6 +35,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhDates,
   ...zhOperations,
   ...zhPool,
+  ...zhRecord,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

@@ -1,6 +1,5 @@
 import { createCustomer } from '../../domain/customers/create.ts';
 import { findCustomers, getCustomer, resolveCustomerAtStart } from '../../domain/customers/find.ts';
-import { importCustomersCsv } from '../../domain/customers/import-csv.ts';
 import { customerProfile } from '../../domain/customers/profile.ts';
 import { updateCustomer } from '../../domain/customers/update.ts';
 import { poolDeadline } from '../../domain/pool/window.ts';
@@ -9,12 +8,13 @@ import type { CustomerFields } from '../intent.ts';
 import type { Reply } from '../reply.ts';
 import { button } from '../render/buttons.ts';
 import { claimButton, poolClockLine } from '../render/pool.ts';
-import { taskItem } from '../render/task.ts';
+import { profileReply } from '../render/profile.ts';
 import { say, when, type Dispatch, type Turn } from './turn.ts';
 
-function toInput(fields: CustomerFields) {
-  const { contact, phone, email, ...rest } = fields;
-  return { ...rest, ...(contact || phone || email ? { contact: { name: contact, phone, email } } : {}) };
+/** The typed fields as the domain takes them: the contact's parts gathered into one contact. */
+export function toInput(fields: CustomerFields) {
+  const { contact, phone, email, title, prefers, ...rest } = fields;
+  return { ...rest, ...(contact || phone || email || title || prefers ? { contact: { name: contact, phone, email, title, preferredChannel: prefers } } : {}) };
 }
 
 export const dispatchCustomerAdd: Dispatch<'customer.add'> = async (turn, intent) => {
@@ -73,61 +73,16 @@ export const dispatchCustomerUpdate: Dispatch<'customer.update'> = async (turn, 
   return { ...reply, tone: 'success', title: say(turn, 'title.customer.updated', { name: updated.name }) };
 };
 
-export const dispatchCustomerImport: Dispatch<'customer.import'> = async (turn, intent) => {
-  const r = await importCustomersCsv(turn.ctx, intent.csv);
-  return {
-    tone: r.errors.length ? 'warning' : 'success',
-    title: say(turn, 'title.customer.import'),
-    text: say(turn, 'text.customer.import', { created: r.created, duplicates: r.duplicates.length, errors: r.errors.length }),
-    sections: r.errors.length ? [{ items: r.errors.slice(0, 10).map((e) => ({ text: `#${e.row}: ${e.reason}` })), ...(r.errors.length > 10 ? { more: r.errors.length - 10 } : {}) }] : [],
-    visibility: 'private',
-  };
-};
-
 /** The profile card: who they are, who owns them, whom to call, what happened last, what is open. */
 export async function profileCard(turn: Turn, customerId: number): Promise<Reply> {
   const p = await customerProfile(turn.ctx, customerId);
   const c = p.customer;
-  const f = (name: string) => label(turn.locale, 'field', name);
-  const fields = [
-    { label: f('tier'), value: label(turn.locale, 'tier', c.tier) },
-    { label: f('status'), value: label(turn.locale, 'status', c.status) },
-    { label: f('owner'), value: p.owner?.displayName ?? say(turn, 'title.tasks.pool') },
-    ...(c.industry ? [{ label: f('industry'), value: c.industry }] : []),
-    { label: f('source'), value: label(turn.locale, 'source', c.source) },
-    ...(c.region ? [{ label: f('region'), value: c.region }] : []),
-    ...(c.tags.length ? [{ label: f('tags'), value: c.tags.join(', ') }] : []),
-  ];
-  const sections = [
-    {
-      heading: say(turn, 'section.contacts'),
-      items: p.contacts.map((k) => ({ text: [k.isPrimary ? '★ ' + k.name : k.name, k.title, k.phone, k.email].filter(Boolean).join(' · ') })),
-    },
-    {
-      heading: say(turn, 'section.interactions'),
-      items: p.lastInteractions.map((i) => ({
-        text: `${when(turn, i.occurredAt, false)} · ${label(turn.locale, 'channel', i.channel)}${i.mood ? ' · ' + label(turn.locale, 'mood', i.mood) : ''} — ${i.summary}`,
-      })),
-    },
-    { heading: say(turn, 'section.open_tasks'), items: p.openTasks.map((t) => taskItem(turn, t)) },
-    {
-      heading: say(turn, 'section.open_quotes'),
-      items: p.openQuotes.map((q) => ({
-        text: `#${q.id} · ${label(turn.locale, 'quote_status', q.status)} · ${formatMoney(turn.locale, q.totalMinor, q.currency)}`,
-        buttons: [button(turn, 'button.show', { kind: 'quote.show', id: q.id })],
-      })),
-    },
-  ].filter((s) => s.items.length);
+  const reply = profileReply(turn, p);
   const clock = poolClockLine(turn, await poolDeadline(turn.ctx.prisma, c), turn.now, p.owner?.displayName ?? '');
   const buttons = c.ownerId === null && (c.status === 'lead' || c.status === 'intent') ? [claimButton(turn, c.code)] : [];
   return {
-    tone: 'info',
-    title: say(turn, 'title.customer.profile', { name: c.name, code: c.code }),
-    fields,
-    sections,
-    ...(clock ? { notices: [clock] } : {}),
-    ...(buttons.length ? { buttons } : {}),
-    visibility: 'private',
-    subject: `customer:${c.id}`,
+    ...reply,
+    ...(clock ? { notices: [...(reply.notices ?? []), clock] } : {}),
+    ...(buttons.length ? { buttons: [...(reply.buttons ?? []), ...buttons] } : {}),
   };
 }

@@ -1,7 +1,9 @@
 import type { Intent } from '../intent.ts';
 import type { Reply } from '../reply.ts';
 import { dispatchChannel, dispatchHelp, dispatchRole, dispatchWhoami } from './admin.ts';
-import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerImport, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
+import { dispatchContactAdd, dispatchContactEdit, dispatchContactPrimary, dispatchContactRemove } from './contacts.ts';
+import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
+import { dispatchImportCancel, dispatchImportFile, dispatchImportPasted, dispatchImportRun } from './import.ts';
 import { dispatchHome } from './home.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchCustomerAssign, dispatchCustomerAssignAll, dispatchCustomerClaim, dispatchCustomerRelease, dispatchPoolList } from './pool.ts';
@@ -17,7 +19,7 @@ const table: Table = {
   'customer.show': dispatchCustomerShow,
   'customer.find': dispatchCustomerFind,
   'customer.update': dispatchCustomerUpdate,
-  'customer.import': dispatchCustomerImport,
+  'customer.import': dispatchImportPasted,
   log: dispatchLog,
   'interaction.undo': dispatchUndo,
   'tasks.list': dispatchTaskList,
@@ -42,6 +44,14 @@ const table: Table = {
   'customer.assign': dispatchCustomerAssign,
   'customer.assign_all': dispatchCustomerAssignAll,
   'customer.release': dispatchCustomerRelease,
+  // The customer record (issue 10).
+  'contact.add': dispatchContactAdd,
+  'contact.edit': dispatchContactEdit,
+  'contact.remove': dispatchContactRemove,
+  'contact.primary': dispatchContactPrimary,
+  'customer.import.file': dispatchImportFile,
+  'customer.import.run': dispatchImportRun,
+  'customer.import.cancel': dispatchImportCancel,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

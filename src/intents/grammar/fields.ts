@@ -3,7 +3,8 @@
 // a value that itself contains a key word. Unknown `word:` keys are reported, never swallowed.
 import { customerFieldsSchema, type CustomerFields } from '../intent.ts';
 import { alternation, matchesOutsideQuotes, slice, trim, unquote, type Src } from './text.ts';
-import { lookup, SOURCE_VALUES, STATUS_VALUES } from './vocabulary.ts';
+import { readBudget, readDay, readPartialDate } from '../../domain/customers/values.ts';
+import { CHANNEL_WORDS, lookup, SOURCE_VALUES, STATUS_VALUES } from './vocabulary.ts';
 
 type FieldName = keyof CustomerFields;
 
@@ -19,10 +20,23 @@ export const FIELD_KEYS: Record<string, FieldName> = {
   size: 'size', 规模: 'size', 人数: 'size', 企业规模: 'size',
   tags: 'tags', tag: 'tags', 标签: 'tags',
   aliases: 'aliases', alias: 'aliases', aka: 'aliases', 别名: 'aliases', 简称: 'aliases',
+  // The customer record (issue 10), with the words of the process templates.
+  name: 'name', rename: 'name', 名称: 'name', 新名称: 'name', 改名: 'name',
+  business: 'mainBusiness', 'main-business': 'mainBusiness', 主营业务: 'mainBusiness', 主营: 'mainBusiness',
+  address: 'address', addr: 'address', 地址: 'address', 注册地址: 'address', 公司地址: 'address',
+  founded: 'founded', 成立时间: 'founded', 成立日期: 'founded', 成立: 'founded',
+  'first-contact': 'firstContact', firstcontact: 'firstContact', 首次接触: 'firstContact', 首次接触日期: 'firstContact', 首次接触时间: 'firstContact', 首次联系: 'firstContact',
+  referrer: 'referrer', 'referred-by': 'referrer', 推荐人: 'referrer', 介绍人: 'referrer',
+  needs: 'needs', pain: 'needs', 'pain-points': 'needs', 需求: 'needs', 痛点: 'needs', 需求痛点: 'needs',
+  budget: 'budget', 预算: 'budget', 预算范围: 'budget',
+  decision: 'decisionChain', 'decision-chain': 'decisionChain', 决策链: 'decisionChain', 决策人: 'decisionChain',
+  title: 'title', 职位: 'title', 职务: 'title',
+  prefers: 'prefers', preferred: 'prefers', 偏好: 'prefers', 首选: 'prefers', 偏好渠道: 'prefers',
+  所在地区: 'region',
 };
 
-const ASCII_KEYS = Object.keys(FIELD_KEYS).filter((k) => /^[a-z]+$/.test(k));
-const CJK_KEYS = Object.keys(FIELD_KEYS).filter((k) => !/^[a-z]+$/.test(k));
+const ASCII_KEYS = Object.keys(FIELD_KEYS).filter((k) => /^[a-z-]+$/.test(k));
+const CJK_KEYS = Object.keys(FIELD_KEYS).filter((k) => !/^[a-z-]+$/.test(k));
 // ASCII keys need a boundary before them; Chinese keys may follow the name directly (华为技术等级:A).
 const KEY_RE = new RegExp(`(?:(?<=^|[\\s,;、])(${alternation(ASCII_KEYS)})|(${alternation(CJK_KEYS)}))\\s*:`, 'gi');
 // Any other `word:` after a boundary, unless it is a URL scheme or a clock time.
@@ -41,7 +55,7 @@ export function readFields(text: Src): FieldsResult {
     if (!known.has(m.index) && !overlapsKnown) return { ok: false, code: 'unknown_field', details: { field: m[1]! } };
   }
   const head = keys.length ? slice(text, 0, keys[0]!.index) : text;
-  const raw: Partial<Record<FieldName, string>> = {};
+  const raw: Partial<Record<FieldName | 'tags', string>> = {};
   keys.forEach((m, i) => {
     const field = FIELD_KEYS[(m[1] ?? m[2]!).toLowerCase()]!;
     const end = i + 1 < keys.length ? keys[i + 1]!.index : text.f.length;
@@ -50,6 +64,12 @@ export function readFields(text: Src): FieldsResult {
   });
   const fields: CustomerFields = {};
   for (const [field, value] of Object.entries(raw) as Array<[FieldName, string]>) {
+    if (field === 'tags') {
+      const ops = readTags(value);
+      if (!ops) return { ok: false, code: 'bad_value', details: { field, value: value.slice(0, 100) } };
+      Object.assign(fields, ops);
+      continue;
+    }
     const parsed = readValue(field, value);
     if (parsed === undefined) return { ok: false, code: 'bad_value', details: { field, value: value.slice(0, 100) } };
     (fields as Record<string, unknown>)[field] = parsed;
@@ -60,6 +80,30 @@ export function readFields(text: Src): FieldsResult {
     return { ok: false, code: 'bad_value', details: { field, value: String(raw[field as FieldName] ?? '').slice(0, 100) } };
   }
   return { ok: true, head, fields: checked.data };
+}
+
+/**
+ * `tags:a,b` replaces, `tags:` alone clears, `tags:+hot` adds, `tags:-cold` removes; a sign holds for
+ * the tags after it until the next sign (`tags:+hot,vip,-cold`).
+ */
+function readTags(value: string): Pick<CustomerFields, 'tags' | 'tagsAdd' | 'tagsRemove'> | undefined {
+  const items = value.split(/[,;，；、|]/).map((v) => v.trim()).filter(Boolean);
+  if (!items.length) return { tags: [] };
+  if (!/^[+\-＋－]/.test(items[0]!)) {
+    if (items.some((i) => /^[+\-＋－]/.test(i))) return undefined;
+    return { tags: [...new Set(items.map(unquote).filter(Boolean))] };
+  }
+  const add: string[] = [];
+  const remove: string[] = [];
+  let sign = '+';
+  for (const item of items) {
+    const m = /^([+\-＋－])\s*(.*)$/.exec(item);
+    if (m) sign = m[1] === '-' || m[1] === '－' ? '-' : '+';
+    const tag = unquote(m ? m[2]! : item);
+    if (!tag) return undefined;
+    (sign === '+' ? add : remove).push(tag);
+  }
+  return { ...(add.length ? { tagsAdd: [...new Set(add)] } : {}), ...(remove.length ? { tagsRemove: [...new Set(remove)] } : {}) };
 }
 
 function readValue(field: FieldName, value: string): string | string[] | undefined {
@@ -79,7 +123,14 @@ function readValue(field: FieldName, value: string): string | string[] | undefin
       return /^\+?[\d\s\-().]{4,40}$/.test(value.normalize('NFKC')) && /\d{3}/.test(value.normalize('NFKC').replace(/\D/g, ''))
         ? value.normalize('NFKC')
         : undefined;
-    case 'tags':
+    case 'founded':
+      return readPartialDate(value) ? value : undefined;
+    case 'firstContact':
+      return readDay(value) ? value : undefined;
+    case 'budget':
+      return readBudget(value, 'USD') ? value : undefined;
+    case 'prefers':
+      return lookup(CHANNEL_WORDS, value.normalize('NFKC'));
     case 'aliases': {
       const list = value.split(/[,;，；、|]/).map((v) => unquote(v)).filter(Boolean);
       return list.length ? [...new Set(list)] : undefined;

@@ -3,6 +3,7 @@
 // turns an unforeseen bug into a polite refusal rather than an exception at the door.
 import { intentSchema, invalidIntent, type Intent, type ParseContext, type UsageKey } from '../intent.ts';
 import { parseCrm, parseHelp, parseRole, withoutArguments } from './crm.ts';
+import { parseContact } from './contact.ts';
 import { parseCustomer } from './customer.ts';
 import { isInvalid, takeId } from './ids.ts';
 import { parseLog } from './log.ts';
@@ -59,6 +60,7 @@ const USAGE_OF: Record<CommandName, UsageKey> = {
   role: 'usage.role',
   undo: 'usage.undo',
   pool: 'usage.pool',
+  contact: 'usage.contact',
 };
 
 function dispatch(command: CommandName, rest: Src): Intent {
@@ -83,6 +85,8 @@ function dispatch(command: CommandName, rest: Src): Intent {
       return parseUndo(rest);
     case 'pool':
       return parsePool(rest);
+    case 'contact':
+      return parseContact(rest);
   }
 }
 
@@ -122,6 +126,7 @@ function usageForKind(kind: Intent['kind']): UsageKey {
     quote: 'usage.quote',
     role: 'usage.role',
     pool: 'usage.pool',
+    contact: 'usage.contact',
   };
   return map[root] ?? 'usage.help';
 }

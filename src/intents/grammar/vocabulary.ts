@@ -2,7 +2,7 @@
 // Keys are matched case-insensitively on width-folded text. Adding a synonym is a one-line change.
 import type { Channel, CustomerSource, CustomerStatus, Mood, RoleName } from '../intent.ts';
 
-export type CommandName = 'customer' | 'log' | 'tasks' | 'quote' | 'crm' | 'help' | 'whoami' | 'role' | 'undo' | 'pool';
+export type CommandName = 'customer' | 'log' | 'tasks' | 'quote' | 'crm' | 'help' | 'whoami' | 'role' | 'undo' | 'pool' | 'contact';
 
 export const COMMANDS: Record<string, CommandName> = {
   customer: 'customer', customers: 'customer', cust: 'customer', 客户: 'customer',
@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, CommandName> = {
   role: 'role', 角色: 'role',
   undo: 'undo', 撤销: 'undo', 撤回: 'undo',
   pool: 'pool', 公海: 'pool', 公海池: 'pool',
+  contact: 'contact', contacts: 'contact', 联系人: 'contact',
 };
 
 export const CUSTOMER_SUBS: Record<string, 'add' | 'find' | 'update' | 'import' | 'show'> = {
@@ -87,6 +88,8 @@ export const SOURCE_VALUES: Record<string, CustomerSource> = {
   outbound: 'outbound', 'cold call': 'outbound', 陌拜: 'outbound', 外呼: 'outbound', 地推: 'outbound',
   partner: 'partner', channel: 'partner', 合作伙伴: 'partner', 渠道: 'partner', 伙伴: 'partner',
   advertising: 'advertising', ads: 'advertising', ad: 'advertising', 广告: 'advertising', 投放: 'advertising',
+  store: 'store', 'store visit': 'store', 'walk-in': 'store', 到店: 'store', 门店: 'store', 上门咨询: 'store',
+  event: 'event', events: 'event', seminar: 'event', 活动: 'event', 沙龙: 'event', 研讨会: 'event',
   other: 'other', 其他: 'other', 其它: 'other',
 };
 

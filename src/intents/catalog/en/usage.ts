@@ -2,10 +2,10 @@
 export const usage = {
   'usage.help': 'Commands: /customer, /log, /tasks, /task, /quote, /crm help. Try `/crm help log`.',
   'usage.customer': 'Usage: `/customer <name>` shows a customer; `/customer add|find|update|import …`.',
-  'usage.customer.add': 'Usage: `/customer add <name> [tier:A|B|C] [industry:…] [source:expo|website|referral|…] [phone:…] [email:…] [contact:…] [region:…] [size:…] [tags:a,b] [aliases:a,b] [force]`',
+  'usage.customer.add': 'Usage: `/customer add <name> [tier:A|B|C] [industry:…] [source:expo|website|referral|…] [phone:…] [email:…] [contact:…] [region:…] [size:…] [tags:a,b] [aliases:a,b] [business:…] [address:…] [founded:2015] [first-contact:2026-03-08] [referrer:…] [needs:…] [budget:50万-80万] [decision:…] [title:…] [prefers:wechat] [force]`',
   'usage.customer.find': 'Usage: `/customer find <part of a name, alias or code>`',
-  'usage.customer.update': 'Usage: `/customer update <customer> field:value …` (tier, status, industry, source, phone, email, contact, region, size, tags, aliases)',
-  'usage.customer.import': 'Usage: `/customer import` followed by CSV lines with a header row (客户名称/name, 所属行业/industry, 联系人/contact …)',
+  'usage.customer.update': 'Usage: `/customer update <customer> field:value …` (tier, status, industry, source, phone, email, contact, region, size, tags:a,b / tags:+hot / tags:-cold / tags:, aliases, name (rename), business, address, founded, first-contact, referrer, needs, budget, decision)',
+  'usage.customer.import': 'Usage: `/customer import` followed by CSV lines with a header row (客户名称/name, 所属行业/industry, 联系人/contact …), or send the .csv/.xlsx file to the bot; you get a dry run first',
   'usage.log': 'Usage: `/log <customer> [call|visit|email|meeting|wechat|expo]: <what happened> [mood:positive|neutral|hesitant|negative] [next: <next step and when>]`',
   'usage.undo': 'Usage: `/undo <interaction id>` (within the undo window)',
   'usage.tasks': 'Usage: `/tasks` (mine) or `/tasks pool` (the shared pool)',
