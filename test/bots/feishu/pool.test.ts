@@ -11,6 +11,7 @@ import { startFeishu } from '../../../src/bots/feishu/start.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/domain/db/database.ts';
 import { createHandler } from '../../../src/intents/handler.ts';
+import { createHttpServer } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { sweepAndTell } from '../../../src/scheduler/pool.ts';
 import { FakeFeishu } from '../../support/fake-feishu.ts';
@@ -48,10 +49,14 @@ describe('公海 in Feishu', () => {
     });
     clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
     const notifier = createNotifier(db, silentLogger);
-    ctx = { config, db, log: silentLogger, clock, notifier, handler: createHandler({ db, clock, log: silentLogger, config, notifier }) };
-    const started = await startFeishu(ctx, { port: 0 });
-    stop = started.stop;
-    base = `http://127.0.0.1:${started.port}/feishu/events`;
+    ctx = { config, db, log: silentLogger, clock, notifier, handler: createHandler({ db, clock, log: silentLogger, config, notifier }), http: createHttpServer(silentLogger) };
+    const started = await startFeishu(ctx);
+    const port = await ctx.http.listen(0, '127.0.0.1');
+    stop = async () => {
+      await started.stop();
+      await ctx.http.close();
+    };
+    base = `http://127.0.0.1:${port}/feishu/events`;
   }, 60_000);
   afterAll(async () => {
     await stop?.();
