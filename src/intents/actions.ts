@@ -22,6 +22,9 @@ export const BUTTON_ACTIONS = [
   'customer.create-anyway',
   'tasks.list',
   'help',
+  // lists: the More button of /customers, and /quotes scopes
+  'customers.list',
+  'quotes.list',
 ] as const;
 export type ButtonActionName = (typeof BUTTON_ACTIONS)[number];
 
@@ -93,6 +96,10 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
       return rawId ? { kind: 'customer.add', name: rawId, fields: {}, force: name === 'customer.create-anyway' } : bad;
     case 'tasks.list':
       return rawId === 'mine' || rawId === 'pool' ? { kind: 'tasks.list', scope: rawId } : bad;
+    case 'customers.list':
+      return listFromId(rawId) ?? bad;
+    case 'quotes.list':
+      return rawId === 'mine' || rawId === 'waiting' || rawId === 'team' ? { kind: 'quotes.list', scope: rawId } : bad;
     case 'help':
       return (HELP_TOPICS as readonly string[]).includes(rawId) ? { kind: 'help', topic: rawId as (typeof HELP_TOPICS)[number] } : { kind: 'help' };
     default:
@@ -124,9 +131,26 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
       return { action: intent.force ? 'customer.create-anyway' : 'customer.create-from-suggestion', id: intent.name };
     case 'tasks.list':
       return { action: 'tasks.list', id: intent.scope };
+    case 'customers.list':
+      // The filter as data, not as command text: the click is validated by the schema, never re-parsed.
+      return { action: 'customers.list', id: JSON.stringify({ filter: intent.filter, page: intent.page }) };
+    case 'quotes.list':
+      return { action: 'quotes.list', id: intent.scope };
     case 'help':
       return { action: 'help', id: intent.topic ?? '' };
     default:
       return undefined;
+  }
+}
+
+/** A More button's id back to its list intent; anything malformed is refused by the caller. */
+function listFromId(rawId: string): Intent | undefined {
+  if (rawId.length > 1500) return undefined;
+  try {
+    const data = JSON.parse(rawId) as { filter?: unknown; page?: unknown };
+    const r = intentSchema.safeParse({ kind: 'customers.list', filter: data.filter, page: data.page });
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -3,8 +3,10 @@ import type { Reply } from '../reply.ts';
 import { dispatchChannel, dispatchHelp, dispatchRole, dispatchWhoami } from './admin.ts';
 import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerImport, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
 import { dispatchHome } from './home.ts';
+import { dispatchCustomersList, dispatchQuotesList, dispatchTaskAdd, dispatchTasksTeam } from './lists.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
+import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow } from './team.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
 
@@ -35,6 +37,14 @@ const table: Table = {
   home: dispatchHome,
   channel: dispatchChannel,
   role: dispatchRole,
+  // lists, queues and team settings
+  'customers.list': dispatchCustomersList,
+  'quotes.list': dispatchQuotesList,
+  'tasks.team': dispatchTasksTeam,
+  'task.add': dispatchTaskAdd,
+  'team.show': dispatchTeamShow,
+  'team.set': dispatchTeamSet,
+  'manager.set': dispatchManagerSet,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

@@ -1,6 +1,7 @@
 // `/customer add|find|update|import|<query>` and `/客户 新建|查找|修改|导入|<查询>`.
 import { invalidIntent, type Intent } from '../intent.ts';
 import { readFields } from './fields.ts';
+import { parseCustomersList } from './lists.ts';
 import { overLimit } from './ids.ts';
 import { firstWord, MAX_COMMAND, trim, unquote, type Src } from './text.ts';
 import { CUSTOMER_SUBS, lookup } from './vocabulary.ts';
@@ -12,6 +13,7 @@ export function parseCustomer(body: Src): Intent {
   if (!word.f) return invalidIntent('missing_argument', 'usage.customer', { arg: 'customer' });
   const sub = lookup(CUSTOMER_SUBS, word.f);
   if (sub === 'import') return parseImport(rest);
+  if (sub === 'list') return parseCustomersList(rest);
   if (body.f.length > MAX_COMMAND) return invalidIntent('too_long', 'usage.customer', { max: MAX_COMMAND });
   switch (sub) {
     case 'add':

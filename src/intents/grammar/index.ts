@@ -4,6 +4,7 @@
 import { intentSchema, invalidIntent, type Intent, type ParseContext, type UsageKey } from '../intent.ts';
 import { parseCrm, parseHelp, parseRole, withoutArguments } from './crm.ts';
 import { parseCustomer } from './customer.ts';
+import { parseCustomersList, parseQuotesList } from './lists.ts';
 import { isInvalid, takeId } from './ids.ts';
 import { parseLog } from './log.ts';
 import { parseQuote } from './quote.ts';
@@ -57,6 +58,8 @@ const USAGE_OF: Record<CommandName, UsageKey> = {
   whoami: 'usage.crm',
   role: 'usage.role',
   undo: 'usage.undo',
+  customers: 'usage.customers',
+  quotes: 'usage.quotes',
 };
 
 function dispatch(command: CommandName, rest: Src): Intent {
@@ -79,6 +82,10 @@ function dispatch(command: CommandName, rest: Src): Intent {
       return parseRole(rest);
     case 'undo':
       return parseUndo(rest);
+    case 'customers':
+      return parseCustomersList(rest);
+    case 'quotes':
+      return parseQuotesList(rest);
   }
 }
 
@@ -117,6 +124,10 @@ function usageForKind(kind: Intent['kind']): UsageKey {
     task: 'usage.task',
     quote: 'usage.quote',
     role: 'usage.role',
+    customers: 'usage.customers',
+    quotes: 'usage.quotes',
+    team: 'usage.team',
+    manager: 'usage.manager',
   };
   return map[root] ?? 'usage.help';
 }
