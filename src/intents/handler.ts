@@ -53,7 +53,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       const { result, duplicate } = inv.deliveryKey ? await once(db, `${inv.door}:${inv.deliveryKey}`, inv.door, run) : { result: await run(), duplicate: false };
       if (!duplicate) await deliverFollowUps(deps, result, inv.deliveryKey);
       const { followUps: _sent, ...reply } = result;
-      return reply;
+      return { ...reply, locale: current.locale };
     } catch (err) {
       if (turn && isDomainError(err)) return refusal(turn, err);
       log.error({ err, door: inv.door, user: inv.externalUserId }, 'request failed');
