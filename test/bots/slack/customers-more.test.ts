@@ -47,3 +47,25 @@ it('pages /customers with a More button and answers the click with the next page
   await w.settle();
   expect(textOf(w.fake.responses.find((r) => r.url === forged.responseUrl)!.body)).toContain('That button no longer works');
 }, 60_000);
+
+it('opens a manager’s App Home on the quotes waiting for their approval, with the decision buttons', async () => {
+  w.fake.users.set('UMGR', { real_name: 'Mei Chen', tz: 'Asia/Shanghai', locale: 'en-US' });
+  await w.post(w.command('UMGR', '/crm', 'whoami').body);
+  await w.settle();
+  const sam = await w.db.prisma.user.findFirstOrThrow({ where: { displayName: 'Sam Carter' } });
+  const mei = await w.db.prisma.user.update({ where: { id: (await w.db.prisma.user.findFirstOrThrow({ where: { displayName: 'Mei Chen' } })).id }, data: { role: 'manager' } });
+  await w.db.prisma.user.update({ where: { id: sam.id }, data: { managerId: mei.id } });
+  await w.post(w.command('UREP', '/quote', 'new Account 01 3 x Pro @ 1000').body);
+  await w.settle();
+  await w.post(w.command('UREP', '/quote', 'submit 1').body);
+  await w.settle();
+  const event = { token: 't', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'EvMgr', event_time: 1, event: { type: 'app_home_opened', user: 'UMGR', channel: 'D2', tab: 'home' } };
+  expect((await w.post(JSON.stringify(event), { contentType: 'application/json' })).status).toBe(200);
+  await w.settle(300);
+  const blocks = w.fake.called('views.publish').at(-1)!.args.view as { blocks: Array<{ type: string; text?: { text: string } }> };
+  const texts = blocks.blocks.map((b) => b.text?.text ?? '');
+  expect(texts[0]).toBe('Your day');
+  expect(texts[1]).toBe('*Waiting for your approval*');
+  expect(texts[2]).toMatch(/^#1 · Account 01 · Sam Carter · \$3,000\.00/);
+  expect(buttonsOf(blocks.blocks).slice(0, 3).map((b) => b.text.text)).toEqual(['Approve', 'Reject…', 'Open']);
+}, 60_000);
