@@ -116,21 +116,21 @@ export const dispatchTaskAdd: Dispatch<'task.add'> = async (turn, intent) => {
   const found = findDateIn(rest, { timeZone: turn.timeZone, now: turn.now, locale: turn.locale, workdayStartMinute: team.workdayStartMinute, workdayEndMinute: team.workdayEndMinute });
   const task = await addTask(turn.ctx, { customerId: customer.id, title: found.rest || rest, dueAt: found.start, dueHasTime: found.hasTime, ...(owner ? { ownerId: owner.id } : {}) });
   const forOther = owner && owner.id !== turn.ctx.actor.userId;
-  const describe = (t: Speaker) =>
+  const describe = (t: Speaker, withOwner: boolean) =>
     [
       say(t, 'text.task.added', { title: task.title, customer: customer.name, due: task.dueAt ? when(t, task.dueAt, task.dueHasTime) : null }),
-      forOther ? say(t, 'text.task.added_owner', { owner: owner.displayName }) : '',
+      withOwner && forOther ? say(t, 'text.task.added_owner', { owner: owner.displayName }) : '',
     ].join(' ').trim();
   const reply = {
     tone: 'success' as const,
     title: say(turn, 'title.task.added'),
-    text: describe(turn),
+    text: describe(turn, true),
     ...(task.dueAt ? {} : { notices: [say(turn, 'notice.no_date', { id: task.id })] }),
     buttons: forOther ? [] : [button(turn, 'button.done', { kind: 'task.done', id: task.id }, { style: 'primary' })],
     visibility: 'private' as const,
   };
   if (!forOther) return reply;
   const them = await turnFor(turn, owner.id);
-  const note = { tone: 'info' as const, title: say(them, 'title.task.given', { by: turn.ctx.actor.displayName }), text: describe(them), sections: [{ items: [taskItem(them, { ...task, customer })] }], visibility: 'private' as const };
+  const note = { tone: 'info' as const, title: say(them, 'title.task.given', { by: turn.ctx.actor.displayName }), text: describe(them, false), sections: [{ items: [taskItem(them, { ...task, customer })] }], visibility: 'private' as const };
   return { ...reply, followUps: [{ to: { userId: owner.id }, reply: note }] };
 };
