@@ -120,7 +120,10 @@ export const dispatchTaskAdd: Dispatch<'task.add'> = async (turn, intent) => {
     [
       say(t, 'text.task.added', { title: task.title, customer: customer.name, due: task.dueAt ? when(t, task.dueAt, task.dueHasTime) : null }),
       withOwner && forOther ? say(t, 'text.task.added_owner', { owner: owner.displayName }) : '',
-    ].join(' ').trim();
+    ]
+      .filter(Boolean)
+      // Chinese sentences follow each other without a space.
+      .join(t.locale === 'zh-CN' ? '' : ' ');
   const reply = {
     tone: 'success' as const,
     title: say(turn, 'title.task.added'),

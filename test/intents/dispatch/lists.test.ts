@@ -125,16 +125,18 @@ describe('lists and team settings from the console door', { timeout: 90_000 }, (
     expect(zh.title).toBe('已新建任务');
     expect(zh.text).toMatch(/^「发合同」（华为技术），截止 .*15:00。$/);
     expect(all(await li('/任务 新建 华为 发合同 明天 @张主管'))).toContain('只有经理可以把任务指派给别人');
+    const zhGiven = await zhang('/任务 新建 华为 准备标书 明天上午10点 @李雷');
+    expect(zhGiven.text).toBe('「准备标书」（华为技术），截止 11月24日周二 10:00。已交给 李雷，并已通知对方。');
     const task = await db.prisma.task.findFirstOrThrow({ where: { title: '发合同' } });
     expect([task.sourceInteractionId, task.dueAt?.toISOString()]).toEqual([null, '2026-11-25T07:00:00.000Z']);
   });
 
   it('shows the team’s overdue and today’s tasks by rep to managers, in both languages', async () => {
-    clock.set('2026-11-25T02:00:00Z'); // Wednesday: Sam's "tomorrow" task is overdue, 李雷's is today.
+    clock.set('2026-11-25T02:00:00Z'); // Wednesday: the tasks due Tuesday are overdue, 李雷's contract is due today.
     const en = await mei('/tasks team');
-    expect(en.sections!.map((s) => s.heading)).toEqual(['Sam Carter: 1 overdue, 0 today', '李雷: 0 overdue, 1 today']);
+    expect(en.sections!.map((s) => s.heading)).toEqual(['Sam Carter — 1 overdue, 0 today', '李雷 — 1 overdue, 1 today']);
     const zh = await zhang('/任务 团队');
-    expect(zh.sections!.map((s) => s.heading)).toEqual(['Sam Carter：逾期 1 项，今天 0 项', '李雷：逾期 0 项，今天 1 项']);
+    expect(zh.sections!.map((s) => s.heading)).toEqual(['Sam Carter（逾期 1 项，今天 0 项）', '李雷（逾期 1 项，今天 1 项）']);
     expect(all(await sam('/tasks team'))).toContain('Only managers and admins see the team’s tasks');
     clock.set('2026-11-23T02:00:00Z');
   });

@@ -30,7 +30,7 @@ export const lists = {
 
   'title.tasks.team': 'Team tasks: overdue and today',
   'text.tasks.team_none': 'Nobody on the team has anything overdue or due today.',
-  'section.rep_tasks': '{name}: {overdue} overdue, {today} today',
+  'section.rep_tasks': '{name} — {overdue} overdue, {today} today',
   'title.task.added': 'Task added',
   'title.task.given': '{by} gave you a task',
   'text.task.added': '“{title}” for {customer}, due {due}.',

@@ -30,7 +30,7 @@ export const lists: Record<keyof typeof en, string> = {
 
   'title.tasks.team': '团队任务：逾期与今天',
   'text.tasks.team_none': '团队里没有逾期或今天到期的任务。',
-  'section.rep_tasks': '{name}：逾期 {overdue} 项，今天 {today} 项',
+  'section.rep_tasks': '{name}（逾期 {overdue} 项，今天 {today} 项）',
   'title.task.added': '已新建任务',
   'title.task.given': '{by} 给你派了一个任务',
   'text.task.added': '「{title}」（{customer}），截止 {due}。',
