@@ -29,6 +29,9 @@ export const BUTTON_ACTIONS = [
   'customer.import.run',
   'customer.import.merge',
   'customer.import.cancel',
+  // lists: the More button of /customers, and /quotes scopes
+  'customers.list',
+  'quotes.list',
 ] as const;
 export type ButtonActionName = (typeof BUTTON_ACTIONS)[number];
 
@@ -109,6 +112,10 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
       return rawId ? { kind: 'customer.claim', customerText: rawId.slice(0, 200) } : bad;
     case 'pool.list':
       return { kind: 'pool.list' };
+    case 'customers.list':
+      return listFromId(rawId) ?? bad;
+    case 'quotes.list':
+      return rawId === 'mine' || rawId === 'waiting' || rawId === 'team' ? { kind: 'quotes.list', scope: rawId } : bad;
     case 'help':
       return (HELP_TOPICS as readonly string[]).includes(rawId) ? { kind: 'help', topic: rawId as (typeof HELP_TOPICS)[number] } : { kind: 'help' };
     default:
@@ -144,6 +151,11 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
       return { action: 'customer.import.cancel', id: String(intent.id) };
     case 'tasks.list':
       return { action: 'tasks.list', id: intent.scope };
+    case 'customers.list':
+      // The filter as data, not as command text: the click is validated by the schema, never re-parsed.
+      return { action: 'customers.list', id: JSON.stringify({ filter: intent.filter, page: intent.page }) };
+    case 'quotes.list':
+      return { action: 'quotes.list', id: intent.scope };
     case 'help':
       return { action: 'help', id: intent.topic ?? '' };
     case 'customer.claim':
@@ -152,5 +164,17 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
       return { action: 'pool.list', id: '' };
     default:
       return undefined;
+  }
+}
+
+/** A More button's id back to its list intent; anything malformed is refused by the caller. */
+function listFromId(rawId: string): Intent | undefined {
+  if (rawId.length > 1500) return undefined;
+  try {
+    const data = JSON.parse(rawId) as { filter?: unknown; page?: unknown };
+    const r = intentSchema.safeParse({ kind: 'customers.list', filter: data.filter, page: data.page });
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
   }
 }

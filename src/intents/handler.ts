@@ -67,7 +67,7 @@ async function handle(deps: HandlerDeps, inv: Invocation): Promise<Reply> {
       if (!duplicate) await deliverFollowUps(deps, result, inv.deliveryKey);
       const { followUps: _sent, ...reply } = result;
       count(duplicate ? 'duplicate' : reply.tone === 'error' ? 'refused' : 'ok');
-      return reply;
+      return { ...reply, locale: current.locale };
     } catch (err) {
       if (turn && isDomainError(err)) {
         count('refused');

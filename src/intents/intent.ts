@@ -138,6 +138,12 @@ export const USAGE_KEYS = [
   'usage.customer.release',
   'usage.pool',
   'usage.contact',
+  // lists and team settings
+  'usage.customers',
+  'usage.quotes',
+  'usage.task.add',
+  'usage.team',
+  'usage.manager',
 ] as const;
 export type UsageKey = (typeof USAGE_KEYS)[number];
 
@@ -145,6 +151,34 @@ export const HELP_TOPICS = ['customer', 'log', 'tasks', 'quote', 'crm', 'role'] 
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 const detailValue = z.union([z.string().max(500), z.number()]);
+
+// Lists, queues and team settings (issue 9, `lists`): what `/customers` may be narrowed by, and the
+// team settings a manager may change from chat (ranges are the domain's to check).
+export const customerFilterSchema = z.object({
+  tier: z.enum(TIERS).optional(),
+  status: z.enum(STATUSES).optional(),
+  tag: text(50).optional(),
+  region: text(100).optional(),
+  /** `user` names a colleague as typed (resolve with findUser). */
+  owner: z.union([z.enum(['me', 'pool', 'all']), z.object({ user: text(200) })]).optional(),
+  due: z.literal('overdue').optional(),
+});
+export type CustomerFilterIntent = z.infer<typeof customerFilterSchema>;
+export const MAX_LIST_PAGE = 1000;
+const tiered = z.object({ A: z.number().int().optional(), B: z.number().int().optional(), C: z.number().int().optional() });
+export const teamChangeSchema = z.discriminatedUnion('setting', [
+  z.object({ setting: z.literal('zone'), value: text(100) }),
+  z.object({ setting: z.literal('locale'), value: z.enum(['en', 'zh-CN']) }),
+  z.object({ setting: z.literal('currency'), value: currency.nullable() }),
+  z.object({ setting: z.literal('workdays'), value: z.array(z.number().int()).min(1).max(7) }),
+  z.object({ setting: z.literal('workday'), value: z.object({ start: z.number().int(), end: z.number().int() }) }),
+  z.object({ setting: z.literal('cadence'), value: tiered }),
+  z.object({ setting: z.literal('poolHours'), value: tiered }),
+  z.object({ setting: z.literal('claimsPerDay'), value: z.number().int() }),
+  z.object({ setting: z.literal('discountLimit'), value: z.number().int() }),
+  z.object({ setting: z.literal('churnDays'), value: z.number().int() }),
+]);
+export type TeamChangeIntent = z.infer<typeof teamChangeSchema>;
 
 export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer.add'), name: text(200), fields: customerFieldsSchema, force: z.boolean() }),
@@ -202,6 +236,18 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home') }),
   /** Make (or stop making) the channel this was said in the team's digest or approvals channel. */
   z.object({ kind: z.literal('channel'), purpose: z.enum(['digest', 'approvals']), off: z.boolean() }),
+  // Lists, queues and team settings (issue 9, `lists`).
+  /** `/customers`: visible customers, filtered, soonest due for contact first, one page. */
+  z.object({ kind: z.literal('customers.list'), filter: customerFilterSchema, page: z.number().int().min(1).max(MAX_LIST_PAGE) }),
+  z.object({ kind: z.literal('quotes.list'), scope: z.enum(['mine', 'waiting', 'team']) }),
+  /** A manager's view of the team's overdue and today's tasks, by rep. */
+  z.object({ kind: z.literal('tasks.team') }),
+  /** `text` is "<customer> <title> <when>": resolve the customer at its start, then findDateIn the rest. `to` names the owner. */
+  z.object({ kind: z.literal('task.add'), text: text(1000), to: text(200).optional() }),
+  z.object({ kind: z.literal('team.show') }),
+  z.object({ kind: z.literal('team.set'), change: teamChangeSchema }),
+  /** Both name people as typed (@mention, door:id, name): findUser resolves them. */
+  z.object({ kind: z.literal('manager.set'), target: text(200), manager: text(200) }),
   /** `target` is "door:externalId", a display name or an @mention: setRole resolves it. */
   z.object({ kind: z.literal('role'), target: text(200), role: z.enum(ROLES) }),
   // Ownership and the pool (issue 9). `customerText` names one customer (resolve it with getCustomer);

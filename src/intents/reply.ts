@@ -47,6 +47,8 @@ export interface Reply {
   images?: { title: string; png: Uint8Array }[];
   /** What this message shows (e.g. 'quote:42'), so a later change can update every copy in place. */
   subject?: string;
+  /** The language it is written in, so a door's own words ("… and 3 more") match it. */
+  locale?: 'en' | 'zh-CN';
 }
 
 export type Recipient = { userId: number } | { teamId: number; purpose: 'digest' | 'approvals' };

@@ -7,11 +7,17 @@ export type DigestKind = 'daily' | 'weekly';
 export interface TeamClock {
   timeZone: string;
   workdayStartMinute: number;
+  /** ISO weekdays the team works (1 = Monday); Monday to Friday when not given. */
+  workdays?: number[];
 }
 
-export function isSlotDay(kind: DigestKind, date: LocalDate): boolean {
+const MON_FRI = [1, 2, 3, 4, 5];
+
+/** Due lists go out on the team's workdays; the weekly summary on the first workday of the week. */
+export function isSlotDay(kind: DigestKind, date: LocalDate, team: Pick<TeamClock, 'workdays'> = {}): boolean {
+  const days = team.workdays?.length ? team.workdays : MON_FRI;
   const dow = weekdayOf(date);
-  return kind === 'weekly' ? dow === 1 : dow <= 5;
+  return kind === 'weekly' ? dow === Math.min(...days) : days.includes(dow);
 }
 
 export function slotOn(date: LocalDate, team: TeamClock): Date {
@@ -22,7 +28,7 @@ export function slotOn(date: LocalDate, team: TeamClock): Date {
 export function latestSlot(kind: DigestKind, team: TeamClock, now: Date): { slot: Date; date: LocalDate } {
   let date = localDateOf(now, team.timeZone);
   for (let i = 0; i < 15; i++, date = addDays(date, -1)) {
-    if (!isSlotDay(kind, date)) continue;
+    if (!isSlotDay(kind, date, team)) continue;
     const slot = slotOn(date, team);
     if (slot <= now) return { slot, date };
   }
@@ -32,7 +38,7 @@ export function latestSlot(kind: DigestKind, team: TeamClock, now: Date): { slot
 export function nextSlot(kind: DigestKind, team: TeamClock, now: Date): Date {
   let date = localDateOf(now, team.timeZone);
   for (let i = 0; i < 15; i++, date = addDays(date, 1)) {
-    if (!isSlotDay(kind, date)) continue;
+    if (!isSlotDay(kind, date, team)) continue;
     const slot = slotOn(date, team);
     if (slot > now) return slot;
   }

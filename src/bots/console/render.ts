@@ -8,7 +8,8 @@ export interface Rendered {
 
 const MARK = { info: '', success: '✓ ', warning: '! ', error: '✗ ' } as const;
 
-export function renderText(reply: Reply, locale: 'en' | 'zh-CN' = 'en'): Rendered {
+export function renderText(reply: Reply, fallbackLocale: 'en' | 'zh-CN' = 'en'): Rendered {
+  const locale = reply.locale ?? fallbackLocale;
   const buttons: ReplyButton[] = [];
   const press = (list: ReplyButton[] | undefined) =>
     (list ?? []).map((b) => {

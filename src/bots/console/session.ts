@@ -66,9 +66,12 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       break;
     } else if (line.startsWith(':as ')) {
       // Switch person, to try a flow that needs two people (a rep submits, a manager approves).
-      // ":as 李雷 zh-CN" also sets the language the console reports for that person.
+      // The other person keeps their own stored zone and language: only the --as person's --tz and
+      // --locale travel with them. ":as 李雷 zh-CN" says 李雷's language explicitly (and so stores it).
       const m = /^(.*?)(?:\s+(en|zh-CN))?$/.exec(line.slice(4).trim())!;
-      user = { ...user, name: m[1]!.trim() || user.name, ...(m[2] ? { locale: m[2] as Locale } : {}) };
+      const name = m[1]!.trim() || user.name;
+      user = name === opts.user.name ? { ...opts.user } : { name };
+      if (m[2]) user.locale = m[2] as Locale;
       const waiting = opts.inbox?.get(user.name);
       opts.inbox?.delete(user.name);
       buttons = waiting?.buttons ?? [];

@@ -32,7 +32,7 @@ export function registerListeners(app: App, door: SlackDoor): void {
   const ask = async (b: Payload, input: Invocation['input'], deliveryKey?: string) =>
     door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, receivedAt: door.now() });
 
-  app.command(/^\/(log|customer|tasks|task|quote|crm|pool)$/, async ({ command, ack, respond, client }) => {
+  app.command(/^\/(log|customer|customers|tasks|task|quote|quotes|crm|pool)$/, async ({ command, ack, respond, client }) => {
     await ack();
     if (command.command === '/log' && !command.text.trim()) {
       await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });

@@ -3,9 +3,11 @@ import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
 import { foldForMatch, normalizeName } from '../text/normalize.ts';
 import { firstToken, leadingMatch, leadingPhrases, score, similarity } from './match.ts';
+import { visibleCustomers } from './visibility.ts';
 
+// Search offers only customers the reader may open (see visibility.ts).
 function teamScope(ctx: DomainContext) {
-  return ctx.actor.role === 'admin' ? {} : { teamId: ctx.actor.teamId };
+  return visibleCustomers(ctx.actor);
 }
 
 /** Customers whose code, name or an alias contains `needle`: the candidates the ranking then orders. */

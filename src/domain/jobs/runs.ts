@@ -59,5 +59,5 @@ export async function finishIfComplete(prisma: PrismaClient, runId: number, now:
 }
 
 export function teamsForSchedule(prisma: PrismaClient) {
-  return prisma.team.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, timeZone: true, locale: true, workdayStartMinute: true } });
+  return prisma.team.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, timeZone: true, locale: true, workdayStartMinute: true, workdays: true } });
 }

@@ -1,7 +1,7 @@
 import type { Identity, Role, Team, User } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
-import { conflict } from '../errors.ts';
+import { conflict, invalid } from '../errors.ts';
 import { assertRole } from '../permissions.ts';
 import { findUser, identitiesOf } from './directory.ts';
 
@@ -21,10 +21,17 @@ export async function setRole(ctx: DomainContext, input: { target: string; role:
   });
 }
 
-/** A rep's quotes go to their manager for approval. */
+/**
+ * A rep's quotes go to their manager for approval. The manager must be a manager or admin of the
+ * same team, and nobody manages themselves.
+ */
 export async function setManager(ctx: DomainContext, input: { target: string; manager: string }): Promise<User> {
   assertRole(ctx.actor, 'manager', 'user');
   const [rep, manager] = [await findUser(ctx, input.target), await findUser(ctx, input.manager)];
+  if (rep.id === manager.id) throw invalid('user.own_manager', { name: rep.displayName });
+  if (manager.role === 'rep') throw invalid('user.manager_is_rep', { name: manager.displayName });
+  if (manager.teamId !== rep.teamId) throw invalid('user.manager_other_team', { name: manager.displayName });
+  if (rep.managerId === manager.id) return rep;
   return ctx.prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id: rep.id }, data: { managerId: manager.id } });
     await audit(tx, ctx, { entity: 'user', entityId: rep.id, action: 'manager', before: { managerId: rep.managerId }, after: { managerId: manager.id } });

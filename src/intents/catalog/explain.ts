@@ -71,6 +71,8 @@ export const FIELD_NAMES = ['tier', 'status', 'industry', 'source', 'phone', 'em
 /** The words listed to a person as allowed for a field (empty when the field is free text). */
 export function allowedWords(locale: Locale, field: string): string[] {
   if (field === 'tier') return ['A', 'B', 'C'];
+  // Fields whose allowed values are a form rather than a list (a page number, a team setting).
+  if (hasMessage(`label.allowed_values.${field}`)) return [t(locale, `label.allowed_values.${field}`)];
   const e = ENUM_VALUES[field];
   return e ? e.values.map((v) => label(locale, e.group, v)) : [];
 }

@@ -2,6 +2,7 @@
 import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
 import { labels as enLabels } from './en/labels.ts';
+import { lists as enLists } from './en/lists.ts';
 import { operations as enOperations } from './en/operations.ts';
 import { pool as enPool } from './en/pool.ts';
 import { record as enRecord } from './en/record.ts';
@@ -10,6 +11,7 @@ import { usage as enUsage } from './en/usage.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
+import { lists as zhLists } from './zh-CN/lists.ts';
 import { operations as zhOperations } from './zh-CN/operations.ts';
 import { pool as zhPool } from './zh-CN/pool.ts';
 import { record as zhRecord } from './zh-CN/record.ts';
@@ -22,6 +24,7 @@ export const en = {
   ...enLabels,
   ...enReplies,
   ...enDates,
+  ...enLists,
   ...enOperations,
   ...enPool,
   ...enRecord,
@@ -33,6 +36,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhLabels,
   ...zhReplies,
   ...zhDates,
+  ...zhLists,
   ...zhOperations,
   ...zhPool,
   ...zhRecord,

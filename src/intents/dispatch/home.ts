@@ -1,16 +1,20 @@
 import { dueForContact } from '../../domain/cadence/status.ts';
+import { waitingQuotes } from '../../domain/quotes/lists.ts';
 import { myOpenQuotes } from '../../domain/quotes/mine.ts';
 import { myTasks } from '../../domain/tasks/list.ts';
 import { formatMoney, label } from '../catalog/index.ts';
 import type { ReplySection } from '../reply.ts';
 import { button } from '../render/buttons.ts';
 import { taskSection } from '../render/task.ts';
+import { waitingSection } from './lists.ts';
 import { say, type Dispatch } from './turn.ts';
 
 /** One person's day at a glance: what is overdue and due today, quotes in play, customers due by cadence. */
 export const dispatchHome: Dispatch<'home'> = async (turn) => {
-  const [tasks, quotes, due] = await Promise.all([myTasks(turn.ctx), myOpenQuotes(turn.ctx), dueForContact(turn.ctx, { ownerId: turn.ctx.actor.userId })]);
+  const [tasks, quotes, due, waiting] = await Promise.all([myTasks(turn.ctx), myOpenQuotes(turn.ctx), dueForContact(turn.ctx, { ownerId: turn.ctx.actor.userId }), waitingQuotes(turn.ctx)]);
   const sections: ReplySection[] = [];
+  // A manager's day starts with the decisions others are waiting on.
+  if (waiting.length) sections.push(waitingSection(turn, waiting, 10));
   if (tasks.overdue.length) sections.push(taskSection(turn, 'section.overdue', tasks.overdue, 10));
   if (tasks.today.length) sections.push(taskSection(turn, 'section.today', tasks.today, 10));
   if (quotes.length) {

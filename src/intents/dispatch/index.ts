@@ -5,9 +5,11 @@ import { dispatchContactAdd, dispatchContactEdit, dispatchContactPrimary, dispat
 import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
 import { dispatchImportCancel, dispatchImportFile, dispatchImportPasted, dispatchImportRun } from './import.ts';
 import { dispatchHome } from './home.ts';
+import { dispatchCustomersList, dispatchQuotesList, dispatchTaskAdd, dispatchTasksTeam } from './lists.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchCustomerAssign, dispatchCustomerAssignAll, dispatchCustomerClaim, dispatchCustomerRelease, dispatchPoolList } from './pool.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
+import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow } from './team.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
 
@@ -52,6 +54,14 @@ const table: Table = {
   'customer.import.file': dispatchImportFile,
   'customer.import.run': dispatchImportRun,
   'customer.import.cancel': dispatchImportCancel,
+  // lists, queues and team settings
+  'customers.list': dispatchCustomersList,
+  'quotes.list': dispatchQuotesList,
+  'tasks.team': dispatchTasksTeam,
+  'task.add': dispatchTaskAdd,
+  'team.show': dispatchTeamShow,
+  'team.set': dispatchTeamSet,
+  'manager.set': dispatchManagerSet,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

@@ -2,6 +2,7 @@
 import { invalidIntent, type Intent } from '../intent.ts';
 import { firstWord, trim, type Src } from './text.ts';
 import { suggestionFor } from './suggest.ts';
+import { parseManager, parseTeam } from './team.ts';
 import { CRM_SUBS, HELP_TOPIC_WORDS, lookup, ROLE_VALUES } from './vocabulary.ts';
 
 export function parseCrm(body: Src): Intent {
@@ -16,6 +17,10 @@ export function parseCrm(body: Src): Intent {
       return parseRole(rest);
     case 'home':
       return withoutArguments(rest, { kind: 'home' });
+    case 'team':
+      return parseTeam(rest);
+    case 'manager':
+      return parseManager(rest);
     case 'channel': {
       // `/crm channel digest|approvals [off]`, said in the channel it is about.
       const m = /^(digest|digests|summary|approvals?|日报|周报|摘要|审批)(?:\s+(off|关闭|取消))?$/i.exec(trim(rest).f);

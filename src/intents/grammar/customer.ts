@@ -2,6 +2,7 @@
 import { invalidIntent, type Intent } from '../intent.ts';
 import { readFields } from './fields.ts';
 import { parsePoolSub, poolSub } from './pool.ts';
+import { parseCustomersList } from './lists.ts';
 import { overLimit } from './ids.ts';
 import { firstWord, MAX_COMMAND, trim, unquote, type Src } from './text.ts';
 import { CUSTOMER_SUBS, lookup } from './vocabulary.ts';
@@ -15,6 +16,7 @@ export function parseCustomer(body: Src): Intent {
   if (sub === 'import') return parseImport(rest);
   const ownership = poolSub(word.f);
   if (ownership && !sub) return body.f.length > MAX_COMMAND ? invalidIntent('too_long', 'usage.customer', { max: MAX_COMMAND }) : parsePoolSub(ownership, rest);
+  if (sub === 'list') return parseCustomersList(rest);
   if (body.f.length > MAX_COMMAND) return invalidIntent('too_long', 'usage.customer', { max: MAX_COMMAND });
   switch (sub) {
     case 'add':

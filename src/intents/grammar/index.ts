@@ -5,6 +5,7 @@ import { intentSchema, invalidIntent, type Intent, type ParseContext, type Usage
 import { parseCrm, parseHelp, parseRole, withoutArguments } from './crm.ts';
 import { parseContact } from './contact.ts';
 import { parseCustomer } from './customer.ts';
+import { parseCustomersList, parseQuotesList } from './lists.ts';
 import { isInvalid, takeId } from './ids.ts';
 import { parseLog } from './log.ts';
 import { parsePool } from './pool.ts';
@@ -61,6 +62,8 @@ const USAGE_OF: Record<CommandName, UsageKey> = {
   undo: 'usage.undo',
   pool: 'usage.pool',
   contact: 'usage.contact',
+  customers: 'usage.customers',
+  quotes: 'usage.quotes',
 };
 
 function dispatch(command: CommandName, rest: Src): Intent {
@@ -87,6 +90,10 @@ function dispatch(command: CommandName, rest: Src): Intent {
       return parsePool(rest);
     case 'contact':
       return parseContact(rest);
+    case 'customers':
+      return parseCustomersList(rest);
+    case 'quotes':
+      return parseQuotesList(rest);
   }
 }
 
@@ -127,6 +134,10 @@ function usageForKind(kind: Intent['kind']): UsageKey {
     role: 'usage.role',
     pool: 'usage.pool',
     contact: 'usage.contact',
+    customers: 'usage.customers',
+    quotes: 'usage.quotes',
+    team: 'usage.team',
+    manager: 'usage.manager',
   };
   return map[root] ?? 'usage.help';
 }

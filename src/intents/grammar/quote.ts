@@ -3,6 +3,7 @@
 import { MAX_LINES, MAX_QUANTITY } from '../../domain/quotes/totals.ts';
 import { invalidIntent, type Intent, type QuoteLineIntent, type UsageKey } from '../intent.ts';
 import { isInvalid, overLimit, readId, takeId } from './ids.ts';
+import { parseQuotesList } from './lists.ts';
 import { currencyOf, percentToBps, readPrice, zheToBps } from './money.ts';
 import { blank, firstWord, matchesOutsideQuotes, slice, trim, unquote, type Src } from './text.ts';
 import { suggestionFor } from './suggest.ts';
@@ -22,6 +23,7 @@ export function parseQuote(body: Src): Intent {
     return rest.f ? invalidIntent('unknown_subcommand', 'usage.quote', { subcommand: rest.o.slice(0, 50) }) : { kind: 'quote.show', id: bareId };
   }
   const sub = lookup(QUOTE_SUBS, word.f);
+  if (sub === 'list') return parseQuotesList(rest);
   switch (sub) {
     case 'new':
       return parseNew(rest);

@@ -1,6 +1,7 @@
 // `/tasks [pool]`, `/task done|claim|snooze|reassign <id> …`; `/任务 公海`, `/任务 完成 12`.
 import { invalidIntent, type Intent } from '../intent.ts';
 import { isInvalid, overLimit, takeId } from './ids.ts';
+import { parseTaskAdd } from './lists.ts';
 import { firstWord, type Src } from './text.ts';
 import { suggestionFor } from './suggest.ts';
 import { lookup, TASK_SUBS } from './vocabulary.ts';
@@ -9,6 +10,8 @@ export function parseTasks(body: Src): Intent {
   const { word, rest } = firstWord(body);
   if (!word.f) return { kind: 'tasks.list', scope: 'mine' };
   const sub = lookup(TASK_SUBS, word.f);
+  if (sub === 'team') return rest.f ? invalidIntent('unknown_subcommand', 'usage.tasks', { subcommand: rest.o.slice(0, 50) }) : { kind: 'tasks.team' };
+  if (sub === 'add') return parseTaskAdd(rest);
   switch (sub) {
     case 'mine':
     case 'pool':

@@ -2,13 +2,15 @@
 // Keys are matched case-insensitively on width-folded text. Adding a synonym is a one-line change.
 import type { Channel, CustomerSource, CustomerStatus, Mood, RoleName } from '../intent.ts';
 
-export type CommandName = 'customer' | 'log' | 'tasks' | 'quote' | 'crm' | 'help' | 'whoami' | 'role' | 'undo' | 'pool' | 'contact';
+export type CommandName = 'customer' | 'log' | 'tasks' | 'quote' | 'crm' | 'help' | 'whoami' | 'role' | 'undo' | 'pool' | 'contact' | 'customers' | 'quotes';
 
 export const COMMANDS: Record<string, CommandName> = {
-  customer: 'customer', customers: 'customer', cust: 'customer', 客户: 'customer',
+  customer: 'customer', cust: 'customer', 客户: 'customer',
+  customers: 'customers', 客户列表: 'customers', 我的客户: 'customers',
   log: 'log', 记录: 'log', 跟进: 'log',
   tasks: 'tasks', task: 'tasks', todo: 'tasks', 任务: 'tasks', 待办: 'tasks',
-  quote: 'quote', quotes: 'quote', 报价: 'quote', 报价单: 'quote',
+  quote: 'quote', 报价: 'quote', 报价单: 'quote',
+  quotes: 'quotes', 报价列表: 'quotes',
   crm: 'crm', 助手: 'crm',
   help: 'help', 帮助: 'help',
   whoami: 'whoami', 我是谁: 'whoami',
@@ -18,7 +20,8 @@ export const COMMANDS: Record<string, CommandName> = {
   contact: 'contact', contacts: 'contact', 联系人: 'contact',
 };
 
-export const CUSTOMER_SUBS: Record<string, 'add' | 'find' | 'update' | 'import' | 'show'> = {
+export const CUSTOMER_SUBS: Record<string, 'add' | 'find' | 'update' | 'import' | 'show' | 'list'> = {
+  list: 'list', 列表: 'list', 清单: 'list',
   add: 'add', new: 'add', create: 'add', 新建: 'add', 添加: 'add', 新增: 'add',
   find: 'find', search: 'find', 查找: 'find', 搜索: 'find', 查询: 'find',
   update: 'update', edit: 'update', set: 'update', 修改: 'update', 更新: 'update',
@@ -26,7 +29,8 @@ export const CUSTOMER_SUBS: Record<string, 'add' | 'find' | 'update' | 'import' 
   show: 'show', view: 'show', 查看: 'show',
 };
 
-export const TASK_SUBS: Record<string, 'done' | 'claim' | 'snooze' | 'reassign' | 'mine' | 'pool'> = {
+export const TASK_SUBS: Record<string, 'done' | 'claim' | 'snooze' | 'reassign' | 'mine' | 'pool' | 'team' | 'add'> = {
+  team: 'team', 团队: 'team', add: 'add', new: 'add', 新建: 'add', 添加: 'add', 新增: 'add',
   done: 'done', complete: 'done', finish: 'done', 完成: 'done',
   claim: 'claim', take: 'claim', 认领: 'claim', 领取: 'claim',
   snooze: 'snooze', postpone: 'snooze', defer: 'snooze', 推迟: 'snooze', 延后: 'snooze', 延期: 'snooze',
@@ -35,7 +39,8 @@ export const TASK_SUBS: Record<string, 'done' | 'claim' | 'snooze' | 'reassign' 
   pool: 'pool', 公海: 'pool', 公海池: 'pool',
 };
 
-export const QUOTE_SUBS: Record<string, 'new' | 'edit' | 'submit' | 'show' | 'approve' | 'reject'> = {
+export const QUOTE_SUBS: Record<string, 'new' | 'edit' | 'submit' | 'show' | 'approve' | 'reject' | 'list'> = {
+  list: 'list', 列表: 'list',
   new: 'new', create: 'new', add: 'new', 新建: 'new', 新增: 'new',
   edit: 'edit', update: 'edit', 修改: 'edit',
   submit: 'submit', 提交: 'submit',
@@ -44,7 +49,8 @@ export const QUOTE_SUBS: Record<string, 'new' | 'edit' | 'submit' | 'show' | 'ap
   reject: 'reject', decline: 'reject', 驳回: 'reject', 拒绝: 'reject',
 };
 
-export const CRM_SUBS: Record<string, 'help' | 'whoami' | 'role' | 'home' | 'channel'> = {
+export const CRM_SUBS: Record<string, 'help' | 'whoami' | 'role' | 'home' | 'channel' | 'team' | 'manager'> = {
+  team: 'team', 团队: 'team', manager: 'manager', 主管: 'manager', 上级: 'manager', 经理: 'manager',
   channel: 'channel', 频道: 'channel', 群: 'channel',
   home: 'home', today: 'home', 主页: 'home', 今日: 'home',
   help: 'help', 帮助: 'help',

@@ -8,8 +8,8 @@ export const usage = {
   'usage.customer.import': 'Usage: `/customer import` followed by CSV lines with a header row (客户名称/name, 所属行业/industry, 联系人/contact …), or send the .csv/.xlsx file to the bot; you get a dry run first',
   'usage.log': 'Usage: `/log <customer> [call|visit|email|meeting|wechat|expo]: <what happened> [mood:positive|neutral|hesitant|negative] [next: <next step and when>]`',
   'usage.undo': 'Usage: `/undo <interaction id>` (within the undo window)',
-  'usage.tasks': 'Usage: `/tasks` (mine) or `/tasks pool` (the shared pool)',
-  'usage.task': 'Usage: `/task done|claim <id>`, `/task snooze <id> <when>`, `/task reassign <id> <person>`',
+  'usage.tasks': 'Usage: `/tasks` (mine), `/tasks pool` (the shared pool) or `/tasks team` (managers)',
+  'usage.task': 'Usage: `/task add <customer> <what> <when>`, `/task done|claim <id>`, `/task snooze <id> <when>`, `/task reassign <id> <person>`',
   'usage.task.done': 'Usage: `/task done <id>`',
   'usage.task.claim': 'Usage: `/task claim <id>`',
   'usage.task.snooze': 'Usage: `/task snooze <id> <when>`, e.g. `/task snooze 12 next monday`',
@@ -19,7 +19,7 @@ export const usage = {
   'usage.quote.edit': 'Usage: `/quote edit <id> [<qty> x <product> @ <price>, …] [discount 10%] [currency:CNY]`',
   'usage.quote.id': 'Usage: `/quote submit|approve|show <id>`',
   'usage.quote.reject': 'Usage: `/quote reject <id> <reason>`',
-  'usage.crm': 'Usage: `/crm help [topic]`, `/crm whoami`, `/crm role <person> rep|manager|admin`, `/crm home`, `/crm channel digest|approvals [off]` (in the channel)',
+  'usage.crm': 'Usage: `/crm help [topic]`, `/crm whoami`, `/crm role <person> rep|manager|admin`, `/crm home`, `/crm team [<setting> <value>]`, `/crm manager <@rep> <@manager>`, `/crm channel digest|approvals [off]` (in the channel)',
   'usage.role': 'Usage: `/crm role <@person | door:id | name> rep|manager|admin` (admins)',
 
   'help.title': 'What I can do',
@@ -41,13 +41,14 @@ export const usage = {
     'The next step becomes a task; its date is read in your time zone ("Friday 3pm", "next monday", "EOD", "end of month").\n' +
     'Example: `/log Acme call: walked through pricing, they want a demo. next: send proposal Friday 3pm`',
   'help.tasks':
-    '`/tasks` lists yours (overdue, today, upcoming); `/tasks pool` lists the shared pool.\n' +
+    '`/tasks` lists yours (overdue, today, upcoming); `/tasks pool` lists the shared pool; `/tasks team` the team’s overdue and today’s by rep (managers).\n' +
+    '`/task add Acme send the contract Friday 3pm` adds one (a manager may add `@someone` at the end). `/customers` lists your customers, soonest due first; `/quotes waiting` what awaits your approval.\n' +
     '`/task done <id>`, `/task claim <id>` (first one wins), `/task snooze <id> <when>`, `/task reassign <id> <person>` (managers).',
   'help.quote':
     '`/quote new <customer> 10 x "Pro license" @ 1200, 2 x Onboarding @ 3000 discount 12%` drafts a quote (amounts exact to the cent; `$`, `¥`, `USD`, `CNY` set the currency).\n' +
     '`/quote submit <id>` sends it for approval; approvers use the buttons or `/quote approve <id>` / `/quote reject <id> <reason>`.\n' +
     'Nobody approves their own quote; large discounts or totals need an admin.',
-  'help.crm': '`/crm whoami` shows your role, team, zone and language. `/crm role <person> manager` changes a role (admins).',
+  'help.crm': '`/crm whoami` shows your role, team, zone and language. `/crm home` is your day. `/crm team` shows the team’s settings (managers change them). `/crm role <person> manager` changes a role (admins).',
   'help.role':
     'Roles: rep (own and pool records), manager (the team, approvals, reassigning), admin (everything, roles).\n' +
     'Admins: `/crm role @someone manager`. First admins come from CRM_ADMINS or `crm user role <door:id or name> admin`.',

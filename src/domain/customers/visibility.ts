@@ -1,0 +1,19 @@
+// Who may open which customer, as one rule for lists, search and the profile card: reps their own
+// and the pool's, managers their team's, admins all. A search must never offer a customer whose card
+// would then be refused, so every reader of customers filters through here.
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { Actor } from '../context.ts';
+import { canAct } from '../permissions.ts';
+
+/** The Prisma where-clause of the customers `actor` may open. */
+export function visibleCustomers(actor: Pick<Actor, 'role' | 'teamId' | 'userId'>): Prisma.CustomerWhereInput {
+  if (actor.role === 'admin') return {};
+  if (actor.role === 'manager') return { teamId: actor.teamId };
+  // Inside AND, so a caller's own OR (search) can sit beside it in one where-clause.
+  return { teamId: actor.teamId, AND: [{ OR: [{ ownerId: actor.userId }, { ownerId: null }] }] };
+}
+
+/** The same rule for one row already read. */
+export function canSeeCustomer(actor: Actor, customer: { teamId: number; ownerId: number | null }): boolean {
+  return canAct(actor, customer);
+}
