@@ -85,17 +85,18 @@ export const dispatchCustomerAssignAll: Dispatch<'customer.assign_all'> = async 
   const from = await findUser(turn.ctx, intent.from);
   const to = await findUser(turn.ctx, intent.to);
   const r = await bulkAssign(turn.ctx, { ownerId: from.id }, to.id);
-  const names = (list: OwnershipChange[]) => list.slice(0, 10).map((c) => c.customer.name).join(turn.locale === 'zh-CN' ? '、' : ', ') + (list.length > 10 ? '…' : '');
+  // Listed in the reader's language: 、 between names for a Chinese reader.
+  const names = (list: OwnershipChange[], reader: Turn) => list.slice(0, 10).map((c) => c.customer.name).join(reader.locale === 'zh-CN' ? '、' : ', ') + (list.length > 10 ? '…' : '');
   const followUps: OutboundMessage[] = [];
   const by = turn.ctx.actor.displayName;
   if (r.moved.length && to.id !== turn.ctx.actor.userId) {
     const them = await turnFor(turn, to.id);
-    followUps.push({ to: { userId: to.id }, reply: { tone: 'info', title: say(them, 'title.customer.assigned_to_you'), text: say(them, 'text.customer.bulk_to_you', { by, count: r.moved.length, names: names(r.moved) }), visibility: 'private' } });
+    followUps.push({ to: { userId: to.id }, reply: { tone: 'info', title: say(them, 'title.customer.assigned_to_you'), text: say(them, 'text.customer.bulk_to_you', { by, count: r.moved.length, names: names(r.moved, them) }), visibility: 'private' } });
   }
   const fromOld = r.moved.filter((c) => c.before?.id === from.id);
   if (fromOld.length && from.id !== turn.ctx.actor.userId) {
     const them = await turnFor(turn, from.id);
-    followUps.push({ to: { userId: from.id }, reply: { tone: 'info', title: say(them, 'title.customer.taken_from_you'), text: say(them, 'text.customer.bulk_from_you', { by, count: fromOld.length, to: to.displayName, names: names(fromOld) }), visibility: 'private' } });
+    followUps.push({ to: { userId: from.id }, reply: { tone: 'info', title: say(them, 'title.customer.taken_from_you'), text: say(them, 'text.customer.bulk_from_you', { by, count: fromOld.length, to: to.displayName, names: names(fromOld, them) }), visibility: 'private' } });
   }
   return {
     tone: r.skipped.length ? 'warning' : 'success',

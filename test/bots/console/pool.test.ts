@@ -77,7 +77,7 @@ describe('the pool in the console', () => {
     // Priya opens the pool and presses Claim; Sam, too late, learns who won.
     // (buttons live within one console session, so the press goes with the list)
     t = await w.say(':as Priya Nair', '/pool', '1');
-    expect(t).toMatch(/Shared pool\n1 customers nobody owns; the first to press Claim gets one\. You can claim 20 more today\.[\s\S]*• Acme Robotics · CUS\d{11} · [^\n]*\[1\] Claim \[2\] (Show|Open)/);
+    expect(t).toMatch(/Shared pool\nCustomers nobody owns: 1\. The first to press Claim gets each one; you can claim 20 more today\.[\s\S]*• Acme Robotics · CUS\d{11} · [^\n]*\[1\] Claim \[2\] (Show|Open)/);
     expect(t).toMatch(/Customer claimed\nAcme Robotics \(CUS\d{11}\) is yours now\.\n[\s\S]*Log a contact within 48 hours or it goes back to the pool\./);
     t = await w.say(':as Sam Carter', '/customer claim Acme');
     expect(t).toContain('Priya Nair claimed Acme Robotics first.');

@@ -27,6 +27,7 @@ export const usage = {
     'Customers: `/customer Acme`, `/customer find robo`, `/customer add Acme tier:A source:expo`\n' +
     'After a call: `/log Acme call: walked through pricing. next: send proposal Friday 3pm`\n' +
     'Tasks: `/tasks`, `/tasks pool`, `/task done 12`, `/task claim 12`, `/task snooze 12 next monday`\n' +
+    'Pool: `/pool`, `/customer claim Acme`, `/customer release Acme`, `/customer assign Acme @mei` (managers)\n' +
     'Quotes: `/quote new Acme 10 x "Pro license" @ 1200 discount 12%`, `/quote submit 7`\n' +
     'You: `/crm whoami`. More: `/crm help customer|log|tasks|quote|role`.',
   'help.customer':
