@@ -42,7 +42,7 @@ describeEngines('the record through the handler', (engine) => {
     for (const s of ['制造', '200-500人', '数控机床', '青岛市黄岛区', '2009年5月', '到店 · 云梯', '换型慢', '50万-80万元', '采购→副总', '重点、老客户', '★ 孙丽', '王强 · 采购经理 · 13800000001 · 偏好微信', '张主管 · 电话', '等级 A → B']) expect(text, s).toContain(s);
     const enCard = await en('/customer 青岛海川');
     const enText = all(enCard);
-    for (const s of ['Company', 'Needs and budget', 'main business: 数控机床', 'founded: May 2009', 'store visit · 云梯', 'budget: CN¥500,000 – CN¥800,000', 'prefers WeChat', 'History', 'tier A → B']) expect(enText, s).toContain(s);
+    for (const s of ['Company', 'Needs and budget', 'main business: 数控机床', 'founding date: May 2009', 'store visit · 云梯', 'budget: CN¥500,000 – CN¥800,000', 'prefers WeChat', 'History', 'tier A → B']) expect(enText, s).toContain(s);
     // Within the platforms' limits whatever the card holds.
     expect(toBlocks(card).length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(toCard(card, 'zh-CN')).length).toBeLessThan(30_000);
@@ -55,7 +55,7 @@ describeEngines('the record through the handler', (engine) => {
     expect(r.text).toContain('「很多」不是有效的预算');
     expect(r.text).toContain('50万-80万');
     const e = await en('/customer update 青岛海川 founded:long ago');
-    expect(e.text).toMatch(/“long ago” is not a valid founded\. Write a year/);
+    expect(e.text).toMatch(/“long ago” is not a valid founding date\. Write a year/);
     const c = await en('/contact edit 青岛海川 赵六 title:CEO');
     expect(c.text).toContain('No contact “赵六” at this customer. Contacts: 王强, 孙丽.');
     expect(await db.prisma.customer.findFirstOrThrow({ where: { name: '青岛海川机械' } })).toEqual(before);
