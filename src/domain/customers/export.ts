@@ -3,7 +3,6 @@
 // per further contact carrying the customer's code and name, so importing the file into an empty
 // CRM gives back the same customers, contacts, tiers, owners and tags.
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { DomainContext } from '../context.ts';
 import { assertRole } from '../permissions.ts';
 import { EXPORT_COLUMNS, type ImportField } from './import/columns.ts';
@@ -72,6 +71,7 @@ export async function exportCustomers(ctx: DomainContext, format: ExportFormat):
     const text = stringify([headers, ...rows], { bom: true, record_delimiter: 'windows' });
     return { fileName: `${base}.csv`, bytes: new TextEncoder().encode(text), customers, rows: rows.length };
   }
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(locale === 'zh-CN' ? '客户信息' : 'Customers');
   sheet.addRow(headers).font = { bold: true };

@@ -45,7 +45,7 @@ describe('record fields', () => {
     const cases: Array<[string, string, RegExp, RegExp]> = [
       ['/customer update Acme budget:lots', 'budget', /budget.*50万-80万/, /预算.*50万-80万/],
       ['/customer update Acme budget:80万-50万', 'budget', /budget/, /预算/],
-      ['/customer update Acme founded:long ago', 'founded', /founded.*2015-03/, /成立时间.*2015-03/],
+      ['/customer update Acme founded:long ago', 'founded', /founding date.*2015-03/, /成立时间.*2015-03/],
       ['/customer update Acme first-contact:2026-02-30', 'firstContact', /first contact.*2026-03-08/, /首次接触.*2026-03-08/],
       ['/customer update Acme prefers:pigeon', 'prefers', /preferred channel.*WeChat/, /偏好渠道.*微信/],
       ['/customer update Acme source:mars', 'source', /store visit.*event/, /到店.*活动/],

@@ -2,7 +2,7 @@
 // (quoted fields, BOM, `,` `;` or tab separators, Excel's pasted TSV; UTF-8, else GB18030 as Chinese
 // Excel saves it) and exceljs for XLSX (the first worksheet; dates stay dates, formulas give results).
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { invalid } from '../../errors.ts';
 
 export type Cell = string | Date;
@@ -70,7 +70,9 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most processes never read a workbook.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {

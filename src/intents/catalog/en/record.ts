@@ -1,7 +1,7 @@
 // The customer record, contacts, profile card and import/export (issue 10), English.
 export const record = {
   'label.source.store': 'store visit', 'label.source.event': 'event',
-  'label.field.mainBusiness': 'main business', 'label.field.address': 'address', 'label.field.founded': 'founded',
+  'label.field.mainBusiness': 'main business', 'label.field.address': 'address', 'label.field.founded': 'founding date',
   'label.field.firstContact': 'first contact', 'label.field.referrer': 'referred by', 'label.field.needs': 'needs and pain points',
   'label.field.budget': 'budget', 'label.field.decisionChain': 'decision chain', 'label.field.prefers': 'preferred channel',
   'label.field.next_contact': 'next contact due', 'label.field.tagsAdd': 'tags', 'label.field.tagsRemove': 'tags',
