@@ -40,7 +40,7 @@ const CLOCK_HAN = new RegExp(`${PERIOD}\\s*(${PURE_NUM})\\s*[点點时](?:\\s*(�
 const PERIOD_RE = new RegExp(Object.keys(PERIODS).join('|'));
 // 一点 is also "a bit" (快一点, 便宜一点, 早一点): only a clock when nothing says otherwise.
 const QUANTITY_BEFORE = /[快早晚慢多少好大小高低些宜贵差稍]$/;
-const RANGE_SEP = /^\s*(?:-|–|—|~|～|到|至)\s*/;
+const POINTS_AFTER = /^\s*(?:意见|建议|要求|问题|看法|想法|需求|原因|事项|内容|疑问|顾虑|共识|改进)/;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 export function parseChinese(text: string, now: Clock): Found | null {
@@ -220,6 +220,8 @@ function clockIn(text: string): { re: RegExp; minute: (part?: Part) => number } 
     const meridiem = (re === CLOCK_COLON ? m[4] : m[5])?.toLowerCase().replace(/\./g, '');
     if (extra === null || hour > 24 || extra > 59) continue;
     if (!m[1] && !m[3] && !meridiem && /^[一两]$/.test(m[2]!) && (QUANTITY_BEFORE.test(text.slice(0, m.index).trimEnd()) || text[m.index + m[0].length] === '儿')) continue;
+    // 点 also counts points: 第3点, 提了三点意见.
+    if (!m[1] && !m[3] && !meridiem && (/第\s*$/.test(text.slice(0, m.index)) || POINTS_AFTER.test(text.slice(m.index + m[0].length)))) continue;
     const period = m[1] ? PERIODS[m[1]] : undefined;
     return { re, minute: (dayPart) => clockMinute(hour, extra, period ?? dayPart, meridiem) };
   }
@@ -241,7 +243,7 @@ export function clockMinute(hour: number, minute: number, part: Part | undefined
 
 function chronoFallback(text: string, now: Clock): Found | null {
   const r = chrono.zh.hans.parse(text, hostReference(now))[0];
-  // Our clock rules already turned down 一点 as "a bit"; 几 (几个月) is a guess, and we do not guess.
-  if (!r || /^[一两]点$/.test(r.text) || r.text.includes('几')) return null;
+  // A bare N点 here is one our clock rules turned down (快一点, 三点意见, 第2点); 几 (几个月) is a guess.
+  if (!r || /^\s*[0-9０-９零〇一二两三四五六七八九十]+\s*[点點]\s*$/.test(r.text) || r.text.includes('几')) return null;
   return fromChrono(r, now);
 }

@@ -105,6 +105,8 @@ export const chinese: Phrase[] = [
   ['写周报给王总', null],
   ['打个电话', null],
   ['几个月之内答复我', null],
+  ['客户提了三点意见', null],
+  ['第2点要改', null],
 ];
 
 export const english: Phrase[] = [
