@@ -63,8 +63,27 @@ async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
+/**
+ * A connection that runs its queries one after another. Prisma's query interpreter issues some of a
+ * transaction's statements at once (a nested create's children, via Array.map) on the one
+ * connection the transaction holds; pg 8 queues them but deprecates doing so (pg 9 refuses), which
+ * printed "client.query() while executing" on every PostgreSQL run. Queuing here is the same order
+ * the connection would have used, without the deprecated path.
+ */
+export class SerialClient extends pg.Client {
+  #tail: Promise<unknown> = Promise.resolve();
+  override query(...args: unknown[]): never {
+    const callback = typeof args.at(-1) === 'function' || (args[0] && typeof (args[0] as { submit?: unknown }).submit === 'function');
+    const run = (super.query as (...a: unknown[]) => unknown).bind(this);
+    if (callback) return run(...args) as never;
+    const next = this.#tail.then(() => run(...args));
+    this.#tail = next.catch(() => undefined);
+    return next as never;
+  }
+}
+
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: SerialClient });
   // An idle connection the server drops (restart, failover) is discarded and replaced on the next
   // checkout; without a listener pg would crash the process over it.
   pool.on('error', () => undefined);

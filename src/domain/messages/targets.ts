@@ -30,3 +30,12 @@ export async function setChannelTarget(ctx: DomainContext, place: ChannelPlace, 
     return after;
   });
 }
+
+/**
+ * The team whose approvals channel also gets this author's approval cards: a rep without a manager
+ * (their quotes go to every manager of the team, so the team's channel is the place to see them).
+ */
+export async function approvalsChannelTeam(ctx: DomainContext, authorId: number): Promise<number | undefined> {
+  const author = await ctx.prisma.user.findUnique({ where: { id: authorId }, select: { teamId: true, managerId: true } });
+  return author && author.managerId === null ? author.teamId : undefined;
+}

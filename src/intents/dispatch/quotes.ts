@@ -1,4 +1,5 @@
 import { createQuote, decideQuote, editQuote, getQuote, submitQuote, type QuoteView } from '../../domain/quotes/index.ts';
+import { approvalsChannelTeam } from '../../domain/messages/targets.ts';
 import { recentInteractions } from '../../domain/interactions/recent.ts';
 import { resolveCustomerAtStart } from '../../domain/customers/find.ts';
 import { formatBps, formatMoney } from '../catalog/index.ts';
@@ -38,6 +39,9 @@ export const dispatchQuoteSubmit: Dispatch<'quote.submit'> = async (turn, intent
     const them = await turnFor(turn, approver.id);
     followUps.push({ to: { userId: approver.id }, reply: quoteCard(them, quote, { titleCode: 'title.quote.approval_request', forApprover: true, context }) });
   }
+  // `/crm channel approvals`: a rep without a manager has their cards shown in the team's channel too.
+  const team = await approvalsChannelTeam(turn.ctx, quote.authorId);
+  if (team !== undefined) followUps.push({ to: { teamId: team, purpose: 'approvals' }, reply: quoteCard(turn, quote, { titleCode: 'title.quote.approval_request', forApprover: true, context }) });
   return {
     ...quoteCard(turn, quote, { titleCode: 'title.quote.submitted' }),
     tone: 'success',
