@@ -24,10 +24,18 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
     },
     platforms: () => [...senders.keys()],
     async deliver(message, dedupKey) {
+      const to = message.to;
+      if ('address' in to) {
+        // This replica may not run the asker's door; another one (or this one, restarted) will.
+        const sender = senders.get(to.door);
+        if (!sender?.reply) throw Object.assign(new Error(`no ${to.door} door here to answer through`), { retryable: true });
+        const ref = await sender.reply(to.address, message.reply, dedupKey);
+        return ref ? [ref] : [];
+      }
       await updateEverywhere(message);
       const posted: PostedRef[] = [];
       const errors: unknown[] = [];
-      for (const target of await targetsOf(db.prisma, message.to)) {
+      for (const target of await targetsOf(db.prisma, to)) {
         const sender = senders.get(target.platform);
         if (!sender) continue;
         const key = dedupKey ? `${dedupKey}:${target.platform}` : undefined;

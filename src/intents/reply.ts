@@ -47,9 +47,15 @@ export interface Reply {
   images?: { title: string; png: Uint8Array }[];
   /** What this message shows (e.g. 'quote:42'), so a later change can update every copy in place. */
   subject?: string;
+  /** Already written to the outbox for the asker's door to deliver (Invocation.replyTo): the door sends nothing itself. */
+  queued?: boolean;
 }
 
-export type Recipient = { userId: number } | { teamId: number; purpose: 'digest' | 'approvals' };
+export type Recipient =
+  | { userId: number }
+  | { teamId: number; purpose: 'digest' | 'approvals' }
+  /** The person who asked, at the address their door gave (Invocation.replyTo). */
+  | { door: 'slack' | 'feishu' | 'console'; address: string };
 
 export interface OutboundMessage {
   to: Recipient;

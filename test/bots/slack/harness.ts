@@ -30,7 +30,7 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
   const shared = createHandler({ db, clock, log: silentLogger, config, notifier });
   // Counted, so settle() can wait for work still running after Slack's ack instead of guessing a time.
   let inflight = 0;
-  const handler: typeof shared = async (inv) => {
+  const handler = async (inv: Parameters<typeof shared>[0]): ReturnType<typeof shared> => {
     inflight++;
     try {
       return await shared(inv);
