@@ -5,6 +5,7 @@ import { createHandler } from '../intents/handler.ts';
 import type { Logger } from '../logger.ts';
 import type { AppContext } from './context.ts';
 import { openConfiguredDatabase } from './database.ts';
+import { createOutbox } from '../scheduler/outbox.ts';
 import { createNotifier } from './notifier.ts';
 
 /** Opens the database, applies pending migrations and wires the handler every door shares. */
@@ -15,6 +16,7 @@ export async function bootApp(config: Config, log: Logger, clock: Clock = system
   for (const name of migrated.modified) log.warn({ migration: name }, 'migration changed after it was applied');
   log.info({ database: db.describe }, 'database ready');
   const notifier = createNotifier(db, log);
-  const handler = createHandler({ db, clock, log, config, notifier });
-  return { config, db, log, clock, handler, notifier };
+  const outbox = createOutbox({ db, notifier, log });
+  const handler = createHandler({ db, clock, log, config, notifier, outbox });
+  return { config, db, log, clock, handler, notifier, outbox, drain: handler.drain };
 }

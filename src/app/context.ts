@@ -5,6 +5,7 @@ import type { Notifier, PlatformSender } from '../intents/delivery.ts';
 import type { Invocation } from '../intents/invocation.ts';
 import type { Reply } from '../intents/reply.ts';
 import type { Logger } from '../logger.ts';
+import type { createOutbox } from '../scheduler/outbox.ts';
 
 /** What every door and the scheduler get from the composition root. */
 export interface AppContext {
@@ -14,4 +15,8 @@ export interface AppContext {
   clock: Clock;
   handler: (inv: Invocation) => Promise<Reply>;
   notifier: Notifier & { register(sender: PlatformSender): void };
+  /** Owed messages written with their commands' effects (src/scheduler/outbox.ts); the handler and the scheduler share it. */
+  outbox?: ReturnType<typeof createOutbox>;
+  /** Refuses new commands and waits (at most ms) for those in flight; true when they all finished. */
+  drain?: (ms: number) => Promise<boolean>;
 }

@@ -23,7 +23,7 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
       senders.set(sender.platform, sender);
     },
     platforms: () => [...senders.keys()],
-    async deliver(message, dedupKey) {
+    async deliver(message, dedupKey, opts) {
       const to = message.to;
       if ('address' in to) {
         // This replica may not run the asker's door; another one (or this one, restarted) will.
@@ -42,8 +42,8 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
         try {
           const ref =
             target.kind === 'user'
-              ? await sender.sendToUser({ workspaceId: target.workspaceId, externalUserId: target.externalUserId }, message.reply, key)
-              : await sender.sendToChannel({ workspaceId: target.workspaceId, channelId: target.channelId }, message.reply, key);
+              ? await sender.sendToUser({ workspaceId: target.workspaceId, externalUserId: target.externalUserId }, message.reply, key, opts)
+              : await sender.sendToChannel({ workspaceId: target.workspaceId, channelId: target.channelId }, message.reply, key, opts);
           posted.push(ref);
           if (message.reply.subject) await recordPosted(db.prisma, ref, message.reply.subject);
         } catch (err) {

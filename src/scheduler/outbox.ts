@@ -40,7 +40,7 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
     for (const row of rows) {
       const message = decodeMessage<OutboundMessage>(row.message);
       try {
-        const refs = await o.notifier.deliver(message, row.key);
+        const refs = await o.notifier.deliver(message, row.key, { maybeSent: row.maybeSent });
         await markSent(prisma, row.id, refs[0]?.messageId);
         sent++;
       } catch (err) {

@@ -8,6 +8,7 @@ export interface OutboxRow {
   key: string;
   message: unknown;
   attempts: number;
+  maybeSent: boolean;
 }
 
 // JSON with the few types a Reply carries that JSON drops: PNG bytes (charts), BigInt, Date.
@@ -58,21 +59,23 @@ export async function enqueue(prisma: PrismaClient, rows: Array<{ key: string; m
 export async function lease(prisma: PrismaClient, by: string, leaseMs: number, opts: { ids?: number[]; limit?: number; maxAttempts: number }): Promise<OutboxRow[]> {
   const mine = opts.ids !== undefined;
   if (mine && !opts.ids!.length) return [];
-  const rows = await prisma.$queryRawUnsafe<OutboxRow[]>(
-    `UPDATE "OutboxMessage" SET "leasedBy" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2::int / 1000.0)
-     WHERE "id" IN (
-       SELECT "id" FROM "OutboxMessage"
+  const rows = await prisma.$queryRawUnsafe<Array<OutboxRow & { previous: string | null }>>(
+    `WITH picked AS (
+       SELECT "id", "leasedBy" AS previous FROM "OutboxMessage"
        WHERE "status" IN ('pending', 'failed') AND "attempts" < $3
          AND ${mine ? `"id" = ANY($4::int[]) AND ("leasedBy" = $1 OR "leaseUntil" IS NULL OR "leaseUntil" < now() AT TIME ZONE 'UTC')` : `"dueAt" <= now() AT TIME ZONE 'UTC' AND ("leaseUntil" IS NULL OR "leaseUntil" < now() AT TIME ZONE 'UTC')`}
        ORDER BY "id" LIMIT ${mine ? opts.ids!.length : Math.max(1, opts.limit ?? 20)}
        FOR UPDATE SKIP LOCKED)
-     RETURNING "id", "key", "message", "attempts"`,
+     UPDATE "OutboxMessage" o SET "leasedBy" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2::int / 1000.0)
+     FROM picked WHERE o."id" = picked."id"
+     RETURNING o."id", o."key", o."message", o."attempts", picked.previous`,
     by,
     leaseMs,
     opts.maxAttempts,
     ...(mine ? [opts.ids] : []),
   );
-  return rows.sort((a, b) => a.id - b.id);
+  // A row tried before, or held by a replica that is gone, may already have reached the platform.
+  return rows.map(({ previous, ...r }) => ({ ...r, maybeSent: r.attempts > 0 || (previous !== null && previous !== by) })).sort((a, b) => a.id - b.id);
 }
 
 export async function markSent(prisma: PrismaClient, id: number, externalId?: string): Promise<void> {
