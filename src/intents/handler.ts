@@ -84,12 +84,12 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         const owed = messages.length ? await enqueue(prisma, messages, outbox.instanceId, outbox.leaseMs) : [];
         return { reply: queued ? { ...own, queued: true } : own, owed };
       };
-      const { result } = inv.deliveryKey
+      const { result, duplicate } = inv.deliveryKey
         ? await once(db, base, inv.door, run)
-        : { result: await db.prisma.$transaction((tx) => run(nestable(tx)), COMMAND_TX) };
-      // A duplicate flushes too: rows still leased to a live sender are left alone (see lease()),
-      // rows whose sender died go out now instead of at the next sweep.
-      if (outbox && result.owed.length) await outbox.flush(result.owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
+        : { result: await db.prisma.$transaction((tx) => run(nestable(tx)), COMMAND_TX), duplicate: false };
+      // A duplicate sends nothing: the first attempt's replica sends what it owes, or, if that
+      // replica died, the outbox sweep on any replica does once its lease runs out.
+      if (outbox && !duplicate && result.owed.length) await outbox.flush(result.owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
       return result.reply;
     } catch (err) {
       if (turn && isDomainError(err)) return refusal(turn, err);

@@ -31,8 +31,9 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
   const prisma = o.db.prisma;
   const instanceId = o.instanceId ?? instanceName();
   const leaseMs = o.leaseMs ?? 30_000;
-  const maxAttempts = o.maxAttempts ?? 8;
-  const backoff = o.backoffMs ?? ((n: number) => Math.min(10 * 60_000, 2000 * 2 ** (n - 1)));
+  const maxAttempts = o.maxAttempts ?? 12;
+  // 2 s, 4 s … capped at 5 minutes: twelve attempts span about 23 minutes of a platform outage.
+  const backoff = o.backoffMs ?? ((n: number) => Math.min(5 * 60_000, 2000 * 2 ** (n - 1)));
   const sending = new Set<Promise<unknown>>();
 
   async function send(rows: OutboxRow[]): Promise<number> {

@@ -6,6 +6,8 @@ import { startSlack } from '../../../src/bots/slack/start.ts';
 import { slackSignature } from '../../../src/bots/slack/verify.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createHandler } from '../../../src/intents/handler.ts';
+import type { LimitOptions } from '../../../src/intents/limit.ts';
+import { createOutbox } from '../../../src/scheduler/outbox.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { FakeSlack } from '../../support/fake-slack.ts';
 import { freshDatabase } from '../../support/engines.ts';
@@ -13,7 +15,7 @@ import { TestClock } from '../../support/fixtures.ts';
 
 export const SECRET = 'test-signing-secret';
 
-export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
+export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', opts: { limits?: LimitOptions } = {}) {
   const fake = new FakeSlack();
   await fake.start();
   const db = await freshDatabase(engine);
@@ -27,7 +29,9 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
   });
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const notifier = createNotifier(db, silentLogger);
-  const shared = createHandler({ db, clock, log: silentLogger, config, notifier });
+  // No backoff, so a test's sweep() retries at once; the real default is exponential.
+  const outbox = createOutbox({ db, notifier, log: silentLogger, backoffMs: () => 0, instanceId: 'test-replica' });
+  const shared = createHandler({ db, clock, log: silentLogger, config, notifier, outbox, limits: opts.limits });
   // Counted, so settle() can wait for work still running after Slack's ack instead of guessing a time.
   let inflight = 0;
   const handler = async (inv: Parameters<typeof shared>[0]): ReturnType<typeof shared> => {
@@ -114,6 +118,7 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite') {
 
   return {
     fake,
+    outbox,
     db,
     clock,
     post,
