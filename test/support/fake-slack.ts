@@ -17,7 +17,7 @@ export class FakeSlack {
   history = new Map<string, Array<{ ts: string; text: unknown; metadata?: unknown }>>();
   private hung: Array<import('node:http').ServerResponse> = [];
   calls: Call[] = [];
-  responses: Array<{ url: string; body: Record<string, unknown> }> = [];
+  responses: Array<{ url: string; body: Record<string, unknown>; at?: number }> = [];
   users = new Map<string, { real_name: string; tz: string; locale: string }>();
   private server?: Server;
   private ts = 1_700_000_000;
@@ -39,7 +39,7 @@ export class FakeSlack {
         if (fault?.mode === 'status500') return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"ok":false,"error":"internal_error"}');
         let body: string;
         if (responding) {
-          this.responses.push({ url: path, body: JSON.parse(raw || '{}') });
+          this.responses.push({ url: path, body: JSON.parse(raw || '{}'), at: Date.now() });
           body = 'ok';
         } else {
           const args = (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw || '{}') : decodeForm(raw);
