@@ -24,7 +24,7 @@ const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a -
 const fake = new FakeSlack();
 await fake.start();
 const db = await scratchDatabase();
-const env = { DATABASE_URL: db.url, SLACK_API_URL: `${fake.url}/api/`, CRM_OUTBOX_LEASE_MS: '3000', CRM_ADMINS: 'slack:UADMIN', CRM_DEFAULT_TZ: 'Asia/Shanghai', LOG_LEVEL: 'warn' };
+const env = { DATABASE_URL: db.url, SLACK_API_URL: `${fake.url}/api/`, CRM_OUTBOX_LEASE_MS: '3000', CRM_ADMINS: 'slack:UADMIN', CRM_DEFAULT_TZ: 'Asia/Shanghai' };
 const users = ['UADMIN', 'UMGR', 'UREP1', 'UREP2', 'UREP3'];
 for (const u of users) fake.users.set(u, { real_name: u, tz: 'Asia/Shanghai', locale: u === 'UREP2' ? 'zh-CN' : 'en-US' });
 

@@ -4,7 +4,6 @@ import type { PlatformSender } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
 import type { Logger } from '../../logger.ts';
 import { toCard } from './card.ts';
-import type { FeishuAddress } from './sender.ts';
 import { cardInvocation, menuInvocation, messageInvocation, type CardAction, type Header } from './events.ts';
 
 export interface FeishuDoorDeps {
@@ -25,18 +24,15 @@ export function feishuDoor(d: FeishuDoorDeps) {
   async function onMessage(header: Header, event: Parameters<typeof messageInvocation>[1]): Promise<void> {
     const inv = messageInvocation(header, event, d.now());
     if (!inv) return;
-    // The answer goes out from the outbox, written with the effect; a redelivered event sends nothing.
-    const replyTo = JSON.stringify({ workspaceId: inv.workspaceId, chatId: inv.channelId! } satisfies FeishuAddress);
-    const reply = await d.handler({ ...(await withProfile(inv)), replyTo });
-    if (!reply.queued) await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId! }, reply, inv.deliveryKey);
+    const reply = await d.handler(await withProfile(inv));
+    await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId! }, reply, inv.deliveryKey);
   }
 
   async function onMenu(header: Header, event: Parameters<typeof menuInvocation>[1]): Promise<void> {
     const inv = menuInvocation(header, event, d.now());
     if (!inv) return;
-    const replyTo = JSON.stringify({ workspaceId: inv.workspaceId, openId: inv.externalUserId } satisfies FeishuAddress);
-    const reply = await d.handler({ ...(await withProfile(inv)), replyTo });
-    if (!reply.queued) await d.sender.sendToUser({ workspaceId: inv.workspaceId, externalUserId: inv.externalUserId }, reply, inv.deliveryKey);
+    const reply = await d.handler(await withProfile(inv));
+    await d.sender.sendToUser({ workspaceId: inv.workspaceId, externalUserId: inv.externalUserId }, reply, inv.deliveryKey);
   }
 
   async function onCardAction(header: Header, event: CardAction): Promise<object> {

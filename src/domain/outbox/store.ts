@@ -58,13 +58,15 @@ export async function enqueue(prisma: PrismaClient, rows: Array<{ key: string; m
 /** Takes (leases) the given rows, or any due unsent rows whose lease ran out; one taker each. */
 export async function lease(prisma: PrismaClient, by: string, leaseMs: number, opts: { ids?: number[]; limit?: number; maxAttempts: number }): Promise<OutboxRow[]> {
   const mine = opts.ids !== undefined;
-  if (mine && !opts.ids!.length) return [];
+  // Ids inline (integers checked), not as an array parameter: the PGlite adapter does not pass arrays.
+  const ids = (opts.ids ?? []).filter((id) => Number.isSafeInteger(id));
+  if (mine && !ids.length) return [];
   const rows = await prisma.$queryRawUnsafe<Array<OutboxRow & { previous: string | null }>>(
     `WITH picked AS (
        SELECT "id", "leasedBy" AS previous FROM "OutboxMessage"
        WHERE "status" IN ('pending', 'failed') AND "attempts" < $3
-         AND ${mine ? `"id" = ANY($4::int[]) AND ("leasedBy" = $1 OR "leaseUntil" IS NULL OR "leaseUntil" < now() AT TIME ZONE 'UTC')` : `"dueAt" <= now() AT TIME ZONE 'UTC' AND ("leaseUntil" IS NULL OR "leaseUntil" < now() AT TIME ZONE 'UTC')`}
-       ORDER BY "id" LIMIT ${mine ? opts.ids!.length : Math.max(1, opts.limit ?? 20)}
+         AND ${mine ? `"id" IN (${ids.join(', ')}) AND ("leasedBy" = $1 OR "leaseUntil" IS NULL OR "leaseUntil" < now() AT TIME ZONE 'UTC')` : `"dueAt" <= now() AT TIME ZONE 'UTC' AND ("leaseUntil" IS NULL OR "leaseUntil" < now() AT TIME ZONE 'UTC')`}
+       ORDER BY "id" LIMIT ${mine ? ids.length : Math.max(1, opts.limit ?? 20)}
        FOR UPDATE SKIP LOCKED)
      UPDATE "OutboxMessage" o SET "leasedBy" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2::int / 1000.0)
      FROM picked WHERE o."id" = picked."id"
@@ -72,7 +74,6 @@ export async function lease(prisma: PrismaClient, by: string, leaseMs: number, o
     by,
     leaseMs,
     opts.maxAttempts,
-    ...(mine ? [opts.ids] : []),
   );
   // A row tried before, or held by a replica that is gone, may already have reached the platform.
   return rows.map(({ previous, ...r }) => ({ ...r, maybeSent: r.attempts > 0 || (previous !== null && previous !== by) })).sort((a, b) => a.id - b.id);
