@@ -19,6 +19,10 @@ const schema = z.object({
   CRM_DEFAULT_LOCALE: z.enum(['en', 'zh-CN']).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** On SIGTERM, how long in-flight commands and owed messages get before the process closes anyway. */
+  CRM_SHUTDOWN_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How long a replica holds an owed message it is sending before any other replica may send it. */
+  CRM_OUTBOX_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,

@@ -6,6 +6,7 @@ import { createHandler } from '../intents/handler.ts';
 import type { Logger } from '../logger.ts';
 import type { AppContext } from './context.ts';
 import { openConfiguredDatabase } from './database.ts';
+import { createOutbox } from '../scheduler/outbox.ts';
 import { createNotifier } from './notifier.ts';
 
 /** Opens the database, applies pending migrations and wires the handler and HTTP server every door shares. */
@@ -16,12 +17,13 @@ export async function bootApp(config: Config, log: Logger, clock: Clock = system
   for (const name of migrated.modified) log.warn({ migration: name }, 'migration changed after it was applied');
   log.info({ database: db.describe }, 'database ready');
   const notifier = createNotifier(db, log);
-  const handler = createHandler({ db, clock, log, config, notifier });
+  const outbox = createOutbox({ db, notifier, log, leaseMs: config.CRM_OUTBOX_LEASE_MS });
+  const handler = createHandler({ db, clock, log, config, notifier, outbox });
   const http = createHttpServer(log, {
     maxBodyBytes: config.HTTP_MAX_BODY_BYTES,
     headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
     bodyTimeoutMs: config.HTTP_BODY_TIMEOUT_MS,
     maxConnections: config.HTTP_MAX_CONNECTIONS,
   });
-  return { config, db, log, clock, handler, notifier, http };
+  return { config, db, log, clock, handler, notifier, http, outbox, drain: handler.drain };
 }

@@ -6,6 +6,7 @@ import type { Notifier, PlatformSender } from '../intents/delivery.ts';
 import type { Invocation } from '../intents/invocation.ts';
 import type { Reply } from '../intents/reply.ts';
 import type { Logger } from '../logger.ts';
+import type { createOutbox } from '../scheduler/outbox.ts';
 
 /** What every door and the scheduler get from the composition root. */
 export interface AppContext {
@@ -17,4 +18,8 @@ export interface AppContext {
   notifier: Notifier & { register(sender: PlatformSender): void };
   /** The one HTTP server of the process; doors add their paths, start.ts listens on PORT. */
   http: HttpServer;
+  /** Owed messages written with their commands' effects (src/scheduler/outbox.ts); the handler and the scheduler share it. */
+  outbox?: ReturnType<typeof createOutbox>;
+  /** Refuses new commands and waits (at most ms) for those in flight; true when they all finished. */
+  drain?: (ms: number) => Promise<boolean>;
 }

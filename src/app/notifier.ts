@@ -24,19 +24,27 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
       senders.set(sender.platform, sender);
     },
     platforms: () => [...senders.keys()],
-    async deliver(message, dedupKey) {
+    async deliver(message, dedupKey, opts) {
+      const to = message.to;
+      if ('address' in to) {
+        // This replica may not run the asker's door; another one (or this one, restarted) will.
+        const sender = senders.get(to.door);
+        if (!sender?.reply) throw Object.assign(new Error(`no ${to.door} door here to answer through`), { retryable: true });
+        const ref = await sender.reply(to.address, message.reply, dedupKey);
+        return ref ? [ref] : [];
+      }
       await updateEverywhere(message);
       const posted: PostedRef[] = [];
       const errors: unknown[] = [];
-      for (const target of await targetsOf(db.prisma, message.to)) {
+      for (const target of await targetsOf(db.prisma, to)) {
         const sender = senders.get(target.platform);
         if (!sender) continue;
         const key = dedupKey ? `${dedupKey}:${target.platform}` : undefined;
         try {
           const ref =
             target.kind === 'user'
-              ? await sender.sendToUser({ workspaceId: target.workspaceId, externalUserId: target.externalUserId }, message.reply, key)
-              : await sender.sendToChannel({ workspaceId: target.workspaceId, channelId: target.channelId }, message.reply, key);
+              ? await sender.sendToUser({ workspaceId: target.workspaceId, externalUserId: target.externalUserId }, message.reply, key, opts)
+              : await sender.sendToChannel({ workspaceId: target.workspaceId, channelId: target.channelId }, message.reply, key, opts);
           posted.push(ref);
           metrics.sends.inc({ platform: target.platform, result: 'sent' });
           if (message.reply.subject) await recordPosted(db.prisma, ref, message.reply.subject);

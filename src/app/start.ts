@@ -27,7 +27,8 @@ export async function startApp(config: Config, _args: string[]): Promise<number>
   }
   const log = createLogger(config.LOG_LEVEL);
   const app = await bootApp(config, log);
-  const running: Array<{ stop(): Promise<void> }> = [];
+  const doorsRunning: Array<{ stop(): Promise<void> }> = [];
+  let scheduler: { stop(): Promise<void> } | undefined;
   for (const door of [...wanted, { name: 'scheduler', configured: () => true, module: '../scheduler/start.ts', start: 'startScheduler' }]) {
     const file = new URL(door.module, import.meta.url);
     if (!existsSync(file)) {
@@ -35,7 +36,9 @@ export async function startApp(config: Config, _args: string[]): Promise<number>
       continue;
     }
     const mod = (await import(file.href)) as Record<string, (app: AppContext) => Promise<{ stop(): Promise<void> }>>;
-    running.push(await mod[door.start]!(app));
+    const started = await mod[door.start]!(app);
+    if (door.name === 'scheduler') scheduler = started;
+    else doorsRunning.push(started);
     log.info({ door: door.name }, 'started');
   }
   // One server for every door's HTTP path and the operator's checks, in every mode.
@@ -43,13 +46,47 @@ export async function startApp(config: Config, _args: string[]): Promise<number>
   const port = await app.http.listen(config.PORT);
   log.info({ port }, 'http listening (/healthz, /readyz, /metrics and the doors\' paths)');
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
+    const stop = () => {
+      // A second signal means now: the first one's graceful stop is not waited for.
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve();
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  log.info('stopping');
-  await app.http.close();
-  for (const r of running.reverse()) await r.stop().catch((err) => log.warn({ err }, 'stop failed'));
-  await app.db.close();
+  await shutdown(app, doorsRunning, scheduler, config.CRM_SHUTDOWN_MS);
   return 0;
+}
+
+/**
+ * Stops taking requests, lets the ones in flight finish (new ones are told to try again), sends
+ * the owed messages it can, hands the rest back to the other replicas, then closes the database;
+ * all within `bound` ms.
+ */
+export async function shutdown(app: AppContext, doors: Array<{ stop(): Promise<void> }>, scheduler: { stop(): Promise<void> } | undefined, bound: number): Promise<void> {
+  const log = app.log;
+  const deadline = Date.now() + bound;
+  const left = () => Math.max(0, deadline - Date.now());
+  const within = <T>(p: Promise<T>) => {
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([p.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), left())))]).finally(() => clearTimeout(timer));
+  };
+  log.info({ boundMs: bound }, 'stopping: no new requests');
+  // The HTTP server stops accepting first; requests already read still get their answers.
+  const doorsStopped = Promise.all([
+    app.http.close().catch((err) => log.warn({ err }, 'http close failed')),
+    ...doors.map((d) => d.stop().catch((err) => log.warn({ err }, 'door stop failed'))),
+  ]);
+  const finished = app.drain ? await app.drain(left()) : true;
+  await within(doorsStopped);
+  if (scheduler) await within(scheduler.stop().catch((err) => log.warn({ err }, 'scheduler stop failed')));
+  let flushed = true;
+  if (app.outbox) {
+    flushed = (await within(app.outbox.idle())) && (await within(app.outbox.sweep()));
+    const released = await app.outbox.release().catch(() => 0);
+    if (released) log.info({ released }, 'unsent messages handed to the other replicas');
+  }
+  await app.db.close().catch((err) => log.warn({ err }, 'database close failed'));
+  log.info({ finished, flushed }, 'stopped');
 }

@@ -2,15 +2,11 @@
 // across replicas: the database row, not process memory, decides who does the work.
 import type { DoorName } from './context.ts';
 import type { Database } from './db/database.ts';
-import { conflict } from './errors.ts';
+import { COMMAND_TX, nestable, type Tx } from './db/transaction.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 
-/** How long a duplicate waits for the first attempt to finish before giving up. */
-const WAIT_MS = 30_000;
-/** A claim with no result this old belongs to a process that died mid-work; a retry may take it over. */
-const ABANDONED_SECONDS = 300;
-
-// Results are stored wrapped, so a finished call whose result is null is told apart from one still
-// running (result column NULL). BigInt and Date survive the round trip, so a retry answers the same.
+// Results are stored wrapped, so a finished call whose result is null is told apart from a legacy
+// claim row (result column NULL). BigInt and Date survive the round trip, so a retry answers the same.
 function encode(value: unknown): string {
   return JSON.stringify({ value }, function (this: Record<string, unknown>, key, v) {
     const raw = this[key];
@@ -32,46 +28,47 @@ function decode<T>(stored: unknown): T {
   }) as { value: T }).value;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const DUPLICATE = Symbol('duplicate');
 
-/**
- * Runs fn once per key. The first caller claims the key (INSERT … ON CONFLICT DO NOTHING), runs fn
- * and stores its result; a duplicate gets that stored result with duplicate: true, waiting while the
- * first is still running. If fn throws, the claim is removed so a retry can do the work.
- */
-export async function once<T>(db: Database, key: string, door: DoorName, fn: () => Promise<T>): Promise<{ result: T; duplicate: boolean }> {
-  const deadline = Date.now() + WAIT_MS;
-  for (let delay = 10; ; delay = Math.min(delay * 2, 250)) {
-    const claimed = await db.raw.query(
-      `INSERT INTO "ProcessedDelivery" ("key", "door", "result", "createdAt") VALUES ($1, $2::"Door", NULL, now() AT TIME ZONE 'UTC')
-       ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
-      [key, door],
-    );
-    if (claimed.length === 1) return { result: await runClaimed(db, key, fn), duplicate: false };
-
-    const [row] = await db.raw.query<{ result: unknown; age: number | string }>(
-      `SELECT "result", EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - "createdAt") AS age FROM "ProcessedDelivery" WHERE "key" = $1`,
-      [key],
-    );
-    if (row && row.result !== null) return { result: decode<T>(row.result), duplicate: true };
-    if (row && Number(row.age) > ABANDONED_SECONDS) {
-      await db.raw.query(`DELETE FROM "ProcessedDelivery" WHERE "key" = $1 AND "result" IS NULL`, [key]);
-      continue;
-    }
-    // No row: the first attempt failed and let go; loop to claim it ourselves. NULL: still running.
-    if (Date.now() > deadline) throw conflict('delivery.in_progress', { key });
-    if (row) await sleep(delay);
+async function stored<T>(db: Database, key: string): Promise<{ found: true; result: T } | { found: false }> {
+  const [row] = await db.raw.query<{ result: unknown }>(`SELECT "result" FROM "ProcessedDelivery" WHERE "key" = $1`, [key]);
+  if (!row) return { found: false };
+  // A NULL result is a claim written by an older release outside any transaction; under this one
+  // the claim and the result commit together, so such a row means that work never finished.
+  if (row.result === null) {
+    await db.raw.query(`DELETE FROM "ProcessedDelivery" WHERE "key" = $1 AND "result" IS NULL`, [key]);
+    return { found: false };
   }
+  return { found: true, result: decode<T>(row.result) };
 }
 
-async function runClaimed<T>(db: Database, key: string, fn: () => Promise<T>): Promise<T> {
-  let result: T;
-  try {
-    result = await fn();
-  } catch (err) {
-    await db.raw.query(`DELETE FROM "ProcessedDelivery" WHERE "key" = $1 AND "result" IS NULL`, [key]);
-    throw err;
+/**
+ * Runs fn once per key. The claim row, fn's writes (through the prisma it is given) and the stored
+ * result are one transaction: a crash or an error anywhere leaves nothing behind, so a redelivery
+ * does the work exactly once; a duplicate arriving while the first runs waits on the row's unique
+ * index and then gets the stored result with duplicate: true.
+ */
+export async function once<T>(db: Database, key: string, door: DoorName, fn: (prisma: PrismaClient) => Promise<T>): Promise<{ result: T; duplicate: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    const earlier = await stored<T>(db, key);
+    if (earlier.found) return { result: earlier.result, duplicate: true };
+    try {
+      const result = await db.prisma.$transaction(async (tx: Tx) => {
+        const claimed = await tx.$queryRawUnsafe<unknown[]>(
+          `INSERT INTO "ProcessedDelivery" ("key", "door", "result", "createdAt") VALUES ($1, $2::"Door", NULL, now() AT TIME ZONE 'UTC')
+           ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
+          key,
+          door,
+        );
+        if (claimed.length === 0) throw DUPLICATE;
+        const value = await fn(nestable(tx));
+        await tx.$executeRawUnsafe(`UPDATE "ProcessedDelivery" SET "result" = $2::jsonb WHERE "key" = $1`, key, encode(value));
+        return value;
+      }, COMMAND_TX);
+      return { result, duplicate: false };
+    } catch (err) {
+      // The other attempt committed while we waited on its row: answer with what it stored.
+      if (err !== DUPLICATE || attempt >= 3) throw err;
+    }
   }
-  await db.raw.query(`UPDATE "ProcessedDelivery" SET "result" = $2::jsonb WHERE "key" = $1`, [key, encode(result)]);
-  return result;
 }

@@ -10,14 +10,30 @@ export interface PostedRef {
   messageId: string;
 }
 
+export interface SendOptions {
+  /** An earlier try may have reached the platform (a reset after it processed, a sender that died). */
+  maybeSent?: boolean;
+}
+
 export interface PlatformSender {
   platform: DoorPlatform;
   /** Direct message to one person. `dedupKey` makes a resend after a timeout post nothing twice. */
-  sendToUser(target: { workspaceId: string; externalUserId: string }, reply: Reply, dedupKey?: string): Promise<PostedRef>;
-  sendToChannel(target: { workspaceId: string; channelId: string }, reply: Reply, dedupKey?: string): Promise<PostedRef>;
+  sendToUser(target: { workspaceId: string; externalUserId: string }, reply: Reply, dedupKey?: string, opts?: SendOptions): Promise<PostedRef>;
+  sendToChannel(target: { workspaceId: string; channelId: string }, reply: Reply, dedupKey?: string, opts?: SendOptions): Promise<PostedRef>;
   update(ref: PostedRef, reply: Reply): Promise<void>;
+  /** Answers the asker at the opaque address the door put in `Invocation.replyTo` (e.g. a response_url). */
+  reply?(address: string, reply: Reply, dedupKey?: string): Promise<PostedRef | void>;
 }
 
 export interface Notifier {
-  deliver(message: import('./reply.ts').OutboundMessage, dedupKey?: string): Promise<PostedRef[]>;
+  deliver(message: import('./reply.ts').OutboundMessage, dedupKey?: string, opts?: SendOptions): Promise<PostedRef[]>;
+}
+
+/** Where a command's owed messages wait, written in its transaction (src/scheduler/outbox.ts sends them). */
+export interface Outbox {
+  /** Names the replica holding the rows it wrote until it has tried them once. */
+  instanceId: string;
+  leaseMs: number;
+  /** First attempt right after the command's commit; failures are left to the sweep's backoff. */
+  flush(ids: number[]): Promise<void>;
 }

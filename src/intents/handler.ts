@@ -1,24 +1,31 @@
 // The one way in for every door: who is asking, what they mean, what the domain says, and the
 // answer in their language. A retried delivery answers the same and changes nothing twice.
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Clock, DomainContext } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
+import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
 import { once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { enqueue } from '../domain/outbox/store.ts';
 import { resolveActor } from '../domain/users/provision.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import { metrics } from '../observe/metrics.ts';
 import { currentRequest, noteRequest, withRequest } from '../observe/request.ts';
+import { createOutbox } from '../scheduler/outbox.ts';
 import { actionToIntent } from './actions.ts';
 import { label } from './catalog/index.ts';
-import type { Notifier } from './delivery.ts';
+import type { Notifier, Outbox } from './delivery.ts';
 import { dispatch } from './dispatch/index.ts';
-import { say, type Turn } from './dispatch/turn.ts';
+import { say, type Speaker, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
 import type { Intent } from './intent.ts';
 import type { Invocation } from './invocation.ts';
+import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
-import type { Reply } from './reply.ts';
+import type { OutboundMessage, Reply } from './reply.ts';
+import { unavailable } from './unavailable.ts';
 
 export interface HandlerDeps {
   db: Database;
@@ -26,23 +33,25 @@ export interface HandlerDeps {
   log: Logger;
   config: Pick<Config, 'CRM_ADMINS' | 'CRM_DEFAULT_TEAM' | 'CRM_DEFAULT_TZ' | 'CRM_DEFAULT_LOCALE'>;
   notifier?: Notifier;
+  /** Where owed messages are written; by default one over `notifier`. */
+  outbox?: Outbox;
+  limits?: LimitOptions;
 }
 
 export type Handler = (inv: Invocation) => Promise<Reply>;
 
-export function createHandler(deps: HandlerDeps): Handler {
-  // Every log line of the request carries its id, door, user and (once parsed) intent.
-  return (inv) => withRequest({ door: inv.door, user: inv.externalUserId }, () => handle(deps, inv));
+/** What a command stores with its delivery key: the answer, and the outbox rows it owes. */
+interface Outcome {
+  reply: Reply;
+  owed: number[];
 }
 
-async function handle(deps: HandlerDeps, inv: Invocation): Promise<Reply> {
+export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number): Promise<boolean> } {
   const { db, clock, log } = deps;
-  const started = process.hrtime.bigint();
-  const count = (outcome: string) => {
-    metrics.requests.inc({ door: inv.door, intent: currentRequest()?.intent ?? 'none', outcome });
-    metrics.replySeconds.observe({ door: inv.door }, Number(process.hrtime.bigint() - started) / 1e9);
-  };
-  {
+  const outbox = deps.outbox ?? (deps.notifier ? createOutbox({ db, notifier: deps.notifier, log }) : undefined);
+  const limiter = createLimiter(deps.limits);
+
+  async function handle(inv: Invocation, speaker: { current: Speaker }): Promise<Reply> {
     let turn: Turn | undefined;
     try {
       const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
@@ -53,34 +62,76 @@ async function handle(deps: HandlerDeps, inv: Invocation): Promise<Reply> {
       });
       const { created, ...who } = actor;
       const locale = inv.profile?.locale ?? who.locale;
-      const ctx: DomainContext = { db, prisma: db.prisma, actor: who, door: inv.door, clock, log };
-      turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
-      const current = turn;
-      // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
-      const run = async () => {
-        const reply = await answer(current, inv);
-        if (!created) return reply;
-        const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: await teamName(db, who.teamId) });
-        return { ...reply, notices: [greeting, ...(reply.notices ?? [])] };
+      speaker.current = { locale, timeZone: who.timeZone };
+      const base = inv.deliveryKey ? `${inv.door}:${inv.deliveryKey}` : `local:${randomUUID()}`;
+      // Everything below is one transaction: the effect, the stored answer and the messages it owes.
+      const run = async (prisma: PrismaClient): Promise<Outcome> => {
+        const ctx: DomainContext = { db, prisma, actor: who, door: inv.door, clock, log };
+        const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
+        turn = current;
+        let reply = await answer(current, inv);
+        // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
+        if (created) {
+          const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: await teamName(prisma, who.teamId) });
+          reply = { ...reply, notices: [greeting, ...(reply.notices ?? [])] };
+        }
+        const { followUps = [], ...own } = reply;
+        const messages: Array<{ key: string; message: OutboundMessage }> = [];
+        const queued = Boolean(outbox && inv.replyTo);
+        if (queued) messages.push({ key: `${base}:reply`, message: { to: { door: inv.door, address: inv.replyTo! }, reply: own } });
+        followUps.forEach((message, i) => messages.push({ key: `${base}:${i}`, message }));
+        if (!outbox) {
+          if (followUps.length) log.warn({ count: followUps.length }, 'no outbox here: follow-ups dropped');
+          return { reply: own, owed: [] };
+        }
+        const owed = messages.length ? await enqueue(prisma, messages, outbox.instanceId, outbox.leaseMs) : [];
+        return { reply: queued ? { ...own, queued: true } : own, owed };
       };
-      const { result, duplicate } = inv.deliveryKey ? await once(db, `${inv.door}:${inv.deliveryKey}`, inv.door, run) : { result: await run(), duplicate: false };
-      if (!duplicate) await deliverFollowUps(deps, result, inv.deliveryKey);
-      const { followUps: _sent, ...reply } = result;
-      count(duplicate ? 'duplicate' : reply.tone === 'error' ? 'refused' : 'ok');
-      return { ...reply, locale: current.locale };
+      const { result, duplicate } = inv.deliveryKey
+        ? await once(db, base, inv.door, run)
+        : { result: await db.prisma.$transaction((tx) => run(nestable(tx)), COMMAND_TX), duplicate: false };
+      // A duplicate sends nothing: the first attempt's replica sends what it owes, or, if that
+      // replica died, the outbox sweep on any replica does once its lease runs out.
+      if (outbox && !duplicate && result.owed.length) await outbox.flush(result.owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
+      return { ...result.reply, locale };
     } catch (err) {
-      if (turn && isDomainError(err)) {
-        count('refused');
-        return refusal(turn, err);
-      }
-      count('error');
-      log.error({ err }, 'request failed');
-      const locale = turn?.locale ?? inv.profile?.locale ?? deps.config.CRM_DEFAULT_LOCALE;
-      const speaker = { locale, timeZone: deps.config.CRM_DEFAULT_TZ };
-      // The reference is the request id every log line of this request carries.
-      return { tone: 'error', title: say(speaker, 'title.error'), text: say(speaker, 'error.internal_ref', { requestId: currentRequest()?.requestId ?? '' }), visibility: 'private' };
+      if (turn && isDomainError(err)) return refusal(turn, err);
+      throw err;
     }
   }
+
+  // Every log line of the request carries its id, door, user and (once parsed) intent.
+  const handler = (inv: Invocation): Promise<Reply> => withRequest({ door: inv.door, user: inv.externalUserId }, () => measured(inv));
+
+  async function measured(inv: Invocation): Promise<Reply> {
+    const started = process.hrtime.bigint();
+    const reply = await guarded(inv);
+    const outcome = reply.tone === 'error' ? 'error' : reply.tone === 'warning' ? 'refused' : 'ok';
+    metrics.requests.inc({ door: inv.door, intent: currentRequest()?.intent ?? 'none', outcome });
+    metrics.replySeconds.observe({ door: inv.door }, Number(process.hrtime.bigint() - started) / 1e9);
+    return reply;
+  }
+
+  const guarded = async (inv: Invocation): Promise<Reply> => {
+    const speaker = { current: { locale: inv.profile?.locale ?? deps.config.CRM_DEFAULT_LOCALE, timeZone: deps.config.CRM_DEFAULT_TZ } as Speaker };
+    const trouble = (code: string, tone: Reply['tone'] = 'error'): Reply => ({ tone, title: say(speaker.current, 'title.error'), text: say(speaker.current, code), visibility: 'private' });
+    try {
+      return await limiter.run(() => handle(inv, speaker));
+    } catch (err) {
+      if (err instanceof Busy) {
+        log.warn({ why: err.why, ...limiter.stats(), door: inv.door }, 'request refused: busy');
+        return trouble(err.why === 'stopping' ? 'error.stopping' : 'error.busy', 'warning');
+      }
+      if (unavailable(err)) {
+        log.error({ err, door: inv.door, user: inv.externalUserId }, 'database unavailable');
+        return trouble('error.unavailable', 'warning');
+      }
+      log.error({ err }, 'request failed');
+      // The reference is the request id every log line of this request carries.
+      return { ...trouble('error.internal_ref'), text: say(speaker.current, 'error.internal_ref', { requestId: currentRequest()?.requestId ?? '' }) };
+    }
+  };
+  return Object.assign(handler, { drain: (ms: number) => limiter.drain(ms) });
 }
 
 /** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */
@@ -101,13 +152,6 @@ async function answer(turn: Turn, inv: Invocation): Promise<Reply> {
   }
 }
 
-async function deliverFollowUps(deps: HandlerDeps, reply: Reply, key?: string): Promise<void> {
-  if (!deps.notifier || !reply.followUps?.length) return;
-  for (const [i, message] of reply.followUps.entries()) {
-    await deps.notifier.deliver(message, key ? `${key}:${i}` : undefined).catch((err) => deps.log.warn({ err }, 'follow-up not delivered'));
-  }
-}
-
-async function teamName(db: Database, teamId: number): Promise<string> {
-  return (await db.prisma.team.findUnique({ where: { id: teamId }, select: { name: true } }))?.name ?? '';
+async function teamName(prisma: PrismaClient, teamId: number): Promise<string> {
+  return (await prisma.team.findUnique({ where: { id: teamId }, select: { name: true } }))?.name ?? '';
 }

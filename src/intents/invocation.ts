@@ -21,5 +21,11 @@ export interface Invocation {
     | { kind: 'file'; fileName: string; bytes: Uint8Array };
   /** Unique per delivery (Slack retry, Feishu event id, button press); a repeat changes nothing twice. */
   deliveryKey?: string;
+  /**
+   * Where the answer goes when it cannot ride on the HTTP response (Slack's response_url, a Feishu
+   * chat), opaque to everything but the door's sender. With it the answer is written to the outbox
+   * in the command's transaction and the door must not send it again (Reply.queued).
+   */
+  replyTo?: string;
   receivedAt: Date;
 }

@@ -49,9 +49,15 @@ export interface Reply {
   subject?: string;
   /** The language it is written in, so a door's own words ("… and 3 more") match it. */
   locale?: 'en' | 'zh-CN';
+  /** Already written to the outbox for the asker's door to deliver (Invocation.replyTo): the door sends nothing itself. */
+  queued?: boolean;
 }
 
-export type Recipient = { userId: number } | { teamId: number; purpose: 'digest' | 'approvals' };
+export type Recipient =
+  | { userId: number }
+  | { teamId: number; purpose: 'digest' | 'approvals' }
+  /** The person who asked, at the address their door gave (Invocation.replyTo). */
+  | { door: 'slack' | 'feishu' | 'console'; address: string };
 
 export interface OutboundMessage {
   to: Recipient;

@@ -5,6 +5,8 @@ import type { Clock } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import type { Notifier } from '../intents/delivery.ts';
 import type { Logger } from '../logger.ts';
+import { pruneDeliveries } from '../domain/outbox/store.ts';
+import { createOutbox } from './outbox.ts';
 import { createRunner, type RunnerOptions } from './runner.ts';
 
 /** The only thing node-schedule does for us: call back on a cron pattern. Tests pass their own. */
@@ -31,7 +33,10 @@ export interface SchedulerOptions extends Partial<Pick<RunnerOptions, 'instanceI
  * applies the pool rule. Slot times come from src/scheduler/slots.ts, not from the cron pattern.
  */
 /** Takes the AppContext (src/app/context.ts); only these four parts are used. */
-export async function startScheduler(app: { db: Database; clock: Clock; log: Logger; notifier: Notifier }, opts: SchedulerOptions = {}): Promise<{ stop(): Promise<void> }> {
+export async function startScheduler(
+  app: { db: Database; clock: Clock; log: Logger; notifier: Notifier; outbox?: ReturnType<typeof createOutbox> },
+  opts: SchedulerOptions = {},
+): Promise<{ stop(): Promise<void> }> {
   const { timer = nodeScheduleTimer, digests: withDigests = true, ...runnerOpts } = opts;
   const runner = createRunner({
     db: app.db,
@@ -55,7 +60,17 @@ export async function startScheduler(app: { db: Database; clock: Clock; log: Log
   };
   const digests = guarded('digests', runner.tick);
   const pool = guarded('pool', runner.sweepPool);
-  const jobs = [...(withDigests ? [timer.every('* * * * *', digests)] : []), timer.every('7 * * * *', pool)];
+  // Owed messages whose first try failed (or whose replica died) go out from here, on any replica.
+  const outbox = app.outbox ?? createOutbox({ db: app.db, notifier: app.notifier, log: app.log });
+  const sweep = guarded('outbox', outbox.sweep);
+  // Delivery keys are kept past every platform's retry window (Feishu: about 7 hours), then dropped.
+  const retention = guarded('retention', async () => app.log.info(await pruneDeliveries(app.db.prisma), 'pruned delivery keys and sent messages'));
+  const jobs = [
+    ...(withDigests ? [timer.every('* * * * *', digests)] : []),
+    timer.every('7 * * * *', pool),
+    timer.every('*/5 * * * * *', sweep),
+    timer.every('37 * * * *', retention),
+  ];
   if (withDigests) await digests(); // catch-up at start
   else await pool(); // the pool rule is a domain rule: it catches up with any door, the console included
   return {

@@ -2,7 +2,7 @@
 // submit owes that channel a card (and the router finds the channel), but not for a rep who has one.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/domain/db/database.ts';
-import { targetsOf } from '../../src/domain/messages/posted.ts';
+import { targetsOf, type RecipientSpec } from '../../src/domain/messages/posted.ts';
 import { createHandler } from '../../src/intents/handler.ts';
 import type { OutboundMessage } from '../../src/intents/reply.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -37,7 +37,7 @@ describeEngines('approval cards in the approvals channel', (engine) => {
     const toChannel = owed.filter((m) => 'purpose' in m.to && m.to.purpose === 'approvals');
     expect(toChannel).toHaveLength(1);
     expect(JSON.stringify(toChannel[0]!.reply)).toContain('quote.approve');
-    expect(await targetsOf(db.prisma, toChannel[0]!.to)).toEqual([{ kind: 'channel', platform: 'slack', workspaceId: 'T1', channelId: 'CAPPROVALS' }]);
+    expect(await targetsOf(db.prisma, toChannel[0]!.to as RecipientSpec)).toEqual([{ kind: 'channel', platform: 'slack', workspaceId: 'T1', channelId: 'CAPPROVALS' }]);
   });
 
   it('a rep with a manager: only the manager gets the card', async () => {

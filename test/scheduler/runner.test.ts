@@ -7,7 +7,7 @@ import { createRunner } from '../../src/scheduler/runner.ts';
 import { describeEngines, freshDatabase } from '../support/engines.ts';
 import { DAY, HOUR, makeTeam, makeUser, TestClock } from '../support/fixtures.ts';
 
-const key = (m: OutboundMessage) => ('userId' in m.to ? `user:${m.to.userId}` : `team:${m.to.teamId}`);
+const key = (m: OutboundMessage) => ('userId' in m.to ? `user:${m.to.userId}` : 'teamId' in m.to ? `team:${m.to.teamId}` : m.to.address);
 
 class FakeChat implements Notifier {
   sent: OutboundMessage[] = [];

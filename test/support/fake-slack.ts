@@ -8,9 +8,16 @@ export interface Call {
   args: Record<string, unknown>;
 }
 
+/** What a faulty Slack does to the next `times` calls of a method ('respond' for response_url posts). */
+export type FaultMode = 'status500' | 'reset' | 'processed-reset' | 'hang';
+
 export class FakeSlack {
+  faults: Array<{ method: string; mode: FaultMode; times: number }> = [];
+  /** Messages posted per channel, newest last, with their metadata (for conversations.history). */
+  history = new Map<string, Array<{ ts: string; text: unknown; metadata?: unknown }>>();
+  private hung: Array<import('node:http').ServerResponse> = [];
   calls: Call[] = [];
-  responses: Array<{ url: string; body: Record<string, unknown> }> = [];
+  responses: Array<{ url: string; body: Record<string, unknown>; at?: number }> = [];
   users = new Map<string, { real_name: string; tz: string; locale: string }>();
   private server?: Server;
   private ts = 1_700_000_000;
@@ -23,22 +30,43 @@ export class FakeSlack {
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const path = req.url ?? '';
-        if (path.startsWith('/respond/')) {
-          this.responses.push({ url: path, body: JSON.parse(raw || '{}') });
-          res.writeHead(200).end('ok');
-          return;
+        const responding = path.startsWith('/respond/');
+        const method = responding ? 'respond' : path.replace(/^\/api\//, '').split('?')[0]!;
+        const fault = this.faults.find((f) => f.method === method && f.times > 0);
+        if (fault) fault.times--;
+        if (fault?.mode === 'hang') return void this.hung.push(res);
+        if (fault?.mode === 'reset') return void req.socket.destroy();
+        if (fault?.mode === 'status500') return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"ok":false,"error":"internal_error"}');
+        let body: string;
+        if (responding) {
+          this.responses.push({ url: path, body: JSON.parse(raw || '{}'), at: Date.now() });
+          body = 'ok';
+        } else {
+          const args = (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw || '{}') : decodeForm(raw);
+          this.calls.push({ method, args });
+          body = JSON.stringify(this.answer(method, args));
         }
-        const method = path.replace(/^\/api\//, '').split('?')[0]!;
-        const args = (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw || '{}') : decodeForm(raw);
-        this.calls.push({ method, args });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, args)));
+        // Processed, then the connection drops before the answer: the caller cannot tell it worked.
+        if (fault?.mode === 'processed-reset') return void req.socket.destroy();
+        res.writeHead(200, { 'content-type': responding ? 'text/plain' : 'application/json' }).end(body);
       });
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
+  fail(method: string, mode: FaultMode, times = 1): void {
+    this.faults.push({ method, mode, times });
+  }
+
+  /** Posts that reached the fake, by method (chat.postMessage) and the message's dedup metadata. */
+  posts(): Call[] {
+    return this.called('chat.postMessage');
+  }
+
   async stop(): Promise<void> {
+    for (const res of this.hung.splice(0)) res.socket?.destroy();
+    this.server?.closeAllConnections?.();
     await new Promise<void>((r) => this.server?.close(() => r()));
   }
 
@@ -61,8 +89,14 @@ export class FakeSlack {
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users)}` } };
       case 'chat.postMessage':
-      case 'chat.postEphemeral':
-        return { ok: true, channel: args.channel, ts: `${++this.ts}.000100`, message: { text: args.text } };
+      case 'chat.postEphemeral': {
+        const ts = `${++this.ts}.000100`;
+        const channel = String(args.channel);
+        if (method === 'chat.postMessage') this.history.set(channel, [...(this.history.get(channel) ?? []), { ts, text: args.text, metadata: args.metadata }]);
+        return { ok: true, channel: args.channel, ts, message: { text: args.text } };
+      }
+      case 'conversations.history':
+        return { ok: true, messages: [...(this.history.get(String(args.channel)) ?? [])].reverse().slice(0, Number(args.limit ?? 100)) };
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'views.open':

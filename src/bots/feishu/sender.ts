@@ -1,6 +1,7 @@
 // Sending cards through the SDK's client: a uuid on every send makes a resend after a timeout post
 // nothing twice (Feishu deduplicates it for an hour); rate-limit answers are retried after their reset,
 // dropped connections shortly after.
+import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
@@ -8,6 +9,15 @@ import { sdkLogger, silentLogger, type Logger } from '../../logger.ts';
 import { metrics } from '../../observe/metrics.ts';
 import { toCard } from './card.ts';
 import { pacer, type PaceLimits } from './pace.ts';
+
+/** Every open-API call gives up after this long, so a hanging call cannot hold a chat's pacing queue. */
+export const FEISHU_TIMEOUT_MS = 5_000;
+lark.defaultHttpInstance.defaults.timeout = FEISHU_TIMEOUT_MS;
+
+/** Feishu's uuid holds at most 50 characters: a longer key is hashed rather than cut (a cut could make two keys one). */
+export function feishuUuid(key: string): string {
+  return key.length <= 50 ? key : createHash('sha256').update(key).digest('hex').slice(0, 50);
+}
 
 export function feishuClient(appId: string, appSecret: string, domain: string, log?: Logger): lark.Client {
   const d = domain === 'feishu' ? lark.Domain.Feishu : domain === 'lark' ? lark.Domain.Lark : domain.replace(/\/$/, '');
@@ -25,8 +35,10 @@ async function withRateLimit<T>(call: () => Promise<T>, tries = 4): Promise<T> {
       const e = err as { code?: string; message?: string; response?: { status?: number; data?: { code?: number }; headers?: Record<string, string> } };
       const limited = e.response?.status === 429 || RATE_LIMITED.has(Number(e.response?.data?.code));
       // A dropped connection is safe to retry: sends carry a uuid Feishu de-duplicates, patches are idempotent.
-      const dropped = !e.response?.status && /ECONNRESET|ETIMEDOUT|EPIPE|socket hang up/.test(`${e.code ?? ''} ${e.message ?? ''}`);
-      if (!(limited || dropped) || attempt >= tries) throw err;
+      const dropped = !e.response?.status && /ECONNRESET|ETIMEDOUT|ECONNABORTED|EPIPE|socket hang up|timeout/.test(`${e.code ?? ''} ${e.message ?? ''}`);
+      // A server error once is usually passing; the uuid makes a second try safe.
+      const serverError = Number(e.response?.status) >= 500;
+      if (!(limited || dropped || serverError) || attempt >= tries) throw err;
       metrics.sends.inc({ platform: 'feishu', result: 'retried' });
       const reset = Number(e.response?.headers?.['x-ogw-ratelimit-reset']);
       await new Promise((r) => setTimeout(r, Math.min(10_000, Number.isFinite(reset) && reset > 0 ? reset * 1000 : 500 * attempt)));
@@ -41,7 +53,7 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
       pace(receiveId, () =>
         client.im.v1.message.create({
           params: { receive_id_type: receiveIdType },
-          data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, locale())), ...(uuid ? { uuid: uuid.slice(0, 50) } : {}) },
+          data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, locale())), ...(uuid ? { uuid: feishuUuid(uuid) } : {}) },
         }),
       ),
     );
@@ -52,9 +64,16 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
     platform: 'feishu',
     sendToUser: (t, reply, key) => send('open_id', t.externalUserId, t.workspaceId, reply, key),
     sendToChannel: (t, reply, key) => send('chat_id', t.channelId, t.workspaceId, reply, key),
+    reply: (address, reply, key) => {
+      const a = JSON.parse(address) as FeishuAddress;
+      return 'chatId' in a ? send('chat_id', a.chatId, a.workspaceId, reply, key) : send('open_id', a.openId, a.workspaceId, reply, key);
+    },
     async update(ref, reply) {
       const r = await withRateLimit(() => pace(ref.channelId || ref.messageId, () => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, locale())) } })));
       if (r.code) throw new Error(`feishu update failed: ${r.code} ${r.msg}`);
     },
   };
 }
+
+/** The opaque address a Feishu invocation carries in Invocation.replyTo: the chat it came from, or the person. */
+export type FeishuAddress = { workspaceId: string; chatId: string } | { workspaceId: string; openId: string };

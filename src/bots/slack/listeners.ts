@@ -8,6 +8,7 @@ import type { Invocation } from '../../intents/invocation.ts';
 import type { Logger } from '../../logger.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
 import { inputModal, logModal } from './modals.ts';
+import { postResponse, responseBody, type SlackAddress } from './respond.ts';
 
 export interface SlackDoor {
   handler: (inv: Invocation) => Promise<Reply>;
@@ -24,25 +25,26 @@ function asMessage(reply: Reply) {
   return { text: fallbackText(reply), blocks: toBlocks(reply) as never };
 }
 
-async function postTo(url: string, body: object): Promise<void> {
-  await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+const postTo = (url: string, body: object) => postResponse(url, body);
+const address = (url: string | undefined, kind: SlackAddress['kind']) => (url ? JSON.stringify({ url, kind } satisfies SlackAddress) : undefined);
 
 export function registerListeners(app: App, door: SlackDoor): void {
-  const ask = async (b: Payload, input: Invocation['input'], deliveryKey?: string) =>
-    door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, receivedAt: door.now() });
+  // With replyTo the answer goes out through the outbox (written with the effect); a duplicate
+  // delivery comes back queued and is not answered again.
+  const ask = async (b: Payload, input: Invocation['input'], deliveryKey?: string, replyTo?: string) =>
+    door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, replyTo, receivedAt: door.now() });
 
-  app.command(/^\/(log|customer|customers|tasks|task|quote|quotes|crm|pool)$/, async ({ command, ack, respond, client }) => {
+  app.command(/^\/(log|customer|customers|tasks|task|quote|quotes|crm|pool)$/, async ({ command, ack, client }) => {
     await ack();
     if (command.command === '/log' && !command.text.trim()) {
       await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });
       return;
     }
-    const reply = await ask(command, { kind: 'text', text: `${command.command} ${command.text}`.trim() }, `cmd:${command.trigger_id}`);
-    await respond({ response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', ...asMessage(reply) });
+    const reply = await ask(command, { kind: 'text', text: `${command.command} ${command.text}`.trim() }, `cmd:${command.trigger_id}`, address(command.response_url, 'command'));
+    if (!reply.queued) await postTo(command.response_url, responseBody(reply, 'command'));
   });
 
-  app.action(/^crm:/, async ({ ack, body, action, respond, client }) => {
+  app.action(/^crm:/, async ({ ack, body, action, client }) => {
     await ack();
     const a = action as { value?: string; action_ts?: string };
     let parsed: ButtonAction & { input?: { name: string; label: string } };
@@ -57,10 +59,11 @@ export function registerListeners(app: App, door: SlackDoor): void {
       await client.views.open({ trigger_id: b.trigger_id, view: inputModal({ label: input.label, action: button, input }, { button, name: input.name, response_url: b.response_url, user: userOf(b), team: teamOf(b) }) as never });
       return;
     }
-    const reply = await ask(b, { kind: 'action', action: button }, `act:${userOf(b)}:${a.action_ts ?? ''}`);
     // A click in the Home tab has no response_url: the answer is the Home tab drawn again.
-    if (b.container?.type === 'view' || !b.response_url) return void (await publishHome(client, b));
-    await respond({ replace_original: reply.replaceOriginal === true, response_type: 'ephemeral', ...asMessage(reply) });
+    const inHome = b.container?.type === 'view' || !b.response_url;
+    const reply = await ask(b, { kind: 'action', action: button }, `act:${userOf(b)}:${a.action_ts ?? ''}`, inHome ? undefined : address(b.response_url, 'action'));
+    if (inHome) return void (await publishHome(client, b));
+    if (!reply.queued) await postTo(b.response_url!, responseBody(reply, 'action'));
   });
 
   // A reason typed in a modal finishes the click that asked for it.
@@ -69,8 +72,8 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const value = (view.state.values.input?.value?.value ?? '').trim();
     if (!value) return void (await ack({ response_action: 'errors', errors: { input: '?' } }));
     await ack();
-    const reply = await ask(body as Payload, { kind: 'action', action: meta.button, values: { [meta.name]: value } }, submissionKey(body.view.id, view.state.values));
-    if (meta.response_url) await postTo(meta.response_url, { replace_original: reply.replaceOriginal === true, response_type: 'ephemeral', ...asMessage(reply) });
+    const reply = await ask(body as Payload, { kind: 'action', action: meta.button, values: { [meta.name]: value } }, submissionKey(body.view.id, view.state.values), address(meta.response_url, 'action'));
+    if (meta.response_url && !reply.queued) await postTo(meta.response_url, responseBody(reply, 'action'));
   });
 
   // /log as a form: problems are shown on the field, the rest is the same /log command.

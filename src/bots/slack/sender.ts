@@ -5,6 +5,7 @@ import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
 import { sdkLogger, type Logger } from '../../logger.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
+import { postResponse, responseBody, type SlackAddress } from './respond.ts';
 
 /** @slack/logger's shape over ours, so web-api's own lines go through the same redaction. */
 export function slackLogger(log: Logger) {
@@ -12,8 +13,12 @@ export function slackLogger(log: Logger) {
   return { ...l, setLevel: () => undefined, getLevel: () => 'warn' as never, setName: () => undefined };
 }
 
-export function slackClient(token: string, apiUrl?: string, retries = 5, log?: Logger): WebClient {
+/** Every Web API call gives up after this long, so a hanging call cannot hold a channel's queue. */
+export const SLACK_TIMEOUT_MS = 5_000;
+
+export function slackClient(token: string, apiUrl?: string, retries = 5, log?: Logger, timeout = SLACK_TIMEOUT_MS): WebClient {
   return new WebClient(token, {
+    timeout,
     ...(log ? { logger: slackLogger(log) } : {}),
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : apiUrl + '/' } : {}),
     // Bounded: a few quick retries, not the library's half-hour default.
@@ -37,21 +42,42 @@ export function slackSender(client: WebClient, workspaceId: string, paceMs = 100
       release(Date.now());
     }
   };
-  const post = async (channel: string, reply: Reply): Promise<PostedRef> => {
-    const r = await paced(channel, () => client.chat.postMessage({ channel, text: fallbackText(reply), blocks: toBlocks(reply) as never }));
+  // Slack has no idempotency key: the dedup key rides in the message's metadata, and a retry of a
+  // send that may have gone through (a reset after Slack processed it, a sender that died) first
+  // looks for it among the channel's latest messages.
+  const alreadyPosted = async (channel: string, key: string): Promise<PostedRef | undefined> => {
+    try {
+      const h = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
+      const hit = (h.messages ?? []).find((m) => (m as { metadata?: { event_payload?: { dedup?: string } } }).metadata?.event_payload?.dedup === key);
+      return hit ? { platform: 'slack', workspaceId, channelId: channel, messageId: String(hit.ts) } : undefined;
+    } catch {
+      return undefined; // no history scope or the call failed: post (at worst a rare duplicate)
+    }
+  };
+  const post = async (channel: string, reply: Reply, key?: string, maybeSent?: boolean): Promise<PostedRef> => {
+    if (key && maybeSent) {
+      const found = await alreadyPosted(channel, key);
+      if (found) return found;
+    }
+    const metadata = key ? { event_type: 'crm_message', event_payload: { dedup: key } } : undefined;
+    const r = await paced(channel, () => client.chat.postMessage({ channel, text: fallbackText(reply), blocks: toBlocks(reply) as never, ...(metadata ? { metadata } : {}) }));
     return { platform: 'slack', workspaceId, channelId: String(r.channel ?? channel), messageId: String(r.ts) };
   };
   return {
     platform: 'slack',
-    async sendToUser(target, reply) {
+    async sendToUser(target, reply, key, opts) {
       const im = await client.conversations.open({ users: target.externalUserId });
-      return post(String(im.channel?.id ?? target.externalUserId), reply);
+      return post(String(im.channel?.id ?? target.externalUserId), reply, key, opts?.maybeSent);
     },
-    async sendToChannel(target, reply) {
-      return post(target.channelId, reply);
+    async sendToChannel(target, reply, key, opts) {
+      return post(target.channelId, reply, key, opts?.maybeSent);
     },
     async update(ref, reply) {
       await paced(ref.channelId, () => client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: fallbackText(reply), blocks: toBlocks(reply) as never }));
+    },
+    async reply(addressJson, reply) {
+      const a = JSON.parse(addressJson) as SlackAddress;
+      await postResponse(a.url, responseBody(reply, a.kind));
     },
     async drain() {
       await Promise.all(lastPost.values());

@@ -25,7 +25,9 @@ export async function buildSlackApp(ctx: AppContext, opts: { paceMs?: number } =
   });
   const client = slackClient(token, apiUrl, undefined, ctx.log);
   const auth = await client.auth.test();
-  ctx.notifier.register(slackSender(client, String(auth.team_id ?? ''), opts.paceMs));
+  // The sender's client does not retry by itself: a post retried after a reset could show twice.
+  // The outbox retries instead, with the dedup key the sender looks for before posting again.
+  ctx.notifier.register(slackSender(slackClient(token, apiUrl, 0), String(auth.team_id ?? ''), opts.paceMs));
   registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now() });
   return { app, mode: receiver ? 'http' : 'socket', team: auth.team as string | undefined };
 }

@@ -82,8 +82,23 @@ export class SerialClient extends pg.Client {
   }
 }
 
+/** Client-side bound for one-off work under the advisory lock (migrations), instead of a command's. */
+const LONG = 60 * 60_000;
+
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, Client: SerialClient });
+  // Bounded waits: a server that stops answering fails a request in seconds (and the person is told
+  // to try again) instead of holding it; the server itself ends statements and idle transactions
+  // a frozen client left open, so their locks do not block everyone else.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    Client: SerialClient,
+    connectionTimeoutMillis: 2_000,
+    statement_timeout: 8_000,
+    query_timeout: 9_000,
+    idle_in_transaction_session_timeout: 15_000,
+    keepAlive: true,
+  });
   // An idle connection the server drops (restart, failover) is discarded and replaced on the next
   // checkout; without a listener pg would crash the process over it.
   pool.on('error', () => undefined);
@@ -98,19 +113,22 @@ async function openPostgres(url: string): Promise<Database> {
     async withLock(key, fn) {
       const client = await pool.connect();
       try {
-        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        // One-off work under the lock (migrations) may take longer than a command's statement bound.
+        await client.query('SET statement_timeout = 0');
+        await client.query({ text: 'SELECT pg_advisory_lock($1)', values: [key], query_timeout: LONG } as never);
         const locked: RawSql = {
           async exec(sql) {
-            await client.query(sql);
+            await client.query({ text: sql, query_timeout: LONG } as never);
           },
           async query(sql, params) {
-            return (await client.query(sql, params as unknown[])).rows;
+            return ((await client.query({ text: sql, values: params as unknown[], query_timeout: LONG } as never)) as unknown as { rows: never[] }).rows;
           },
           withLock: (_k, inner) => inner(locked),
         };
         return await fn(locked);
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        await client.query('RESET statement_timeout').catch(() => undefined);
         client.release();
       }
     },

@@ -72,35 +72,41 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
   const key = { platform: who.platform, workspaceId: who.workspaceId, externalId: who.externalUserId };
   const known = await db.prisma.identity.findUnique({ where: { platform_workspaceId_externalId: key } });
   if (known) return { ...(await refresh(db, clock, known.userId, who)), created: false };
-  try {
-    const user = await db.prisma.$transaction(async (tx) => {
-      const team =
-        (await tx.team.findUnique({ where: { name: settings.defaultTeam } })) ??
-        (await tx.team.upsert({
-          where: { name: settings.defaultTeam },
-          create: { name: settings.defaultTeam, timeZone: settings.defaultTimeZone, locale: settings.defaultLocale },
-          update: {},
-        }));
-      const created = await tx.user.create({
-        data: {
-          displayName: who.profile?.displayName?.trim() || who.externalUserId,
-          role: listedAsAdmin(settings.admins, who) ? 'admin' : 'rep',
-          teamId: team.id,
-          timeZone: zoneOk(who.profile?.timeZone) ? who.profile.timeZone : null,
-          locale: who.profile?.locale ?? null,
-          identities: { create: key },
-        },
-        include: { team: true },
+  // A burst of first contacts on a fresh deployment races twice: on the identity (two first
+  // messages from one person) and on the default team (everyone's first message creates it). A
+  // unique violation on either is someone else's commit: read the identity, else try again, now
+  // finding the team.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const user = await db.prisma.$transaction(async (tx) => {
+        const team =
+          (await tx.team.findUnique({ where: { name: settings.defaultTeam } })) ??
+          (await tx.team.upsert({
+            where: { name: settings.defaultTeam },
+            create: { name: settings.defaultTeam, timeZone: settings.defaultTimeZone, locale: settings.defaultLocale },
+            update: {},
+          }));
+        const created = await tx.user.create({
+          data: {
+            displayName: who.profile?.displayName?.trim() || who.externalUserId,
+            role: listedAsAdmin(settings.admins, who) ? 'admin' : 'rep',
+            teamId: team.id,
+            timeZone: zoneOk(who.profile?.timeZone) ? who.profile.timeZone : null,
+            locale: who.profile?.locale ?? null,
+            identities: { create: key },
+          },
+          include: { team: true },
+        });
+        await audit(tx, { actor: { userId: created.id } as Actor, door: who.platform, clock }, { entity: 'user', entityId: created.id, action: 'provision', after: created });
+        return created;
       });
-      await audit(tx, { actor: { userId: created.id } as Actor, door: who.platform, clock }, { entity: 'user', entityId: created.id, action: 'provision', after: created });
-      return created;
-    });
-    return { ...toActor(user), created: true };
-  } catch (err) {
-    // Two first messages at once: the identity's unique key lets one create; the other reads it.
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-    const winner = await db.prisma.identity.findUniqueOrThrow({ where: { platform_workspaceId_externalId: key } });
-    return { ...(await refresh(db, clock, winner.userId, who)), created: false };
+      return { ...toActor(user), created: true };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'P2002') throw err;
+      const winner = await db.prisma.identity.findUnique({ where: { platform_workspaceId_externalId: key } });
+      if (winner) return { ...(await refresh(db, clock, winner.userId, who)), created: false };
+      if (attempt >= 3) throw err;
+    }
   }
 }
 

@@ -12,8 +12,10 @@ export async function setRole(ctx: DomainContext, input: { target: string; role:
   if (target.role === input.role) return target;
   return ctx.prisma.$transaction(async (tx) => {
     if (target.role === 'admin') {
-      const admins = await tx.user.count({ where: { role: 'admin', active: true } });
-      if (admins <= 1) throw conflict('user.last_admin', { name: target.displayName });
+      // Two admins demoting each other at once must not leave none: locking every active admin row
+      // makes the second demotion wait for the first and then count what it left.
+      const admins = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "User" WHERE "role" = 'admin' AND "active" = true ORDER BY "id" FOR UPDATE`;
+      if (admins.length <= 1 && admins.some((a) => a.id === target.id)) throw conflict('user.last_admin', { name: target.displayName });
     }
     const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
     await audit(tx, ctx, { entity: 'user', entityId: target.id, action: 'role', before: { role: target.role }, after: { role: input.role } });

@@ -7,6 +7,8 @@ import { startSlack } from '../../../src/bots/slack/start.ts';
 import { slackSignature } from '../../../src/bots/slack/verify.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createHandler } from '../../../src/intents/handler.ts';
+import type { LimitOptions } from '../../../src/intents/limit.ts';
+import { createOutbox } from '../../../src/scheduler/outbox.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { FakeSlack } from '../../support/fake-slack.ts';
 import { freshDatabase } from '../../support/engines.ts';
@@ -14,7 +16,7 @@ import { TestClock } from '../../support/fixtures.ts';
 
 export const SECRET = 'test-signing-secret';
 
-export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', limits: Partial<HttpLimits> = {}) {
+export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', opts: { limits?: LimitOptions; http?: Partial<HttpLimits> } = {}) {
   const fake = new FakeSlack();
   await fake.start();
   const db = await freshDatabase(engine);
@@ -28,10 +30,12 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', limit
   });
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const notifier = createNotifier(db, silentLogger);
-  const shared = createHandler({ db, clock, log: silentLogger, config, notifier });
+  // No backoff, so a test's sweep() retries at once; the real default is exponential.
+  const outbox = createOutbox({ db, notifier, log: silentLogger, backoffMs: () => 0, instanceId: 'test-replica' });
+  const shared = createHandler({ db, clock, log: silentLogger, config, notifier, outbox, limits: opts.limits });
   // Counted, so settle() can wait for work still running after Slack's ack instead of guessing a time.
   let inflight = 0;
-  const handler: typeof shared = async (inv) => {
+  const handler = async (inv: Parameters<typeof shared>[0]): ReturnType<typeof shared> => {
     inflight++;
     try {
       return await shared(inv);
@@ -39,8 +43,8 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', limit
       inflight--;
     }
   };
-  const http = createHttpServer(silentLogger, limits);
-  const ctx: AppContext = { config, db, log: silentLogger, clock, handler, notifier, http };
+  const http = createHttpServer(silentLogger, opts.http ?? {});
+  const ctx: AppContext = { config, db, log: silentLogger, clock, handler, notifier, http, outbox };
   const slack = await startSlack(ctx, { paceMs: 0 });
   const port = await http.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}/slack/events`;
@@ -117,6 +121,7 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', limit
 
   return {
     fake,
+    outbox,
     db,
     port,
     http,

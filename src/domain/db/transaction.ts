@@ -1,0 +1,36 @@
+// One transaction around a whole command, so the idempotency record, the effect and the messages it
+// owes commit together or not at all. Domain functions keep calling prisma.$transaction(fn): inside
+// the outer transaction that becomes a savepoint, so a domain refusal thrown mid-way still undoes
+// that function's own writes (and a unique violation does not poison the outer transaction).
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** How long a command may hold its transaction, and wait for a connection to start one. */
+export const COMMAND_TX = { maxWait: 2_000, timeout: 10_000 } as const;
+
+let savepoints = 0;
+
+/** A PrismaClient-shaped view of `tx` whose $transaction(fn) runs fn inside a savepoint of tx. */
+export function nestable(tx: Tx): PrismaClient {
+  const nested = async (fn: unknown) => {
+    if (typeof fn !== 'function') throw new Error('only interactive transactions can nest in a command');
+    const name = `sp_${++savepoints}`;
+    await tx.$executeRawUnsafe(`SAVEPOINT ${name}`);
+    try {
+      const result = await (fn as (t: PrismaClient) => Promise<unknown>)(view);
+      await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (err) {
+      await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw err;
+    }
+  };
+  const view = new Proxy(tx as object, {
+    get(target, prop, receiver) {
+      if (prop === '$transaction') return nested;
+      return Reflect.get(target, prop, receiver);
+    },
+  }) as PrismaClient;
+  return view;
+}

@@ -1,0 +1,115 @@
+// The outbox's rows: written inside a command's transaction, leased by the replica sending them,
+// marked sent or failed (with the next try's time) after. Times come from the database's clock so
+// replicas agree on when a lease has run out.
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+
+export interface OutboxRow {
+  id: number;
+  key: string;
+  message: unknown;
+  attempts: number;
+  maybeSent: boolean;
+}
+
+// JSON with the few types a Reply carries that JSON drops: PNG bytes (charts), BigInt, Date.
+export function encodeMessage(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    const raw = this[key];
+    if (raw instanceof Uint8Array) return { $bytes: Buffer.from(raw).toString('base64') };
+    if (typeof raw === 'bigint') return { $bigint: raw.toString() };
+    if (raw instanceof Date) return { $date: raw.toISOString() };
+    return v;
+  });
+}
+
+export function decodeMessage<T>(stored: unknown): T {
+  const text = typeof stored === 'string' ? stored : JSON.stringify(stored);
+  return JSON.parse(text, (_k, v) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      if (typeof v.$bytes === 'string' && Object.keys(v).length === 1) return new Uint8Array(Buffer.from(v.$bytes, 'base64'));
+      if (typeof v.$bigint === 'string' && Object.keys(v).length === 1) return BigInt(v.$bigint);
+      if (typeof v.$date === 'string' && Object.keys(v).length === 1) return new Date(v.$date);
+    }
+    return v;
+  }) as T;
+}
+
+/**
+ * Writes the messages in the caller's transaction, leased to `leasedBy` for `leaseMs` so the
+ * writer sends them right after commit and no other replica does unless the writer dies first.
+ */
+export async function enqueue(prisma: PrismaClient, rows: Array<{ key: string; message: unknown }>, leasedBy: string, leaseMs: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (const r of rows) {
+    const [row] = await prisma.$queryRawUnsafe<Array<{ id: number }>>(
+      `INSERT INTO "OutboxMessage" ("key", "message", "status", "dueAt", "leasedBy", "leaseUntil", "createdAt")
+       VALUES ($1, $2::jsonb, 'pending', now() AT TIME ZONE 'UTC', $3, (now() AT TIME ZONE 'UTC') + make_interval(secs => $4::int / 1000.0), now() AT TIME ZONE 'UTC')
+       ON CONFLICT ("key") DO NOTHING RETURNING "id"`,
+      r.key,
+      encodeMessage(r.message),
+      leasedBy,
+      leaseMs,
+    );
+    if (row) ids.push(row.id);
+  }
+  return ids;
+}
+
+/** Takes (leases) the given rows, or any due unsent rows whose lease ran out; one taker each. */
+export async function lease(prisma: PrismaClient, by: string, leaseMs: number, opts: { ids?: number[]; limit?: number; maxAttempts: number }): Promise<OutboxRow[]> {
+  const mine = opts.ids !== undefined;
+  // Ids inline (integers checked), not as an array parameter: the PGlite adapter does not pass arrays.
+  const ids = (opts.ids ?? []).filter((id) => Number.isSafeInteger(id));
+  if (mine && !ids.length) return [];
+  const rows = await prisma.$queryRawUnsafe<Array<OutboxRow & { previous: string | null }>>(
+    `WITH picked AS (
+       SELECT "id", "leasedBy" AS previous FROM "OutboxMessage"
+       WHERE "status" IN ('pending', 'failed') AND "attempts" < $3
+         AND ${mine ? `"id" IN (${ids.join(', ')}) AND ("leasedBy" = $1 OR "leaseUntil" IS NULL OR "leaseUntil" < now() AT TIME ZONE 'UTC')` : `"dueAt" <= now() AT TIME ZONE 'UTC' AND ("leaseUntil" IS NULL OR "leaseUntil" < now() AT TIME ZONE 'UTC')`}
+       ORDER BY "id" LIMIT ${mine ? ids.length : Math.max(1, opts.limit ?? 20)}
+       FOR UPDATE SKIP LOCKED)
+     UPDATE "OutboxMessage" o SET "leasedBy" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2::int / 1000.0)
+     FROM picked WHERE o."id" = picked."id"
+     RETURNING o."id", o."key", o."message", o."attempts", picked.previous`,
+    by,
+    leaseMs,
+    opts.maxAttempts,
+  );
+  // A row tried before, or held by a replica that is gone, may already have reached the platform.
+  return rows.map(({ previous, ...r }) => ({ ...r, maybeSent: r.attempts > 0 || (previous !== null && previous !== by) })).sort((a, b) => a.id - b.id);
+}
+
+export async function markSent(prisma: PrismaClient, id: number, externalId?: string): Promise<void> {
+  await prisma.$executeRawUnsafe(
+    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
+    id,
+    externalId ?? null,
+  );
+}
+
+/** A failure is tried again after `retryInMs`; `giveUp` marks one that will not change as used up. */
+export async function markFailed(prisma: PrismaClient, id: number, error: string, retryInMs: number, giveUp: number | null): Promise<void> {
+  await prisma.$executeRawUnsafe(
+    `UPDATE "OutboxMessage" SET "status" = 'failed', "attempts" = COALESCE($4::int, "attempts" + 1), "lastError" = $2,
+       "dueAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $3::int / 1000.0), "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
+    id,
+    error.slice(0, 500),
+    retryInMs,
+    giveUp,
+  );
+}
+
+/** At shutdown: hand this replica's unsent rows back so another replica sends them now, not after the lease. */
+export async function releaseLeases(prisma: PrismaClient, by: string): Promise<number> {
+  return prisma.$executeRawUnsafe(`UPDATE "OutboxMessage" SET "leasedBy" = NULL, "leaseUntil" = NULL WHERE "leasedBy" = $1 AND "status" IN ('pending', 'failed')`, by);
+}
+
+/**
+ * Retention: idempotency keys outlive every platform's retry window (Feishu retries for about
+ * 7 hours, Slack for minutes) by keeping 24 hours; sent outbox rows are kept 7 days for inspection.
+ */
+export async function pruneDeliveries(prisma: PrismaClient, keepHours = 24, keepSentDays = 7): Promise<{ keys: number; sent: number }> {
+  const keys = await prisma.$executeRawUnsafe(`DELETE FROM "ProcessedDelivery" WHERE "createdAt" < (now() AT TIME ZONE 'UTC') - make_interval(hours => $1::int)`, keepHours);
+  const sent = await prisma.$executeRawUnsafe(`DELETE FROM "OutboxMessage" WHERE "status" = 'sent' AND "sentAt" < (now() AT TIME ZONE 'UTC') - make_interval(days => $1::int)`, keepSentDays);
+  return { keys, sent };
+}

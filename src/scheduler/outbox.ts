@@ -1,0 +1,87 @@
+// Delivers what commands owe from their outbox rows, with the digest runner's rules: a bounded
+// number of attempts, exponential backoff between them, a refusal that will not change recorded
+// once (src/scheduler/retry.ts), and the same dedup key on every try. The replica that wrote a row
+// sends it right after commit; the scheduler's sweep resumes rows whose sender died.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Database } from '../domain/db/database.ts';
+import { lease, markFailed, markSent, releaseLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
+import type { Notifier, Outbox } from '../intents/delivery.ts';
+import type { OutboundMessage } from '../intents/reply.ts';
+import type { Logger } from '../logger.ts';
+import { isRetryable } from './retry.ts';
+
+export interface OutboxOptions {
+  db: Database;
+  notifier: Notifier;
+  log: Logger;
+  instanceId?: string;
+  /** A row leased this long ago and not marked is another replica's to send. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Wait before retry n (1-based). */
+  backoffMs?: (attempt: number) => number;
+}
+
+export function instanceName(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<number>; release(): Promise<number>; idle(): Promise<void> } {
+  const prisma = o.db.prisma;
+  const instanceId = o.instanceId ?? instanceName();
+  const leaseMs = o.leaseMs ?? 30_000;
+  const maxAttempts = o.maxAttempts ?? 12;
+  // 2 s, 4 s … capped at 5 minutes: twelve attempts span about 23 minutes of a platform outage.
+  const backoff = o.backoffMs ?? ((n: number) => Math.min(5 * 60_000, 2000 * 2 ** (n - 1)));
+  const sending = new Set<Promise<unknown>>();
+
+  async function send(rows: OutboxRow[]): Promise<number> {
+    let sent = 0;
+    for (const row of rows) {
+      const message = decodeMessage<OutboundMessage>(row.message);
+      try {
+        const refs = await o.notifier.deliver(message, row.key, { maybeSent: row.maybeSent });
+        await markSent(prisma, row.id, refs[0]?.messageId);
+        sent++;
+      } catch (err) {
+        const retry = isRetryable(err);
+        const attempt = row.attempts + 1;
+        await markFailed(prisma, row.id, (err as Error)?.message ?? String(err), backoff(attempt), retry ? null : maxAttempts).catch((e) =>
+          o.log.warn({ err: e, outbox: row.id }, 'could not record a failed send; the lease will run out and it is tried again'),
+        );
+        o.log.warn({ err, outbox: row.id, attempt, retry: retry && attempt < maxAttempts }, 'owed message not delivered yet');
+      }
+    }
+    return sent;
+  }
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    sending.add(p);
+    void p.finally(() => sending.delete(p)).catch(() => undefined);
+    return p;
+  };
+
+  return {
+    instanceId,
+    leaseMs,
+    flush: (ids) => track(lease(prisma, instanceId, leaseMs, { ids, maxAttempts }).then(send)).then(() => undefined),
+    /** Sends every due row nobody holds, a batch at a time; returns how many went out. */
+    sweep: () =>
+      track(
+        (async () => {
+          let total = 0;
+          for (let batch = 0; batch < 50; batch++) {
+            const rows = await lease(prisma, instanceId, leaseMs, { limit: 20, maxAttempts });
+            if (!rows.length) break;
+            total += await send(rows);
+          }
+          return total;
+        })(),
+      ),
+    release: () => releaseLeases(prisma, instanceId),
+    async idle() {
+      while (sending.size) await Promise.allSettled([...sending]);
+    },
+  };
+}
