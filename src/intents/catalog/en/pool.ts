@@ -56,4 +56,5 @@ export const pool = {
   'error.customer.other_team': '{name} belongs to another team’s pool.',
   'error.customer.needs_manager': 'Only a manager can assign customers; you can put your own back with `/customer release <customer>`.',
   'error.customer.bulk_selection': 'Pick between 1 and {max} customers, by list or by owner.',
+  'error.customer.bad_limit': 'That list size is out of range.',
 };

@@ -57,4 +57,5 @@ export const pool: Record<keyof typeof en, string> = {
   'error.customer.other_team': '{name} 属于其他团队的公海。',
   'error.customer.needs_manager': '只有经理可以分配客户；你可以用 `/客户 释放 <客户>` 把自己的客户退回公海。',
   'error.customer.bulk_selection': '请选择 1 到 {max} 个客户（按列表或按负责人）。',
+  'error.customer.bad_limit': '列表条数超出范围。',
 };
