@@ -20,6 +20,8 @@ export const BUTTON_ACTIONS = [
   'customer.show',
   'customer.create-from-suggestion',
   'customer.create-anyway',
+  // A /log whose customer was one of several: the click carries the whole log, as JSON, not as command text.
+  'log.for',
   'tasks.list',
   'help',
 ] as const;
@@ -91,6 +93,8 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
     case 'customer.create-from-suggestion':
     case 'customer.create-anyway':
       return rawId ? { kind: 'customer.add', name: rawId, fields: {}, force: name === 'customer.create-anyway' } : bad;
+    case 'log.for':
+      return logFor(rawId) ?? bad;
     case 'tasks.list':
       return rawId === 'mine' || rawId === 'pool' ? { kind: 'tasks.list', scope: rawId } : bad;
     case 'help':
@@ -122,6 +126,11 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
       return { action: 'customer.show', id: intent.query };
     case 'customer.add':
       return { action: intent.force ? 'customer.create-anyway' : 'customer.create-from-suggestion', id: intent.name };
+    case 'log': {
+      if (intent.customerId === undefined) return undefined;
+      const { kind: _kind, ...log } = intent;
+      return { action: 'log.for', id: JSON.stringify(log) };
+    }
     case 'tasks.list':
       return { action: 'tasks.list', id: intent.scope };
     case 'help':
@@ -129,4 +138,17 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
     default:
       return undefined;
   }
+}
+
+/** A log picked for one customer, read back from its button; the schema (below, in actionToIntent) validates every field. */
+function logFor(rawId: string): Intent | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawId);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const log = { ...(parsed as Record<string, unknown>), kind: 'log' } as Intent;
+  return (log as { customerId?: unknown }).customerId === undefined || (log as { summary?: unknown }).summary == null ? undefined : log;
 }

@@ -131,6 +131,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
      */
     customerText: text(4000),
     summary: text(4000).nullable(),
+    /** Set when the person picked the customer from a choice (a button): no name to resolve. */
+    customerId: id.optional(),
     channel: z.enum(CHANNELS).optional(),
     mood: z.enum(MOODS).optional(),
     /** The next step as typed, date phrase included: findDateIn(text) gives dueAt and the title. */

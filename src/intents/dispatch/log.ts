@@ -1,15 +1,18 @@
 import { logInteraction } from '../../domain/interactions/log.ts';
 import { undoInteraction } from '../../domain/interactions/undo.ts';
-import { resolveCustomerAtStart } from '../../domain/customers/find.ts';
 import { findDateIn } from '../dates/index.ts';
 import { cleanSummary } from '../grammar/index.ts';
 import { label } from '../catalog/index.ts';
 import { button } from '../render/buttons.ts';
 import { say, when, type Dispatch } from './turn.ts';
+import { channelInSentence } from '../grammar/channel.ts';
+import { customerForLog } from './log-customer.ts';
 
 /** /log: one line after a call becomes an interaction, and its next step a task with a real due date. */
 export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
-  const { customer, rest } = await resolveCustomerAtStart(turn.ctx, intent.customerText);
+  const picked = await customerForLog(turn, intent);
+  if ('reply' in picked) return picked.reply;
+  const { customer, rest } = picked;
   const summary = intent.summary ?? cleanSummary(rest);
   const notices: string[] = [];
   let nextStep: { title: string; dueAt: Date | null; dueHasTime: boolean } | undefined;
@@ -26,7 +29,7 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
   }
   const { interaction, task } = await logInteraction(turn.ctx, {
     customerId: customer.id,
-    channel: intent.channel,
+    channel: intent.channel ?? channelInSentence(summary),
     summary,
     mood: intent.mood,
     nextStep,
