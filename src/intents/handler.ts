@@ -13,6 +13,7 @@ import type { Notifier } from './delivery.ts';
 import { dispatch } from './dispatch/index.ts';
 import { say, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
+import { writtenLanguage } from './language.ts';
 import type { Invocation } from './invocation.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { Reply } from './reply.ts';
@@ -32,14 +33,17 @@ export function createHandler(deps: HandlerDeps): Handler {
   return async (inv) => {
     let turn: Turn | undefined;
     try {
-      const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
+      // Without a language from the platform profile, what the person writes is the next best evidence;
+      // it is remembered like a profile's, so their clicks and digests follow it too.
+      const profile = { ...inv.profile, locale: inv.profile?.locale ?? written(inv) };
+      const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile }, {
         admins: deps.config.CRM_ADMINS,
         defaultTeam: deps.config.CRM_DEFAULT_TEAM,
         defaultTimeZone: deps.config.CRM_DEFAULT_TZ,
         defaultLocale: deps.config.CRM_DEFAULT_LOCALE,
       });
       const { created, ...who } = actor;
-      const locale = inv.profile?.locale ?? who.locale;
+      const locale = who.locale;
       const ctx: DomainContext = { db, prisma: db.prisma, actor: who, door: inv.door, clock, log };
       turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
       const current = turn;
@@ -57,7 +61,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     } catch (err) {
       if (turn && isDomainError(err)) return refusal(turn, err);
       log.error({ err, door: inv.door, user: inv.externalUserId }, 'request failed');
-      const locale = turn?.locale ?? inv.profile?.locale ?? deps.config.CRM_DEFAULT_LOCALE;
+      const locale = turn?.locale ?? inv.profile?.locale ?? written(inv) ?? deps.config.CRM_DEFAULT_LOCALE;
       const speaker = { locale, timeZone: deps.config.CRM_DEFAULT_TZ };
       return { tone: 'error', title: say(speaker, 'title.error'), text: say(speaker, 'error.internal'), visibility: 'private' };
     }
@@ -81,6 +85,10 @@ async function deliverFollowUps(deps: HandlerDeps, reply: Reply, key?: string): 
   for (const [i, message] of reply.followUps.entries()) {
     await deps.notifier.deliver(message, key ? `${key}:${i}` : undefined).catch((err) => deps.log.warn({ err }, 'follow-up not delivered'));
   }
+}
+
+function written(inv: Invocation) {
+  return inv.input.kind === 'text' ? writtenLanguage(inv.input.text) : undefined;
 }
 
 async function teamName(db: Database, teamId: number): Promise<string> {

@@ -172,6 +172,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home') }),
   /** Make (or stop making) the channel this was said in the team's digest or approvals channel. */
   z.object({ kind: z.literal('channel'), purpose: z.enum(['digest', 'approvals']), off: z.boolean() }),
+  // words (issue 15): the language a person chose for their replies; null follows profile and writing again.
+  z.object({ kind: z.literal('language'), locale: z.enum(['en', 'zh-CN']).nullable() }),
   /** `target` is "door:externalId", a display name or an @mention: setRole resolves it. */
   z.object({ kind: z.literal('role'), target: text(200), role: z.enum(ROLES) }),
   /**

@@ -1,5 +1,6 @@
 // A Reply as terminal text. Buttons are numbered so a person can press one by typing its number.
 import type { Reply, ReplyButton } from '../../intents/reply.ts';
+import { chrome } from './chrome.ts';
 
 export interface Rendered {
   text: string;
@@ -9,6 +10,7 @@ export interface Rendered {
 const MARK = { info: '', success: '✓ ', warning: '! ', error: '✗ ' } as const;
 
 export function renderText(reply: Reply, locale: 'en' | 'zh-CN' = 'en'): Rendered {
+  const c = chrome(locale);
   const buttons: ReplyButton[] = [];
   const press = (list: ReplyButton[] | undefined) =>
     (list ?? []).map((b) => {
@@ -23,16 +25,16 @@ export function renderText(reply: Reply, locale: 'en' | 'zh-CN' = 'en'): Rendere
     for (const f of reply.fields) out.push(`  ${f.label.padEnd(width)}  ${f.value}`);
   }
   for (const section of reply.sections ?? []) {
-    if (section.heading) out.push('', `${section.heading}${locale === 'zh-CN' ? '：' : ':'}`);
+    if (section.heading) out.push('', c.heading(section.heading));
     for (const item of section.items) {
       const b = press(item.buttons);
       out.push(`  • ${item.text}${b.length ? '  ' + b.join(' ') : ''}`);
     }
-    if (section.more) out.push(locale === 'zh-CN' ? `  …还有 ${section.more} 项` : `  … and ${section.more} more`);
+    if (section.more) out.push(`  ${c.more(section.more)}`);
   }
-  for (const n of reply.notices ?? []) out.push(`  (${n})`);
+  for (const n of reply.notices ?? []) out.push(`  ${c.notice(n)}`);
   const b = press(reply.buttons);
   if (b.length) out.push(b.join('  '));
-  for (const image of reply.images ?? []) out.push(`  [image: ${image.title}]`);
+  for (const image of reply.images ?? []) out.push(`  ${c.image(image.title)}`);
   return { text: out.join('\n'), buttons };
 }

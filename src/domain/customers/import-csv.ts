@@ -33,7 +33,8 @@ const SOURCE_WORDS: Array<[RegExp, (typeof SOURCES)[number]]> = [
 export interface ImportResult {
   created: number;
   duplicates: Array<{ row: number; existing: Pick<Customer, 'id' | 'code' | 'name'> }>;
-  errors: Array<{ row: number; reason: string }>;
+  /** `field` and `problem` name what was wrong in words the catalog has (label.field.*, label.problem.*). */
+  errors: Array<{ row: number; reason: string; field?: string; problem?: string }>;
 }
 
 export async function importCustomersCsv(ctx: DomainContext, csv: string): Promise<ImportResult> {
@@ -43,7 +44,7 @@ export async function importCustomersCsv(ctx: DomainContext, csv: string): Promi
     const key = h.trim().toLowerCase();
     for (const [field, names] of Object.entries(HEADERS)) if (names.includes(key) && !columns.has(field)) columns.set(field, i);
   });
-  if (!columns.has('name')) throw invalid('customer.import_no_name_column', { columns: (header ?? []).join(', ').slice(0, 200) });
+  if (!columns.has('name')) throw invalid('customer.import_no_name_column', { columns: (header ?? []).slice(0, 20).map((h) => h.slice(0, 40)) });
 
   const result: ImportResult = { created: 0, duplicates: [], errors: [] };
   for (const [i, row] of rows.entries()) {
@@ -55,7 +56,7 @@ export async function importCustomersCsv(ctx: DomainContext, csv: string): Promi
     };
     const name = get('name');
     if (!name) {
-      result.errors.push({ row: line, reason: 'missing name' });
+      result.errors.push({ row: line, reason: 'missing name', field: 'name', problem: 'missing' });
       continue;
     }
     const sourceText = get('source');
@@ -76,7 +77,7 @@ export async function importCustomersCsv(ctx: DomainContext, csv: string): Promi
     } catch (err) {
       if (!isDomainError(err)) throw err;
       const d = err.details as { field?: string; problem?: string };
-      result.errors.push({ row: line, reason: d.field ? `${d.field}: ${d.problem}` : err.reason });
+      result.errors.push({ row: line, reason: d.field ? `${d.field}: ${d.problem}` : err.reason, ...(d.field ? { field: d.field.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? d.field, problem: d.problem } : {}) });
     }
   }
   return result;

@@ -50,8 +50,9 @@ function loadUser(prisma: Pick<PrismaClient, 'user'>, id: number) {
   return prisma.user.findUniqueOrThrow({ where: { id }, include: { team: true } });
 }
 
+/** The reply language: the person's choice, else their profile's or the one they last wrote in, else the team's. */
 export function toActor(user: NonNullable<UserWithTeam>): Actor {
-  const locale = user.locale ?? user.team.locale;
+  const locale = user.chosenLocale ?? user.locale ?? user.team.locale;
   return {
     userId: user.id,
     teamId: user.teamId,

@@ -9,7 +9,9 @@ export type { MessageCode } from './messages.ts';
 export type ParamValue = string | number | bigint | boolean | Date | readonly string[] | null | undefined;
 export type Params = Record<string, ParamValue>;
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+// `{name}`, plus two English agreements a template may ask for: `{count|line/lines}` gives
+// "1 line" / "3 lines", `{entity|a}` gives "a quote" / "an interaction".
+const PLACEHOLDER = /\{(\w+)(?:\|([^{}]*))?\}/g;
 
 function dictionary(locale: string): Record<string, string> {
   return locale === 'zh-CN' ? DICTIONARIES['zh-CN'] : DICTIONARIES.en;
@@ -36,7 +38,15 @@ export function t(locale: Locale, code: MessageCode | (string & {}), params: Par
     key = `${key}.bare`;
     template = dict[key]!;
   }
-  return template.replace(PLACEHOLDER, (_m, name: string) => render(locale, params[name], dict));
+  return template.replace(PLACEHOLDER, (_m, name: string, modifier?: string) => agree(render(locale, params[name], dict), params[name], modifier));
+}
+
+function agree(text: string, value: ParamValue, modifier: string | undefined): string {
+  if (!modifier) return text;
+  if (modifier === 'a') return `${/^[aeiou]/i.test(text) && !/^(?:uni|use|usu|eu|one)/i.test(text) ? 'an' : 'a'} ${text}`;
+  const [one, other] = modifier.split('/');
+  const n = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : Number.NaN;
+  return `${text} ${n === 1 ? one : (other ?? one)}`;
 }
 
 function render(locale: Locale, value: ParamValue, dict: Record<string, string>): string {

@@ -3,7 +3,7 @@ import { findCustomers, getCustomer, resolveCustomerAtStart } from '../../domain
 import { importCustomersCsv } from '../../domain/customers/import-csv.ts';
 import { customerProfile } from '../../domain/customers/profile.ts';
 import { updateCustomer } from '../../domain/customers/update.ts';
-import { formatMoney, label } from '../catalog/index.ts';
+import { formatMoney, label, t } from '../catalog/index.ts';
 import type { CustomerFields } from '../intent.ts';
 import type { Reply } from '../reply.ts';
 import { button } from '../render/buttons.ts';
@@ -75,10 +75,16 @@ export const dispatchCustomerImport: Dispatch<'customer.import'> = async (turn, 
     tone: r.errors.length ? 'warning' : 'success',
     title: say(turn, 'title.customer.import'),
     text: say(turn, 'text.customer.import', { created: r.created, duplicates: r.duplicates.length, errors: r.errors.length }),
-    sections: r.errors.length ? [{ items: r.errors.slice(0, 10).map((e) => ({ text: `#${e.row}: ${e.reason}` })), ...(r.errors.length > 10 ? { more: r.errors.length - 10 } : {}) }] : [],
+    sections: r.errors.length ? [{ items: r.errors.slice(0, 10).map((e) => ({ text: importError(turn, e) })), ...(r.errors.length > 10 ? { more: r.errors.length - 10 } : {}) }] : [],
     visibility: 'private',
   };
 };
+
+/** One bad row of an import, in the reader's words: "第 5 行：客户名称缺失" / "Row 5: name missing". */
+function importError(turn: Turn, e: { row: number; reason: string; field?: string; problem?: string }): string {
+  const what = e.field ? `${label(turn.locale, 'field', e.field)} ${e.problem ? label(turn.locale, 'problem', e.problem) : ''}`.trim() : e.reason;
+  return say(turn, 'text.customer.import_row', { row: e.row, what });
+}
 
 /** The profile card: who they are, who owns them, whom to call, what happened last, what is open. */
 export async function profileCard(turn: Turn, customerId: number): Promise<Reply> {
@@ -92,7 +98,7 @@ export async function profileCard(turn: Turn, customerId: number): Promise<Reply
     ...(c.industry ? [{ label: f('industry'), value: c.industry }] : []),
     { label: f('source'), value: label(turn.locale, 'source', c.source) },
     ...(c.region ? [{ label: f('region'), value: c.region }] : []),
-    ...(c.tags.length ? [{ label: f('tags'), value: c.tags.join(', ') }] : []),
+    ...(c.tags.length ? [{ label: f('tags'), value: c.tags.join(t(turn.locale, 'label.list_separator')) }] : []),
   ];
   const sections = [
     {

@@ -3,6 +3,7 @@ import type { Reply } from '../reply.ts';
 import { dispatchChannel, dispatchHelp, dispatchRole, dispatchWhoami } from './admin.ts';
 import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerImport, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
 import { dispatchHome } from './home.ts';
+import { dispatchLanguage } from './language.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
@@ -35,6 +36,7 @@ const table: Table = {
   home: dispatchHome,
   channel: dispatchChannel,
   role: dispatchRole,
+  language: dispatchLanguage,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

@@ -25,11 +25,11 @@ export function quoteCard(turn: Turn, quote: QuoteView, opts: { titleCode?: stri
     ...(quote.lines.length > 20 ? { more: quote.lines.length - 20 } : {}),
   };
   const fields = [
-    { label: f(turn, 'customer'), value: `${quote.customer.name} (${quote.customer.code})` },
+    { label: f(turn, 'customer'), value: say(turn, 'label.with_code', { name: quote.customer.name, code: quote.customer.code }) },
     { label: f(turn, 'author'), value: quote.author.displayName },
     { label: f(turn, 'status'), value: label(turn.locale, 'quote_status', quote.status) },
     { label: f(turn, 'subtotal'), value: money(quote.subtotalMinor) },
-    { label: f(turn, 'discount'), value: `${formatBps(quote.discountBps)} (−${money(quote.discountMinor)})` },
+    { label: f(turn, 'discount'), value: say(turn, 'label.in_parens', { value: formatBps(quote.discountBps), detail: `−${money(quote.discountMinor)}` }) },
     { label: f(turn, 'total'), value: money(quote.totalMinor) },
   ];
   if (quote.decidedBy && quote.decidedAt) {

@@ -1,6 +1,21 @@
-// Choosing the customer of a /log, the reader's language, console chrome (English).
+// Choosing the customer of a /log, the reader's language, lists and import rows (English).
 export const words = {
   'title.log.choose': 'Which customer?',
   'text.log.choose': '“{query}” fits {count} customers. Pick one and the interaction is logged for it.',
   'button.customer_choice': '{name} ({code})',
+  'label.with_code': '{name} ({code})',
+  'label.in_parens': '{value} ({detail})',
+  'text.customer.import_row': 'Row {row}: {what}',
+  'label.problem.missing': 'missing',
+  'title.language.set': 'Language set',
+  'text.language.chosen': 'I’ll answer you in English from now on. `/crm language auto` goes back to your Slack or Feishu language.',
+  'text.language.auto': 'I’ll answer in your Slack or Feishu language, else in the language you write in.',
+  'label.locale.en': 'English',
+  'label.locale.zh-CN': 'Chinese',
+  'label.help_topic.customer': 'customers',
+  'label.help_topic.log': 'logging',
+  'label.help_topic.tasks': 'tasks',
+  'label.help_topic.quote': 'quotes',
+  'label.help_topic.crm': 'you and your team',
+  'label.help_topic.role': 'roles',
 };
