@@ -5,7 +5,7 @@ import type { Clock, DomainContext } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
-import { resolveActor } from '../domain/users/provision.ts';
+import { rememberLocale, resolveActor } from '../domain/users/provision.ts';
 import type { Logger } from '../logger.ts';
 import { actionToIntent } from './actions.ts';
 import { label } from './catalog/index.ts';
@@ -14,7 +14,7 @@ import { dispatch } from './dispatch/index.ts';
 import { say, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
 import { writtenLanguage } from './language.ts';
-import type { Invocation } from './invocation.ts';
+import type { Invocation, Locale } from './invocation.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { Reply } from './reply.ts';
 
@@ -33,23 +33,24 @@ export function createHandler(deps: HandlerDeps): Handler {
   return async (inv) => {
     let turn: Turn | undefined;
     try {
-      // Without a language from the platform profile, what the person writes is the next best evidence;
-      // it is remembered like a profile's, so their clicks and digests follow it too.
-      const profile = { ...inv.profile, locale: inv.profile?.locale ?? written(inv) };
-      const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile }, {
+      const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
         admins: deps.config.CRM_ADMINS,
         defaultTeam: deps.config.CRM_DEFAULT_TEAM,
         defaultTimeZone: deps.config.CRM_DEFAULT_TZ,
         defaultLocale: deps.config.CRM_DEFAULT_LOCALE,
       });
-      const { created, ...who } = actor;
-      const locale = who.locale;
-      const ctx: DomainContext = { db, prisma: db.prisma, actor: who, door: inv.door, clock, log };
+      const { created, chosenLocale, ...who } = actor;
+      // The person's choice, else their profile's language (who.locale holds both); a door without
+      // one (Feishu's contact API has none) leaves the language they write in, remembered once the
+      // command is understood so their clicks and digests follow it, and only then the team's.
+      const writtenIn = !chosenLocale && !inv.profile?.locale ? written(inv) : undefined;
+      const locale = writtenIn ?? who.locale;
+      const ctx: DomainContext = { db, prisma: db.prisma, actor: { ...who, locale }, door: inv.door, clock, log };
       turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
       const current = turn;
       // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
       const run = async () => {
-        const reply = await answer(current, inv);
+        const reply = await answer(current, inv, writtenIn);
         if (!created) return reply;
         const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: await teamName(db, who.teamId) });
         return { ...reply, notices: [greeting, ...(reply.notices ?? [])] };
@@ -69,9 +70,10 @@ export function createHandler(deps: HandlerDeps): Handler {
 }
 
 /** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */
-async function answer(turn: Turn, inv: Invocation): Promise<Reply> {
+async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<Reply> {
   const intent = inv.input.kind === 'text' ? parseCommand(inv.input.text, turn) : actionToIntent(inv.input.action, inv.input.values);
   if (intent.kind === 'invalid') return parserRefusal(turn, intent);
+  if (writtenIn) await rememberLocale(turn.ctx.db, turn.ctx.actor.userId, writtenIn);
   try {
     return await dispatch(turn, intent);
   } catch (err) {

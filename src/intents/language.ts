@@ -13,6 +13,6 @@ export function writtenLanguage(text: string): Locale | undefined {
   const latinWords = body.match(LATIN_WORD) ?? [];
   const latinLetters = latinWords.join('').length;
   if (han >= 2 && han * 2 >= latinLetters / 2) return 'zh-CN';
-  if (han === 0 && latinWords.length >= 3) return 'en';
+  if (latinWords.length >= 3 && latinLetters >= han * 4) return 'en';
   return undefined;
 }
