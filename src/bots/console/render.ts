@@ -21,8 +21,9 @@ export function renderText(reply: Reply, locale: 'en' | 'zh-CN' = 'en'): Rendere
   if (reply.title) out.push(`${MARK[reply.tone]}${reply.title}`);
   if (reply.text) out.push(reply.text);
   if (reply.fields?.length) {
-    const width = Math.max(...reply.fields.map((f) => f.label.length));
-    for (const f of reply.fields) out.push(`  ${f.label.padEnd(width)}  ${f.value}`);
+    // Chinese characters take two columns in a terminal: pad by what the eye sees.
+    const width = Math.max(...reply.fields.map((f) => columns(f.label)));
+    for (const f of reply.fields) out.push(`  ${f.label}${' '.repeat(width - columns(f.label))}  ${f.value}`);
   }
   for (const section of reply.sections ?? []) {
     if (section.heading) out.push('', c.heading(section.heading));
@@ -37,4 +38,10 @@ export function renderText(reply: Reply, locale: 'en' | 'zh-CN' = 'en'): Rendere
   if (b.length) out.push(b.join('  '));
   for (const image of reply.images ?? []) out.push(`  ${c.image(image.title)}`);
   return { text: out.join('\n'), buttons };
+}
+
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return n;
 }

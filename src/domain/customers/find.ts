@@ -77,7 +77,7 @@ export type AtStart =
  * the text begins with; else the customers whose names begin with the text's first words, the best
  * ranked if one stands out, else all of them to choose from.
  */
-export async function matchCustomerAtStart(ctx: DomainContext, text: string): Promise<AtStart> {
+export async function matchCustomerAtStart(ctx: DomainContext, text: string, opts: { exact?: boolean } = {}): Promise<AtStart> {
   const trimmed = text.trim();
   const pool = await candidates(ctx, firstToken(trimmed));
   let best: { customer: Customer; length: number }[] = [];
@@ -101,7 +101,8 @@ export async function matchCustomerAtStart(ctx: DomainContext, text: string): Pr
     return { kind: 'many', query: trimmed.slice(0, phrase.length), choices: top.slice(0, 10).map((r) => ({ customer: r.customer, rest })) };
   }
   // Report the words as the person typed them, not folded.
-  const query = trimmed.slice(0, (leadingPhrases(trimmed).at(-1) ?? firstToken(trimmed)).length);
+  // With `exact`, the text is the customer's words and nothing else (the channel word split it off).
+  const query = opts.exact ? trimmed : trimmed.slice(0, (leadingPhrases(trimmed).at(-1) ?? firstToken(trimmed)).length);
   const ranked = (await findCustomers(ctx, query, 5)).map((r) => r.customer);
   const suggestions = ranked.length ? ranked : await closest(ctx, leadingPhrases(trimmed)[0] ?? trimmed);
   return { kind: 'none', query, suggestions };

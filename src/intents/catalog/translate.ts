@@ -58,6 +58,12 @@ function render(locale: Locale, value: ParamValue, dict: Record<string, string>)
   return String(value);
 }
 
+/** A field's name as the label of a card row: "Summary" in English (it is "summary" inside a sentence), 内容 in Chinese. */
+export function fieldLabel(locale: Locale, field: string): string {
+  const name = label(locale, 'field', field);
+  return locale === 'en' ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+
 /** A value's label (`label.<group>.<value>`), or the value itself when the catalog has none. */
 export function label(locale: Locale, group: string, value: string): string {
   const code = `label.${group}.${value}`;

@@ -24,7 +24,7 @@ export const dispatchWhoami: Dispatch<'whoami'> = async (turn) => {
       timeZone: turn.timeZone,
       locale: label(turn.locale, 'locale', turn.locale),
     }),
-    fields: me.identities.map((i) => ({ label: i.platform, value: i.workspaceId ? `${i.workspaceId}/${i.externalId}` : i.externalId })),
+    fields: me.identities.map((i) => ({ label: label(turn.locale, 'door', i.platform), value: i.workspaceId ? `${i.workspaceId}/${i.externalId}` : i.externalId })),
     visibility: 'private',
   };
 };

@@ -3,7 +3,7 @@ import { findCustomers, getCustomer, resolveCustomerAtStart } from '../../domain
 import { importCustomersCsv } from '../../domain/customers/import-csv.ts';
 import { customerProfile } from '../../domain/customers/profile.ts';
 import { updateCustomer } from '../../domain/customers/update.ts';
-import { formatMoney, label, t } from '../catalog/index.ts';
+import { fieldLabel, formatMoney, label, t } from '../catalog/index.ts';
 import type { CustomerFields } from '../intent.ts';
 import type { Reply } from '../reply.ts';
 import { button } from '../render/buttons.ts';
@@ -90,7 +90,7 @@ function importError(turn: Turn, e: { row: number; reason: string; field?: strin
 export async function profileCard(turn: Turn, customerId: number): Promise<Reply> {
   const p = await customerProfile(turn.ctx, customerId);
   const c = p.customer;
-  const f = (name: string) => label(turn.locale, 'field', name);
+  const f = (name: string) => fieldLabel(turn.locale, name);
   const fields = [
     { label: f('tier'), value: label(turn.locale, 'tier', c.tier) },
     { label: f('status'), value: label(turn.locale, 'status', c.status) },

@@ -17,19 +17,19 @@ const MAX_CARRIED = 1800;
 
 export async function customerForLog(turn: Turn, intent: IntentOf<'log'>): Promise<{ customer: Customer; rest: string } | { reply: Reply }> {
   if (intent.customerId !== undefined) return { customer: await getCustomer(turn.ctx, intent.customerId), rest: '' };
-  const m = await matchCustomerAtStart(turn.ctx, intent.customerText);
+  const m = await matchCustomerAtStart(turn.ctx, intent.customerText, { exact: intent.summary !== null });
   if (m.kind === 'one') return m;
-  if (m.kind === 'none') return { reply: refusal(turn, notFoundOf(m.query, m.suggestions)) };
+  if (m.kind === 'none') {
+    const refused = refusal(turn, notFoundOf(m.query, m.suggestions));
+    // When the summary is known, each suggestion logs it in one click, as a choice would.
+    if (intent.summary === null || !m.suggestions.length) return { reply: refused };
+    const logs = choiceButtons(turn, intent, m.suggestions.slice(0, 5).map((customer) => ({ customer, summary: intent.summary! })));
+    return { reply: { ...refused, buttons: [...logs, ...(refused.buttons ?? []).filter((b) => b.action.action !== 'customer.show')] } };
+  }
   const choices = m.choices.map((c) => ({ ...c, summary: intent.summary ?? cleanSummary(c.rest) }));
   // Nothing said after the name: the same refusal as for a known customer, before anyone picks.
   if (choices.every((c) => !c.summary)) return { reply: parserRefusal(turn, invalidIntent('empty_summary', 'usage.log', {})) };
-  const buttons: ReplyButton[] = choices.map(({ customer, summary }) => {
-    const labelParams = { name: customer.name, code: customer.code };
-    const choice = { ...intent, customerId: customer.id, customerText: customer.name.slice(0, 200), summary: summary || intent.customerText };
-    const logButton = button(turn, 'button.customer_choice', choice, { labelParams });
-    if (logButton.action.id.length <= MAX_CARRIED) return logButton;
-    return button(turn, 'button.customer_choice', { kind: 'customer.show', query: customer.code }, { labelParams });
-  });
+  const buttons = choiceButtons(turn, intent, choices);
   return {
     reply: {
       tone: 'warning',
@@ -39,4 +39,15 @@ export async function customerForLog(turn: Turn, intent: IntentOf<'log'>): Promi
       visibility: 'private',
     },
   };
+}
+
+/** One button per customer, each carrying the whole log for that customer. */
+function choiceButtons(turn: Turn, intent: IntentOf<'log'>, choices: Array<{ customer: Customer; summary: string }>): ReplyButton[] {
+  return choices.map(({ customer, summary }) => {
+    const labelParams = { name: customer.name, code: customer.code };
+    const choice = { ...intent, customerId: customer.id, customerText: customer.name.slice(0, 200), summary: summary || intent.customerText };
+    const logButton = button(turn, 'button.customer_choice', choice, { labelParams });
+    if (logButton.action.id.length <= MAX_CARRIED) return logButton;
+    return button(turn, 'button.customer_choice', { kind: 'customer.show', query: customer.code }, { labelParams });
+  });
 }

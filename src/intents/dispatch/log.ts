@@ -2,7 +2,7 @@ import { logInteraction } from '../../domain/interactions/log.ts';
 import { undoInteraction } from '../../domain/interactions/undo.ts';
 import { findDateIn } from '../dates/index.ts';
 import { cleanSummary } from '../grammar/index.ts';
-import { label } from '../catalog/index.ts';
+import { fieldLabel, label } from '../catalog/index.ts';
 import { button } from '../render/buttons.ts';
 import { say, when, type Dispatch } from './turn.ts';
 import { channelInSentence } from '../grammar/channel.ts';
@@ -37,7 +37,7 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
   if (task && !task.dueAt) notices.push(say(turn, 'notice.no_date', { id: task.id }));
   const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: turn.ctx.actor.teamId }, select: { undoWindowMinutes: true } });
   notices.push(say(turn, 'text.interaction.undo_hint', { minutes: team.undoWindowMinutes }));
-  const channel = label(turn.locale, 'channel', interaction.channel);
+  const channel = label(turn.locale, 'channel_noun', interaction.channel);
   const buttons = [button(turn, 'button.undo', { kind: 'interaction.undo', id: interaction.id })];
   if (task) buttons.unshift(button(turn, 'button.done', { kind: 'task.done', id: task.id }, { style: 'primary' }));
   return {
@@ -50,8 +50,8 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
       .filter(Boolean)
       .join('\n'),
     fields: [
-      { label: label(turn.locale, 'field', 'summary'), value: interaction.summary },
-      ...(interaction.mood ? [{ label: label(turn.locale, 'field', 'mood'), value: label(turn.locale, 'mood', interaction.mood) }] : []),
+      { label: fieldLabel(turn.locale, 'summary'), value: interaction.summary },
+      ...(interaction.mood ? [{ label: fieldLabel(turn.locale, 'mood'), value: label(turn.locale, 'mood', interaction.mood) }] : []),
     ],
     notices,
     buttons,

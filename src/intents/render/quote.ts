@@ -1,5 +1,5 @@
 import type { QuoteView } from '../../domain/quotes/index.ts';
-import { formatBps, formatMoney, label } from '../catalog/index.ts';
+import { fieldLabel, formatBps, formatMoney, label } from '../catalog/index.ts';
 import type { Reply, ReplySection } from '../reply.ts';
 import { say, when, type Turn } from '../dispatch/turn.ts';
 import { button } from './buttons.ts';
@@ -12,7 +12,7 @@ export interface InteractionLine {
   authorName?: string;
 }
 
-const f = (turn: Turn, field: string) => label(turn.locale, 'field', field);
+const f = (turn: Turn, field: string) => fieldLabel(turn.locale, field);
 
 /** The quote as a card: who, what, how much, where it stands; approvers also see the customer's recent history and the decision buttons. */
 export function quoteCard(turn: Turn, quote: QuoteView, opts: { titleCode?: string; forApprover?: boolean; context?: InteractionLine[] } = {}): Reply {

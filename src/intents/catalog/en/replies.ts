@@ -30,7 +30,7 @@ export const replies = {
   'text.customer.duplicate': '“{name}” looks like {existing} ({code}). Open it, or create a new customer anyway.',
   'text.customer.search_empty': 'No customer matches “{query}”.',
   'text.customer.import': '{created|customer/customers} created, {duplicates|likely duplicate/likely duplicates} skipped, {errors|row/rows} with errors.',
-  'text.interaction.logged': 'Logged: {channel} with {customer}.',
+  'text.interaction.logged': '{channel} with {customer}.',
   'text.interaction.task_created': 'Next step: {title} — due {due}.',
   'text.interaction.task_created.bare': 'Next step: {title} (no date).',
   'text.interaction.undo_hint': 'You can undo this for {minutes|minute/minutes}.',
@@ -63,6 +63,6 @@ export const replies = {
   'notice.no_date': 'I found no date in the next step, so the task has none; add one with `/task snooze {id} <when>`.',
   'notice.no_date.bare': 'I found no date in the next step, so the task has none.',
   'notice.rolled_to_tomorrow': 'That time had passed today, so I took tomorrow.',
-  'notice.first_contact': 'Welcome! You are set up as {role} in {team}. Type `/crm help` to begin.',
+  'notice.first_contact': 'Welcome! You are set up as {role|a} in {team}. Type `/crm help` to begin.',
   'notice.partial': 'Showing {shown} of {total}.',
 };

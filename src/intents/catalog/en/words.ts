@@ -10,6 +10,13 @@ export const words = {
   'title.language.set': 'Language set',
   'text.language.chosen': 'I’ll answer you in English from now on. `/crm language auto` goes back to your Slack or Feishu language.',
   'text.language.auto': 'I’ll answer in your Slack or Feishu language, else in the language you write in.',
+  // The channel as the subject of "… with Acme." on a log's confirmation.
+  'label.channel_noun.call': 'A call', 'label.channel_noun.visit': 'A visit', 'label.channel_noun.email': 'An email',
+  'label.channel_noun.meeting': 'A meeting', 'label.channel_noun.wechat': 'A WeChat chat', 'label.channel_noun.expo': 'A talk at an expo',
+  'label.channel_noun.other': 'An interaction',
+  'label.door.console': 'console',
+  'label.door.slack': 'Slack',
+  'label.door.feishu': 'Feishu',
   'label.locale.en': 'English',
   'label.locale.zh-CN': 'Chinese',
   'label.help_topic.customer': 'customers',

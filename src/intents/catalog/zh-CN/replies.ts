@@ -64,6 +64,6 @@ export const replies: Record<keyof typeof en, string> = {
   'notice.no_date': '下一步里没有找到日期，任务暂无截止时间；可用 `/任务 推迟 {id} <时间>` 补上。',
   'notice.no_date.bare': '下一步里没有找到日期，任务暂无截止时间。',
   'notice.rolled_to_tomorrow': '今天的这个时间已过，已改为明天。',
-  'notice.first_contact': '欢迎！你已加入 {team}，角色为{role}。输入 `/crm 帮助` 开始。',
+  'notice.first_contact': '欢迎加入「{team}」！你的角色是{role}。输入 `/crm 帮助` 开始。',
   'notice.partial': '共 {total} 条，显示前 {shown} 条。',
 };
