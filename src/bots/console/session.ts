@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import type { Invocation, Locale } from '../../intents/invocation.ts';
 import type { Reply, ReplyButton } from '../../intents/reply.ts';
-import { chrome } from './chrome.ts';
+import { chrome, replyLocale } from './chrome.ts';
 import { renderText } from './render.ts';
 import type { ConsoleInbox } from './sender.ts';
 
@@ -40,7 +40,8 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       input,
       receivedAt: opts.now(),
     });
-    const rendered = renderText(reply, user.locale);
+    // Without --locale the reply's own language (the person's, as the handler chose it) sets the console's words.
+    const rendered = renderText(reply, user.locale ?? replyLocale(reply));
     buttons = rendered.buttons;
     opts.write(rendered.text + '\n');
   };
