@@ -20,6 +20,8 @@ export const BUTTON_ACTIONS = [
   'customer.show',
   'customer.create-from-suggestion',
   'customer.create-anyway',
+  // A /log whose customer was one of several: the click carries the whole log, as JSON, not as command text.
+  'log.for',
   'tasks.list',
   'help',
   // Ownership and the pool: a Claim button carries the customer's code.
@@ -106,6 +108,8 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
       return withId((id) => ({ kind: 'customer.import.run' as const, id, merge: name === 'customer.import.merge' }));
     case 'customer.import.cancel':
       return withId((id) => ({ kind: 'customer.import.cancel' as const, id }));
+    case 'log.for':
+      return logFor(rawId) ?? bad;
     case 'tasks.list':
       return rawId === 'mine' || rawId === 'pool' ? { kind: 'tasks.list', scope: rawId } : bad;
     case 'customer.claim':
@@ -149,6 +153,11 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
       return { action: intent.merge ? 'customer.import.merge' : 'customer.import.run', id: String(intent.id) };
     case 'customer.import.cancel':
       return { action: 'customer.import.cancel', id: String(intent.id) };
+    case 'log': {
+      if (intent.customerId === undefined) return undefined;
+      const { kind: _kind, ...log } = intent;
+      return { action: 'log.for', id: JSON.stringify(log) };
+    }
     case 'tasks.list':
       return { action: 'tasks.list', id: intent.scope };
     case 'customers.list':
@@ -177,4 +186,17 @@ function listFromId(rawId: string): Intent | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A log picked for one customer, read back from its button; the schema (below, in actionToIntent) validates every field. */
+function logFor(rawId: string): Intent | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawId);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const log = { ...(parsed as Record<string, unknown>), kind: 'log' } as Intent;
+  return (log as { customerId?: unknown }).customerId === undefined || (log as { summary?: unknown }).summary == null ? undefined : log;
 }

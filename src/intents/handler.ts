@@ -8,7 +8,7 @@ import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
 import { once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { enqueue } from '../domain/outbox/store.ts';
-import { resolveActor } from '../domain/users/provision.ts';
+import { rememberLocale, resolveActor } from '../domain/users/provision.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import { metrics } from '../observe/metrics.ts';
@@ -21,7 +21,8 @@ import { dispatch } from './dispatch/index.ts';
 import { say, type Speaker, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
 import type { Intent } from './intent.ts';
-import type { Invocation } from './invocation.ts';
+import { writtenLanguage } from './language.ts';
+import type { Invocation, Locale } from './invocation.ts';
 import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
@@ -60,16 +61,20 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         defaultTimeZone: deps.config.CRM_DEFAULT_TZ,
         defaultLocale: deps.config.CRM_DEFAULT_LOCALE,
       });
-      const { created, ...who } = actor;
-      const locale = inv.profile?.locale ?? who.locale;
+      const { created, chosenLocale, ...who } = actor;
+      // The person's choice, else their profile's language (who.locale holds both); a door without
+      // one (Feishu's contact API has none) leaves the language they write in, remembered once the
+      // command is understood so their clicks and digests follow it, and only then the team's.
+      const writtenIn = !chosenLocale && !inv.profile?.locale ? written(inv) : undefined;
+      const locale = writtenIn ?? who.locale;
       speaker.current = { locale, timeZone: who.timeZone };
       const base = inv.deliveryKey ? `${inv.door}:${inv.deliveryKey}` : `local:${randomUUID()}`;
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
       const run = async (prisma: PrismaClient): Promise<Outcome> => {
-        const ctx: DomainContext = { db, prisma, actor: who, door: inv.door, clock, log };
+        const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };
         const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
         turn = current;
-        let reply = await answer(current, inv);
+        let reply = await answer(current, inv, writtenIn);
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
         if (created) {
           const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: await teamName(prisma, who.teamId) });
@@ -113,7 +118,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
   }
 
   const guarded = async (inv: Invocation): Promise<Reply> => {
-    const speaker = { current: { locale: inv.profile?.locale ?? deps.config.CRM_DEFAULT_LOCALE, timeZone: deps.config.CRM_DEFAULT_TZ } as Speaker };
+    const speaker = { current: { locale: inv.profile?.locale ?? written(inv) ?? deps.config.CRM_DEFAULT_LOCALE, timeZone: deps.config.CRM_DEFAULT_TZ } as Speaker };
     const trouble = (code: string, tone: Reply['tone'] = 'error'): Reply => ({ tone, title: say(speaker.current, 'title.error'), text: say(speaker.current, code), visibility: 'private' });
     try {
       return await limiter.run(() => handle(inv, speaker));
@@ -135,7 +140,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
 }
 
 /** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */
-async function answer(turn: Turn, inv: Invocation): Promise<Reply> {
+async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<Reply> {
   const intent: Intent =
     inv.input.kind === 'text'
       ? parseCommand(inv.input.text, turn)
@@ -144,12 +149,17 @@ async function answer(turn: Turn, inv: Invocation): Promise<Reply> {
         : actionToIntent(inv.input.action, inv.input.values);
   noteRequest({ intent: intent.kind === 'invalid' ? 'invalid' : intent.kind });
   if (intent.kind === 'invalid') return parserRefusal(turn, intent);
+  if (writtenIn) await rememberLocale(turn.ctx.prisma, turn.ctx.actor.userId, writtenIn);
   try {
     return await dispatch(turn, intent);
   } catch (err) {
     if (isDomainError(err)) return refusal(turn, err);
     throw err;
   }
+}
+
+function written(inv: Invocation): Locale | undefined {
+  return inv.input.kind === 'text' ? writtenLanguage(inv.input.text) : undefined;
 }
 
 async function teamName(prisma: PrismaClient, teamId: number): Promise<string> {

@@ -197,6 +197,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
      */
     customerText: text(4000),
     summary: text(4000).nullable(),
+    /** Set when the person picked the customer from a choice (a button): no name to resolve. */
+    customerId: id.optional(),
     channel: z.enum(CHANNELS).optional(),
     mood: z.enum(MOODS).optional(),
     /** The next step as typed, date phrase included: findDateIn(text) gives dueAt and the title. */
@@ -248,6 +250,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('team.set'), change: teamChangeSchema }),
   /** Both name people as typed (@mention, door:id, name): findUser resolves them. */
   z.object({ kind: z.literal('manager.set'), target: text(200), manager: text(200) }),
+  // words (issue 15): the language a person chose for their replies; null follows profile and writing again.
+  z.object({ kind: z.literal('language'), locale: z.enum(['en', 'zh-CN']).nullable() }),
   /** `target` is "door:externalId", a display name or an @mention: setRole resolves it. */
   z.object({ kind: z.literal('role'), target: text(200), role: z.enum(ROLES) }),
   // Ownership and the pool (issue 9). `customerText` names one customer (resolve it with getCustomer);

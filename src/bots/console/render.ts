@@ -1,5 +1,6 @@
 // A Reply as terminal text. Buttons are numbered so a person can press one by typing its number.
 import type { Reply, ReplyButton } from '../../intents/reply.ts';
+import { chrome } from './chrome.ts';
 
 export interface Rendered {
   text: string;
@@ -10,6 +11,7 @@ const MARK = { info: '', success: '✓ ', warning: '! ', error: '✗ ' } as cons
 
 export function renderText(reply: Reply, fallbackLocale: 'en' | 'zh-CN' = 'en'): Rendered {
   const locale = reply.locale ?? fallbackLocale;
+  const c = chrome(locale);
   const buttons: ReplyButton[] = [];
   const press = (list: ReplyButton[] | undefined) =>
     (list ?? []).map((b) => {
@@ -20,20 +22,27 @@ export function renderText(reply: Reply, fallbackLocale: 'en' | 'zh-CN' = 'en'):
   if (reply.title) out.push(`${MARK[reply.tone]}${reply.title}`);
   if (reply.text) out.push(reply.text);
   if (reply.fields?.length) {
-    const width = Math.max(...reply.fields.map((f) => f.label.length));
-    for (const f of reply.fields) out.push(`  ${f.label.padEnd(width)}  ${f.value}`);
+    // Chinese characters take two columns in a terminal: pad by what the eye sees.
+    const width = Math.max(...reply.fields.map((f) => columns(f.label)));
+    for (const f of reply.fields) out.push(`  ${f.label}${' '.repeat(width - columns(f.label))}  ${f.value}`);
   }
   for (const section of reply.sections ?? []) {
-    if (section.heading) out.push('', `${section.heading}${locale === 'zh-CN' ? '：' : ':'}`);
+    if (section.heading) out.push('', c.heading(section.heading));
     for (const item of section.items) {
       const b = press(item.buttons);
       out.push(`  • ${item.text}${b.length ? '  ' + b.join(' ') : ''}`);
     }
-    if (section.more) out.push(locale === 'zh-CN' ? `  …还有 ${section.more} 项` : `  … and ${section.more} more`);
+    if (section.more) out.push(`  ${c.more(section.more)}`);
   }
-  for (const n of reply.notices ?? []) out.push(`  (${n})`);
+  for (const n of reply.notices ?? []) out.push(`  ${c.notice(n)}`);
   const b = press(reply.buttons);
   if (b.length) out.push(b.join('  '));
-  for (const image of reply.images ?? []) out.push(`  [image: ${image.title}]`);
+  for (const image of reply.images ?? []) out.push(`  ${c.image(image.title)}`);
   return { text: out.join('\n'), buttons };
+}
+
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return n;
 }

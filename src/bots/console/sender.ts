@@ -2,6 +2,7 @@
 // inline in the running console, addressed to the person they are for.
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
 import type { Reply, ReplyButton } from '../../intents/reply.ts';
+import { chrome, replyLocale } from './chrome.ts';
 import { renderText } from './render.ts';
 
 /** The buttons of the latest message each console person received, live once the console acts as them. */
@@ -11,8 +12,9 @@ export function consoleSender(write: (text: string) => void, inbox?: ConsoleInbo
   let next = 1;
   const post = (to: string, reply: Reply): PostedRef => {
     const messageId = String(next++);
-    const rendered = renderText(reply);
-    write(`\n── message #${messageId} for ${to} ──\n${rendered.text}\n`);
+    const locale = replyLocale(reply);
+    const rendered = renderText(reply, locale);
+    write(`\n${chrome(locale).messageFor(messageId, to)}\n${rendered.text}\n`);
     if (rendered.buttons.length) inbox?.set(to, { messageId, buttons: rendered.buttons });
     return { platform: 'console', workspaceId: '', channelId: to, messageId };
   };
@@ -28,7 +30,7 @@ export function consoleSender(write: (text: string) => void, inbox?: ConsoleInbo
       // The card changed (a quote decided): its old buttons no longer apply, and one line says what it shows now.
       for (const [who, m] of inbox ?? []) if (m.messageId === ref.messageId) inbox!.delete(who);
       const now = [reply.title, reply.text].filter(Boolean).join(' — ');
-      write(`\n── message #${ref.messageId} for ${ref.channelId} now reads: ${now} ──\n`);
+      write(`\n${chrome(replyLocale(reply)).messageNowReads(ref.messageId, ref.channelId, now)}\n`);
     },
   };
 }

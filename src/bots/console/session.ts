@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Invocation, Locale } from '../../intents/invocation.ts';
 import type { Reply, ReplyButton } from '../../intents/reply.ts';
+import { chrome, replyLocale } from './chrome.ts';
 import { renderText } from './render.ts';
 import type { ConsoleInbox } from './sender.ts';
 
@@ -47,7 +48,8 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       input,
       receivedAt: opts.now(),
     });
-    const rendered = renderText(reply, user.locale);
+    // Without --locale the reply's own language (the person's, as the handler chose it) sets the console's words.
+    const rendered = renderText(reply, user.locale ?? replyLocale(reply));
     buttons = rendered.buttons;
     opts.write(rendered.text + '\n');
   };
@@ -75,7 +77,8 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       const waiting = opts.inbox?.get(user.name);
       opts.inbox?.delete(user.name);
       buttons = waiting?.buttons ?? [];
-      opts.write(`(now acting as ${user.name}${waiting ? `; the buttons of message #${waiting.messageId} work: ${waiting.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join(' ')}` : ''})\n`);
+      const c = chrome(user.locale);
+      opts.write(`${waiting ? c.actingWithButtons(user.name, waiting.messageId, waiting.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join(' ')) : c.actingAs(user.name)}\n`);
     } else if (/^\d{1,3}$/.test(line) && buttons[Number(line) - 1]) {
       const b = buttons[Number(line) - 1]!;
       if (b.input) {
@@ -86,7 +89,7 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       }
     } else if (/^\d{1,3}$/.test(line)) {
       // A bare number is always meant as a button; say so rather than parse it as a command.
-      opts.write(buttons.length ? `(no button [${line}] on the last reply: 1 to ${buttons.length})\n` : '(the last reply has no buttons)\n');
+      opts.write(`${buttons.length ? chrome(user.locale).noSuchButton(line, buttons.length) : chrome(user.locale).noButtons()}\n`);
     } else if (IMPORT_PATH.test(line) && (await isFile(IMPORT_PATH.exec(line)![1]!.trim()))) {
       // A file path after the import command: the console hands over the file's bytes, as a chat
       // door hands over an upload; the grammar never sees the path.

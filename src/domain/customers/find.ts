@@ -1,8 +1,8 @@
 import type { Customer } from '../../generated/prisma/client.ts';
 import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
-import { foldForMatch, normalizeName } from '../text/normalize.ts';
-import { firstToken, leadingMatch, leadingPhrases, score, similarity } from './match.ts';
+import { normalizeName } from '../text/normalize.ts';
+import { coreName, firstToken, leadingMatch, leadingPhrases, opensName, phoneDigits, score, similarity } from './match.ts';
 import { visibleCustomers } from './visibility.ts';
 
 // Search offers only customers the reader may open (see visibility.ts).
@@ -10,11 +10,17 @@ function teamScope(ctx: DomainContext) {
   return visibleCustomers(ctx.actor);
 }
 
-/** Customers whose code, name or an alias contains `needle`: the candidates the ranking then orders. */
-async function candidates(ctx: DomainContext, needle: string, take = 200): Promise<Customer[]> {
+type WithContacts = Customer & { contacts: Array<{ name: string; normalizedPhone: string | null; email: string | null }> };
+
+/**
+ * Customers whose code, name or an alias contains `needle` (with `byContact`, also a contact's
+ * name, phone digits or email): the candidates the ranking then orders.
+ */
+async function candidates(ctx: DomainContext, needle: string, opts: { take?: number; byContact?: boolean } = {}): Promise<WithContacts[]> {
   const n = needle.trim();
   if (!n) return [];
   const norm = normalizeName(n);
+  const digits = phoneDigits(n);
   return ctx.prisma.customer.findMany({
     where: {
       ...teamScope(ctx),
@@ -23,9 +29,17 @@ async function candidates(ctx: DomainContext, needle: string, take = 200): Promi
         { name: { contains: n, mode: 'insensitive' } },
         ...(norm ? [{ normalizedName: { contains: norm } }] : []),
         { aliases: { has: n } },
+        ...(opts.byContact
+          ? [
+              { contacts: { some: { name: { contains: n, mode: 'insensitive' as const } } } },
+              ...(digits ? [{ contacts: { some: { normalizedPhone: { contains: digits } } } }] : []),
+              ...(n.includes('@') ? [{ contacts: { some: { email: { equals: n, mode: 'insensitive' as const } } } }] : []),
+            ]
+          : []),
       ],
     },
-    take,
+    include: { contacts: { select: { name: true, normalizedPhone: true, email: true } } },
+    take: opts.take ?? 200,
     orderBy: { updatedAt: 'desc' },
   });
 }
@@ -44,7 +58,7 @@ async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Cu
 export async function findCustomers(ctx: DomainContext, query: string, limit = 10): Promise<Array<{ customer: Customer; score: number }>> {
   const q = query.trim();
   if (!q) return [];
-  let found = await candidates(ctx, q);
+  let found: Customer[] = await candidates(ctx, q, { byContact: true });
   if (!found.length) found = await closest(ctx, q, limit);
   return found
     .map((customer) => ({ customer, score: score(customer, q) }))
@@ -53,32 +67,55 @@ export async function findCustomers(ctx: DomainContext, query: string, limit = 1
     .slice(0, limit);
 }
 
+export type AtStart =
+  | { kind: 'one'; customer: Customer; rest: string }
+  /** Several fit equally well: ask which one, with what follows the name for each. */
+  | { kind: 'many'; query: string; choices: Array<{ customer: Customer; rest: string }> }
+  | { kind: 'none'; query: string; suggestions: Customer[] };
+
 /**
- * The customer named at the start of `text`, and what follows it: the longest known name, alias or
- * code the text begins with; else a unique customer whose name begins with the text's first words.
+ * The customer named at the start of `text`, and what follows it, by the same ranking as
+ * findCustomers: the longest known name, alias, code or everyday name (腾飞 for 深圳市腾飞科技有限公司)
+ * the text begins with; else the customers whose names begin with the text's first words, the best
+ * ranked if one stands out, else all of them to choose from.
  */
-export async function resolveCustomerAtStart(ctx: DomainContext, text: string): Promise<{ customer: Customer; rest: string }> {
+export async function matchCustomerAtStart(ctx: DomainContext, text: string, opts: { exact?: boolean } = {}): Promise<AtStart> {
   const trimmed = text.trim();
   const pool = await candidates(ctx, firstToken(trimmed));
   let best: { customer: Customer; length: number }[] = [];
   for (const c of pool) {
-    const length = Math.max(...[c.name, c.code, ...c.aliases].map((n) => leadingMatch(trimmed, n)));
+    const names = [c.name, c.code, ...c.aliases];
+    const length = Math.max(...names.map((n) => leadingMatch(trimmed, n)), ...[c.name, ...c.aliases].map((n) => leadingMatch(trimmed, coreName(n))));
     if (!length) continue;
     if (!best.length || length > best[0]!.length) best = [{ customer: c, length }];
     else if (length === best[0]!.length && best[0]!.customer.id !== c.id) best.push({ customer: c, length });
   }
-  if (best.length === 1) return { customer: best[0]!.customer, rest: restAfter(trimmed, best[0]!.length) };
-  if (best.length > 1) throw ambiguousOf(best.map((b) => b.customer), trimmed);
+  if (best.length === 1) return { kind: 'one', customer: best[0]!.customer, rest: restAfter(trimmed, best[0]!.length) };
+  if (best.length > 1) return { kind: 'many', query: trimmed.slice(0, best[0]!.length), choices: best.sort((a, b) => a.customer.name.localeCompare(b.customer.name)).map((b) => ({ customer: b.customer, rest: restAfter(trimmed, b.length) })) };
 
   for (const phrase of leadingPhrases(trimmed)) {
-    const hits = pool.filter((c) => [c.name, ...c.aliases].some((n) => foldForMatch(n).startsWith(phrase)));
-    if (hits.length === 1) return { customer: hits[0]!, rest: restAfter(trimmed, phrase.length) };
-    if (hits.length > 1) throw ambiguousOf(hits, phrase);
+    const hits = pool.filter((c) => opensName(c, phrase));
+    if (!hits.length) continue;
+    const rest = restAfter(trimmed, phrase.length);
+    const ranked = hits.map((customer) => ({ customer, score: score(customer, phrase) })).sort((a, b) => b.score - a.score || a.customer.name.localeCompare(b.customer.name));
+    if (ranked.length === 1 || ranked[0]!.score > ranked[1]!.score) return { kind: 'one', customer: ranked[0]!.customer, rest };
+    const top = ranked.filter((r) => r.score === ranked[0]!.score);
+    return { kind: 'many', query: trimmed.slice(0, phrase.length), choices: top.slice(0, 10).map((r) => ({ customer: r.customer, rest })) };
   }
   // Report the words as the person typed them, not folded.
-  const query = trimmed.slice(0, (leadingPhrases(trimmed).at(-1) ?? firstToken(trimmed)).length);
-  const suggestions = await closest(ctx, leadingPhrases(trimmed)[0] ?? trimmed);
-  throw notFound('customer.not_found', { query, suggestions: suggestions.map((c) => c.name) });
+  // With `exact`, the text is the customer's words and nothing else (the channel word split it off).
+  const query = opts.exact ? trimmed : trimmed.slice(0, (leadingPhrases(trimmed).at(-1) ?? firstToken(trimmed)).length);
+  const ranked = (await findCustomers(ctx, query, 5)).map((r) => r.customer);
+  const suggestions = ranked.length ? ranked : await closest(ctx, leadingPhrases(trimmed)[0] ?? trimmed);
+  return { kind: 'none', query, suggestions };
+}
+
+/** matchCustomerAtStart for callers that need exactly one: several or none is a typed refusal. */
+export async function resolveCustomerAtStart(ctx: DomainContext, text: string): Promise<{ customer: Customer; rest: string }> {
+  const m = await matchCustomerAtStart(ctx, text);
+  if (m.kind === 'one') return { customer: m.customer, rest: m.rest };
+  if (m.kind === 'many') throw ambiguousOf(m.choices.map((c) => c.customer), m.query);
+  throw notFoundOf(m.query, m.suggestions);
 }
 
 /** A customer by id, code, exact name or a unique prefix; ambiguity is an error with the candidates. */
@@ -93,7 +130,18 @@ export async function getCustomer(ctx: DomainContext, idOrCodeOrName: string | n
   const top = ranked.filter((r) => r.score >= 70);
   if (top.length && (top.length === 1 || top[0]!.score > top[1]!.score)) return top[0]!.customer;
   if (top.length > 1) throw ambiguousOf(top.map((r) => r.customer), q);
-  throw notFound('customer.not_found', { query: q, suggestions: ranked.slice(0, 5).map((r) => r.customer.name) });
+  throw notFoundOf(q, ranked.slice(0, 5).map((r) => r.customer));
+}
+
+/**
+ * Nothing answered `query` well enough to act on. `known` says a suggestion already looks like the
+ * same company (its name contains the query, or the other way round), so nobody is offered to create
+ * a duplicate of a customer the search knows.
+ */
+export function notFoundOf(query: string, suggestions: Customer[]) {
+  const q = coreName(query) || normalizeName(query);
+  const known = !!q && suggestions.some((c) => [c.name, ...c.aliases].some((n) => coreName(n).includes(q) || normalizeName(n).includes(q) || (coreName(n).length >= 2 && q.includes(coreName(n)))));
+  return notFound('customer.not_found', { query, suggestions: suggestions.map((c) => c.name), ...(known ? { known: true } : {}) });
 }
 
 function restAfter(text: string, foldedLength: number): string {

@@ -1,11 +1,27 @@
 // Pure ranking rules for customer names, kept apart from the queries so they can be reasoned about.
 import { foldForMatch, normalizeName } from '../text/normalize.ts';
+import { withoutRegion } from './region.ts';
 
 export interface Named {
   id: number;
   code: string;
   name: string;
   aliases: string[];
+  /** When loaded, a contact's name or phone also finds the customer (`/customer find 张伟`). */
+  contacts?: Array<{ name: string; normalizedPhone: string | null; email?: string | null }>;
+}
+
+/** The name people call a company by: no case, width, legal suffix or leading region (深圳市腾飞科技有限公司 → 腾飞科技). */
+export function coreName(name: string): string {
+  return withoutRegion(normalizeName(name));
+}
+
+/** The digits of a query that is a phone number or part of one ("138-0013", "+86 138 0013"), else undefined. */
+export function phoneDigits(query: string): string | undefined {
+  const q = query.normalize('NFKC').trim();
+  if (!/^[+\d\s\-().]+$/.test(q)) return undefined;
+  const digits = q.replace(/\D/g, '');
+  return digits.length >= 4 ? digits : undefined;
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -27,16 +43,45 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-/** How well a customer answers a search: exact code, exact name, prefix, substring, then likeness. */
+/**
+ * How well a customer answers a search: exact code, exact name, prefix of the name or of the name
+ * people call it by (腾飞 for 深圳市腾飞科技有限公司), a contact's name or phone, substring, then likeness.
+ */
 export function score(c: Named, query: string): number {
   const q = foldForMatch(query);
   const nq = normalizeName(query);
   if (foldForMatch(c.code) === q) return 100;
   const names = [c.name, ...c.aliases];
-  if (names.some((n) => foldForMatch(n) === q || (nq && normalizeName(n) === nq))) return 90;
-  if (names.some((n) => foldForMatch(n).startsWith(q))) return 70;
+  const cores = names.map(coreName);
+  if (names.some((n) => foldForMatch(n) === q || (nq && normalizeName(n) === nq)) || (nq && cores.includes(nq))) return 90;
+  const contact = contactScore(c, query);
+  if (contact >= 80) return contact;
+  if (names.some((n) => foldForMatch(n).startsWith(q)) || (nq && cores.some((k) => k.startsWith(nq)))) return 70;
+  if (contact) return contact;
   if (names.some((n) => foldForMatch(n).includes(q) || (nq && normalizeName(n).includes(nq)))) return 50;
   return Math.round(40 * Math.max(...names.map((n) => similarity(n, query))));
+}
+
+/** A contact named exactly as asked (80), a contact's name starting with it or a phone holding its digits (60). */
+function contactScore(c: Named, query: string): number {
+  if (!c.contacts?.length) return 0;
+  const q = foldForMatch(query);
+  const digits = phoneDigits(query);
+  let best = 0;
+  for (const k of c.contacts) {
+    const name = foldForMatch(k.name);
+    if (q && name === q) best = Math.max(best, 80);
+    else if (q.length >= 2 && name.startsWith(q)) best = Math.max(best, 60);
+    if (digits && k.normalizedPhone?.includes(digits)) best = Math.max(best, 60);
+    if (q.includes('@') && k.email?.toLowerCase() === q) best = Math.max(best, 80);
+  }
+  return best;
+}
+
+/** Does `phrase` (folded) open one of the customer's names, or the name people call it by? */
+export function opensName(c: Named, phrase: string): boolean {
+  const compact = phrase.replace(/\s+/g, '');
+  return [c.name, ...c.aliases].some((n) => foldForMatch(n).startsWith(phrase) || (compact.length >= 2 && coreName(n).startsWith(compact)));
 }
 
 /** Does `text` begin with `name`, ending on a word boundary for Latin names? Returns the length used. */

@@ -1,3 +1,4 @@
+import { teamCurrency } from './currency.ts';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
@@ -22,7 +23,7 @@ const editSchema = z.object({
 
 type LineInput = { product: string; quantity: number; unitPriceMinor: bigint | number; currency?: string };
 
-/** The quote's currency: the one given, else the lines', else USD; lines in another currency are refused. */
+/** The quote's currency: the one given, else the lines', else the team's; lines in another currency are refused. */
 function currencyOf(given: string | undefined, lines: Array<{ currency?: string }>, fallback: string): string {
   const fromLines = lines.find((l) => l.currency)?.currency;
   if (given && fromLines && given !== fromLines) throw invalid('quote.invalid', { field: 'currency', problem: 'mixed_currencies' });
@@ -40,7 +41,7 @@ export async function createQuote(
   input: { customerId: number; currency?: string; lines: LineInput[]; discountBps?: number },
 ): Promise<QuoteView> {
   const data = parseOrInvalid(createSchema, input, 'quote.invalid');
-  const currency = currencyOf(data.currency, data.lines, 'USD');
+  const currency = currencyOf(data.currency, data.lines, await teamCurrency(ctx.prisma, ctx.actor.teamId));
   const { rows, totals } = lineRows(data.lines, data.discountBps);
   return ctx.prisma.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: data.customerId }, select: { id: true, teamId: true, ownerId: true } });

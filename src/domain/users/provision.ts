@@ -50,8 +50,9 @@ function loadUser(prisma: Pick<PrismaClient, 'user'>, id: number) {
   return prisma.user.findUniqueOrThrow({ where: { id }, include: { team: true } });
 }
 
+/** The reply language: the person's choice, else their profile's or the one they last wrote in, else the team's. */
 export function toActor(user: NonNullable<UserWithTeam>): Actor {
-  const locale = user.locale ?? user.team.locale;
+  const locale = user.chosenLocale ?? user.locale ?? user.team.locale;
   return {
     userId: user.id,
     teamId: user.teamId,
@@ -68,7 +69,13 @@ export async function actorForUser(prisma: Pick<PrismaClient, 'user'>, userId: n
   return toActor(user);
 }
 
-export async function resolveActor(db: Database, clock: Clock, who: Who, settings: ProvisionSettings): Promise<Actor & { created: boolean }> {
+
+/** The language a person was last seen writing in, remembered for their clicks and digests when their door gives none. */
+export async function rememberLocale(prisma: PrismaClient, userId: number, locale: 'en' | 'zh-CN'): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId, chosenLocale: null, OR: [{ locale: null }, { locale: { not: locale } }] }, data: { locale } });
+}
+
+export async function resolveActor(db: Database, clock: Clock, who: Who, settings: ProvisionSettings): Promise<Actor & { created: boolean; chosenLocale: boolean }> {
   const key = { platform: who.platform, workspaceId: who.workspaceId, externalId: who.externalUserId };
   const known = await db.prisma.identity.findUnique({ where: { platform_workspaceId_externalId: key } });
   if (known) return { ...(await refresh(db, clock, known.userId, who)), created: false };
@@ -100,7 +107,7 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
         await audit(tx, { actor: { userId: created.id } as Actor, door: who.platform, clock }, { entity: 'user', entityId: created.id, action: 'provision', after: created });
         return created;
       });
-      return { ...toActor(user), created: true };
+      return { ...toActor(user), created: true, chosenLocale: !!user.chosenLocale };
     } catch (err) {
       if ((err as { code?: string }).code !== 'P2002') throw err;
       const winner = await db.prisma.identity.findUnique({ where: { platform_workspaceId_externalId: key } });
@@ -110,18 +117,18 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
   }
 }
 
-async function refresh(db: Database, clock: Clock, userId: number, who: Who): Promise<Actor> {
+async function refresh(db: Database, clock: Clock, userId: number, who: Who): Promise<Actor & { chosenLocale: boolean }> {
   const user = await loadUser(db.prisma, userId);
   const p = who.profile ?? {};
   const changes: { timeZone?: string; locale?: string; displayName?: string } = {};
   if (zoneOk(p.timeZone) && p.timeZone !== user.timeZone) changes.timeZone = p.timeZone;
   if (p.locale && p.locale !== user.locale) changes.locale = p.locale;
   if (p.displayName?.trim() && p.displayName.trim() !== user.displayName) changes.displayName = p.displayName.trim();
-  if (!Object.keys(changes).length) return toActor(user);
+  if (!Object.keys(changes).length) return { ...toActor(user), chosenLocale: !!user.chosenLocale };
   const updated = await db.prisma.$transaction(async (tx) => {
     const u = await tx.user.update({ where: { id: userId }, data: changes, include: { team: true } });
     await audit(tx, { actor: { userId } as Actor, door: who.platform, clock }, { entity: 'user', entityId: userId, action: 'profile', before: user, after: u });
     return u;
   });
-  return toActor(updated);
+  return { ...toActor(updated), chosenLocale: !!updated.chosenLocale };
 }

@@ -32,6 +32,9 @@ export const DIGEST_TEXT = {
     returnedText: '{name} ({code}) had no logged contact within {hours} hours, so it went back to the shared pool.',
     chartPipeline: 'Pipeline by status',
     chartActivity: 'Interactions per rep',
+    row: '{label}: {value}',
+    change: '{value} ({delta})',
+    silentDays: '{days} days without contact',
   },
   'zh-CN': {
     dailyTitle: '今日待办 · {date}',
@@ -58,12 +61,15 @@ export const DIGEST_TEXT = {
     conversion: '线索→意向 {a} · 意向→成交 {b} · 本周成交 {won}',
     churn: '流失风险（{days} 天未联系）· {count}',
     cadence: '未按节奏跟进',
-    cadenceLine: 'A类 {a} · B类 {b} · C类 {c}',
+    cadenceLine: 'A 类 {a} · B 类 {b} · C 类 {c}',
     none: '无',
     returnedTitle: '线索已退回公海池',
     returnedText: '{name}（{code}）在 {hours} 小时内没有跟进记录，已退回公海池。',
     chartPipeline: '客户阶段分布',
     chartActivity: '每人跟进次数',
+    row: '{label}：{value}',
+    change: '{value}（{delta}）',
+    silentDays: '{days} 天未联系',
   },
 } as const;
 

@@ -36,6 +36,8 @@ function errorParams(locale: Locale, entity: string, details: Record<string, unk
   const params: Params = { entity: label(locale, 'entity', hasMessage(`label.entity.${entity}`) ? entity : 'record') };
   for (const [key, value] of Object.entries(details)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') params[key] = value;
+    // Lists (columns found, names) are joined the reader's way: 、 in Chinese.
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) params[key] = value as string[];
   }
   for (const key of INSTANT_KEYS) {
     const v = details[key];
@@ -44,6 +46,8 @@ function errorParams(locale: Locale, entity: string, details: Record<string, unk
   }
   const status = details.status;
   if (typeof status === 'string') params.status = label(locale, entity === 'quote' ? 'quote_status' : 'task_status', status);
+  // A customer's status words are the ones its card shows (interested, won), never the stored enum.
+  for (const key of ['from', 'to'] as const) if (entity === 'customer' && typeof details[key] === 'string') params[key] = label(locale, 'status', details[key] as string);
   if (typeof details.decision === 'string') params.decision = label(locale, 'decision', details.decision);
   if (typeof details.level === 'string') params.level = label(locale, 'level', details.level);
   if (typeof details.role === 'string') params.role = label(locale, 'role', details.role);

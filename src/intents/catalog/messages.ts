@@ -9,6 +9,7 @@ import { record as enRecord } from './en/record.ts';
 import { reliability as enReliability } from './en/reliability.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
+import { words as enWords } from './en/words.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
@@ -19,6 +20,7 @@ import { record as zhRecord } from './zh-CN/record.ts';
 import { reliability as zhReliability } from './zh-CN/reliability.ts';
 import { replies as zhReplies } from './zh-CN/replies.ts';
 import { usage as zhUsage } from './zh-CN/usage.ts';
+import { words as zhWords } from './zh-CN/words.ts';
 
 export const en = {
   ...enUsage,
@@ -31,6 +33,7 @@ export const en = {
   ...enPool,
   ...enRecord,
   ...enReliability,
+  ...enWords,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -44,6 +47,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhPool,
   ...zhRecord,
   ...zhReliability,
+  ...zhWords,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

@@ -9,7 +9,9 @@ export type { MessageCode } from './messages.ts';
 export type ParamValue = string | number | bigint | boolean | Date | readonly string[] | null | undefined;
 export type Params = Record<string, ParamValue>;
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+// `{name}`, plus two English agreements a template may ask for: `{count|line/lines}` gives
+// "1 line" / "3 lines", `{entity|a}` gives "a quote" / "an interaction".
+const PLACEHOLDER = /\{(\w+)(?:\|([^{}]*))?\}/g;
 
 function dictionary(locale: string): Record<string, string> {
   return locale === 'zh-CN' ? DICTIONARIES['zh-CN'] : DICTIONARIES.en;
@@ -36,7 +38,15 @@ export function t(locale: Locale, code: MessageCode | (string & {}), params: Par
     key = `${key}.bare`;
     template = dict[key]!;
   }
-  return template.replace(PLACEHOLDER, (_m, name: string) => render(locale, params[name], dict));
+  return template.replace(PLACEHOLDER, (_m, name: string, modifier?: string) => agree(render(locale, params[name], dict), params[name], modifier));
+}
+
+function agree(text: string, value: ParamValue, modifier: string | undefined): string {
+  if (!modifier) return text;
+  if (modifier === 'a') return `${/^[aeiou]/i.test(text) && !/^(?:uni|use|usu|eu|one)/i.test(text) ? 'an' : 'a'} ${text}`;
+  const [one, other] = modifier.split('/');
+  const n = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : Number.NaN;
+  return `${text} ${n === 1 ? one : (other ?? one)}`;
 }
 
 function render(locale: Locale, value: ParamValue, dict: Record<string, string>): string {
@@ -46,6 +56,12 @@ function render(locale: Locale, value: ParamValue, dict: Record<string, string>)
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toLocaleString(locale);
   return String(value);
+}
+
+/** A field's name as the label of a card row: "Summary" in English (it is "summary" inside a sentence), 内容 in Chinese. */
+export function fieldLabel(locale: Locale, field: string): string {
+  const name = label(locale, 'field', field);
+  return locale === 'en' ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
 
 /** A value's label (`label.<group>.<value>`), or the value itself when the catalog has none. */

@@ -9,7 +9,7 @@ export const dispatchHelp: Dispatch<'help'> = async (turn, intent) => ({
   tone: 'info',
   title: say(turn, 'help.title'),
   text: say(turn, intent.topic ? `help.${intent.topic}` : 'help.overview'),
-  buttons: intent.topic ? [] : HELP_TOPICS.map((topic) => button(turn, 'button.help_topic', { kind: 'help', topic }, { labelParams: { topic } })),
+  buttons: intent.topic ? [] : HELP_TOPICS.map((topic) => button(turn, 'button.help_topic', { kind: 'help', topic }, { labelParams: { topic: label(turn.locale, 'help_topic', topic) } })),
   visibility: 'private',
 });
 
@@ -22,9 +22,9 @@ export const dispatchWhoami: Dispatch<'whoami'> = async (turn) => {
       role: label(turn.locale, 'role', me.user.role),
       team: me.team.name,
       timeZone: turn.timeZone,
-      locale: turn.locale,
+      locale: label(turn.locale, 'locale', turn.locale),
     }),
-    fields: me.identities.map((i) => ({ label: i.platform, value: i.workspaceId ? `${i.workspaceId}/${i.externalId}` : i.externalId })),
+    fields: me.identities.map((i) => ({ label: label(turn.locale, 'door', i.platform), value: i.workspaceId ? `${i.workspaceId}/${i.externalId}` : i.externalId })),
     visibility: 'private',
   };
 };

@@ -6,6 +6,7 @@ import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerShow, dispat
 import { dispatchImportCancel, dispatchImportFile, dispatchImportPasted, dispatchImportRun } from './import.ts';
 import { dispatchHome } from './home.ts';
 import { dispatchCustomersList, dispatchQuotesList, dispatchTaskAdd, dispatchTasksTeam } from './lists.ts';
+import { dispatchLanguage } from './language.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchCustomerAssign, dispatchCustomerAssignAll, dispatchCustomerClaim, dispatchCustomerRelease, dispatchPoolList } from './pool.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
@@ -62,6 +63,7 @@ const table: Table = {
   'team.show': dispatchTeamShow,
   'team.set': dispatchTeamSet,
   'manager.set': dispatchManagerSet,
+  language: dispatchLanguage,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

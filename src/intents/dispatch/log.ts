@@ -1,20 +1,24 @@
 import { logInteraction } from '../../domain/interactions/log.ts';
 import { undoInteraction } from '../../domain/interactions/undo.ts';
-import { resolveCustomerAtStart } from '../../domain/customers/find.ts';
 import { findDateIn } from '../dates/index.ts';
 import { occurredIn } from './log-when.ts';
 import { invalid } from '../../domain/errors.ts';
 import { teamWorkday } from '../../domain/time/workday.ts';
 import { cleanSummary } from '../grammar/index.ts';
-import { label } from '../catalog/index.ts';
+import { fieldLabel, label } from '../catalog/index.ts';
 import { button } from '../render/buttons.ts';
 import { say, when, type Dispatch } from './turn.ts';
+import { channelInSentence } from '../grammar/channel.ts';
+import { customerForLog } from './log-customer.ts';
 
 /** /log: one line after a call becomes an interaction, and its next step a task with a real due date. */
 export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
   const dateOpts = { timeZone: turn.timeZone, now: turn.now, locale: turn.locale, ...(await teamWorkday(turn.ctx)) };
+  // A past time before the channel word says when it happened; it is not part of the customer's name.
   const head = intent.summary === null ? { text: intent.customerText } : occurredIn(intent.customerText, dateOpts, 'end');
-  const { customer, rest } = await resolveCustomerAtStart(turn.ctx, head.text);
+  const picked = await customerForLog(turn, { ...intent, customerText: head.text || intent.customerText });
+  if ('reply' in picked) return picked.reply;
+  const { customer, rest } = picked;
   const tail = intent.summary === null ? occurredIn(rest, dateOpts, 'start') : { text: rest };
   const occurredAt = head.occurredAt ?? tail.occurredAt;
   const summary = intent.summary ?? cleanSummary(tail.text);
@@ -28,7 +32,7 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
   }
   const { interaction, task } = await logInteraction(turn.ctx, {
     customerId: customer.id,
-    channel: intent.channel,
+    channel: intent.channel ?? channelInSentence(summary),
     summary,
     mood: intent.mood,
     nextStep,
@@ -38,7 +42,7 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
   if (task && !task.dueAt) notices.push(say(turn, 'notice.no_date', { id: task.id }));
   const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: turn.ctx.actor.teamId }, select: { undoWindowMinutes: true } });
   notices.push(say(turn, 'text.interaction.undo_hint', { minutes: team.undoWindowMinutes }));
-  const channel = label(turn.locale, 'channel', interaction.channel);
+  const channel = label(turn.locale, 'channel_noun', interaction.channel);
   const buttons = [button(turn, 'button.undo', { kind: 'interaction.undo', id: interaction.id })];
   if (task) buttons.unshift(button(turn, 'button.done', { kind: 'task.done', id: task.id }, { style: 'primary' }));
   return {
@@ -51,8 +55,8 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
       .filter(Boolean)
       .join('\n'),
     fields: [
-      { label: label(turn.locale, 'field', 'summary'), value: interaction.summary },
-      ...(interaction.mood ? [{ label: label(turn.locale, 'field', 'mood'), value: label(turn.locale, 'mood', interaction.mood) }] : []),
+      { label: fieldLabel(turn.locale, 'summary'), value: interaction.summary },
+      ...(interaction.mood ? [{ label: fieldLabel(turn.locale, 'mood'), value: label(turn.locale, 'mood', interaction.mood) }] : []),
     ],
     notices,
     buttons,

@@ -6,10 +6,13 @@ import { formatBps, formatMoney } from '../catalog/index.ts';
 import type { OutboundMessage, Reply } from '../reply.ts';
 import { quoteCard } from '../render/quote.ts';
 import { say, turnFor, type Dispatch, type Turn } from './turn.ts';
+import { inTeamCurrency } from './quote-currency.ts';
 
 export const dispatchQuoteNew: Dispatch<'quote.new'> = async (turn, intent) => {
   const { customer } = await resolveCustomerAtStart(turn.ctx, intent.customerText);
-  const quote = await createQuote(turn.ctx, { customerId: customer.id, currency: intent.currency, lines: intent.lines, discountBps: intent.discountBps });
+  const money = await inTeamCurrency(turn, intent);
+  if ('reply' in money) return money.reply;
+  const quote = await createQuote(turn.ctx, { customerId: customer.id, currency: money.currency, lines: money.lines, discountBps: intent.discountBps });
   const card = quoteCard(turn, quote, { titleCode: 'title.quote.created' });
   return {
     ...card,

@@ -4,6 +4,7 @@ import { firstWord, trim, type Src } from './text.ts';
 import { suggestionFor } from './suggest.ts';
 import { parseManager, parseTeam } from './team.ts';
 import { CRM_SUBS, HELP_TOPIC_WORDS, lookup, ROLE_VALUES } from './vocabulary.ts';
+import { parseLanguage } from './language.ts';
 
 export function parseCrm(body: Src): Intent {
   const { word, rest } = firstWord(body);
@@ -27,6 +28,8 @@ export function parseCrm(body: Src): Intent {
       if (!m) return invalidIntent('missing_argument', 'usage.crm', { arg: 'digest|approvals' });
       return { kind: 'channel', purpose: /^(approvals?|审批)$/i.test(m[1]!) ? 'approvals' : 'digest', off: Boolean(m[2]) };
     }
+    case 'language':
+      return parseLanguage(rest);
     default:
       return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, CRM_SUBS) });
   }

@@ -49,9 +49,10 @@ export const QUOTE_SUBS: Record<string, 'new' | 'edit' | 'submit' | 'show' | 'ap
   reject: 'reject', decline: 'reject', 驳回: 'reject', 拒绝: 'reject',
 };
 
-export const CRM_SUBS: Record<string, 'help' | 'whoami' | 'role' | 'home' | 'channel' | 'team' | 'manager'> = {
+export const CRM_SUBS: Record<string, 'help' | 'whoami' | 'role' | 'home' | 'channel' | 'team' | 'manager' | 'language'> = {
   team: 'team', 团队: 'team', manager: 'manager', 主管: 'manager', 上级: 'manager', 经理: 'manager',
   channel: 'channel', 频道: 'channel', 群: 'channel',
+  language: 'language', lang: 'language', 语言: 'language',
   home: 'home', today: 'home', 主页: 'home', 今日: 'home',
   help: 'help', 帮助: 'help',
   whoami: 'whoami', me: 'whoami', 我是谁: 'whoami',

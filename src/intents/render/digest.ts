@@ -49,44 +49,44 @@ export function poolDailyReply(s: Speaker, digest: DailyDigest, now: Date): Repl
   return { tone: 'info', title: dt(s.locale, 'poolTitle', { date: day(s, now) }), sections, visibility: 'channel', subject: `pool:${digest.teamId}` };
 }
 
-function change(p: Pair): string {
+function change(L: 'en' | 'zh-CN', p: Pair): string {
   const d = p.current - p.previous;
-  return `${p.current} (${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)})`;
+  return dt(L, 'change', { value: p.current, delta: `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)}` });
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
 export function weeklyReply(s: Speaker, w: WeeklySummary, opts: { late: boolean; churnDays: number; charts?: boolean }): Reply {
   const L = s.locale;
-  const list = (rows: Array<[string, Pair]>) => (rows.length ? rows.map(([k, p]) => ({ text: `${k}: ${change(p)}` })) : [{ text: dt(L, 'none') }]);
+  const list = (rows: Array<[string, Pair]>) => (rows.length ? rows.map(([k, p]) => ({ text: dt(L, 'row', { label: k, value: change(L, p) }) })) : [{ text: dt(L, 'none') }]);
   const sections: ReplySection[] = [
     { heading: dt(L, 'newCustomers'), items: list(Object.entries(w.newCustomersBySource).map(([k, p]) => [label(L, 'source', k), p])) },
     { heading: dt(L, 'interactionsByRep'), items: list(w.interactionsByRep.slice(0, 20).map((r) => [r.name, r])), ...(w.interactionsByRep.length > 20 ? { more: w.interactionsByRep.length - 20 } : {}) },
     { heading: dt(L, 'interactionsByChannel'), items: list(Object.entries(w.interactionsByChannel).map(([k, p]) => [label(L, 'channel', k), p])) },
     {
       heading: dt(L, 'tasks'),
-      items: [{ text: dt(L, 'tasksLine', { done: change(w.tasks.doneOfDue), due: change(w.tasks.due), rate: pct(w.tasks.due.current ? w.tasks.doneOfDue.current / w.tasks.due.current : null), total: change(w.tasks.done) }) }],
+      items: [{ text: dt(L, 'tasksLine', { done: change(L, w.tasks.doneOfDue), due: change(L, w.tasks.due), rate: pct(w.tasks.due.current ? w.tasks.doneOfDue.current / w.tasks.due.current : null), total: change(L, w.tasks.done) }) }],
     },
     {
       heading: dt(L, 'quotes'),
       items: [
-        { text: dt(L, 'quotesLine', { submitted: change(w.quotes.submitted), approved: change(w.quotes.approved), rejected: change(w.quotes.rejected) }) },
-        ...w.quotes.approvedValue.map((v) => ({ text: dt(L, 'approvedValue', { value: `${formatMoney(L, BigInt(v.current), v.currency)} (${formatMoney(L, BigInt(v.previous), v.currency)})` }) })),
+        { text: dt(L, 'quotesLine', { submitted: change(L, w.quotes.submitted), approved: change(L, w.quotes.approved), rejected: change(L, w.quotes.rejected) }) },
+        ...w.quotes.approvedValue.map((v) => ({ text: dt(L, 'approvedValue', { value: dt(L, 'change', { value: formatMoney(L, BigInt(v.current), v.currency), delta: formatMoney(L, BigInt(v.previous), v.currency) }) }) })),
       ],
     },
     {
       heading: dt(L, 'pipeline'),
       items: [
         { text: ['lead', 'intent', 'deal', 'lost'].map((k) => `${label(L, 'status', k)} ${w.customersByStatus[k] ?? 0}`).join(' · ') },
-        { text: dt(L, 'conversion', { a: pct(w.conversion.leadToIntent), b: pct(w.conversion.intentToDeal), won: change(w.dealsWon) }) },
+        { text: dt(L, 'conversion', { a: pct(w.conversion.leadToIntent), b: pct(w.conversion.intentToDeal), won: change(L, w.dealsWon) }) },
       ],
     },
     {
-      heading: dt(L, 'churn', { days: opts.churnDays, count: change(w.churnRisks.count) }),
-      items: w.churnRisks.top.length ? w.churnRisks.top.map((c) => ({ text: `${c.name} · ${c.code} · ${c.silentDays}d` })) : [{ text: dt(L, 'none') }],
+      heading: dt(L, 'churn', { days: opts.churnDays, count: change(L, w.churnRisks.count) }),
+      items: w.churnRisks.top.length ? w.churnRisks.top.map((c) => ({ text: `${c.name} · ${c.code} · ${dt(L, 'silentDays', { days: c.silentDays })}` })) : [{ text: dt(L, 'none') }],
       ...(w.churnRisks.count.current > w.churnRisks.top.length ? { more: w.churnRisks.count.current - w.churnRisks.top.length } : {}),
     },
-    { heading: dt(L, 'cadence'), items: [{ text: dt(L, 'cadenceLine', { a: change(w.cadenceMisses.A), b: change(w.cadenceMisses.B), c: change(w.cadenceMisses.C) }) }] },
+    { heading: dt(L, 'cadence'), items: [{ text: dt(L, 'cadenceLine', { a: change(L, w.cadenceMisses.A), b: change(L, w.cadenceMisses.B), c: change(L, w.cadenceMisses.C) }) }] },
   ];
   const images = opts.charts
     ? [

@@ -1,5 +1,5 @@
 import type { QuoteView } from '../../domain/quotes/index.ts';
-import { formatBps, formatMoney, label } from '../catalog/index.ts';
+import { fieldLabel, formatBps, formatMoney, label } from '../catalog/index.ts';
 import type { Reply, ReplySection } from '../reply.ts';
 import { say, when, type Turn } from '../dispatch/turn.ts';
 import { button } from './buttons.ts';
@@ -12,7 +12,7 @@ export interface InteractionLine {
   authorName?: string;
 }
 
-const f = (turn: Turn, field: string) => label(turn.locale, 'field', field);
+const f = (turn: Turn, field: string) => fieldLabel(turn.locale, field);
 
 /** The quote as a card: who, what, how much, where it stands; approvers also see the customer's recent history and the decision buttons. */
 export function quoteCard(turn: Turn, quote: QuoteView, opts: { titleCode?: string; forApprover?: boolean; context?: InteractionLine[] } = {}): Reply {
@@ -25,11 +25,11 @@ export function quoteCard(turn: Turn, quote: QuoteView, opts: { titleCode?: stri
     ...(quote.lines.length > 20 ? { more: quote.lines.length - 20 } : {}),
   };
   const fields = [
-    { label: f(turn, 'customer'), value: `${quote.customer.name} (${quote.customer.code})` },
+    { label: f(turn, 'customer'), value: say(turn, 'label.with_code', { name: quote.customer.name, code: quote.customer.code }) },
     { label: f(turn, 'author'), value: quote.author.displayName },
     { label: f(turn, 'status'), value: label(turn.locale, 'quote_status', quote.status) },
     { label: f(turn, 'subtotal'), value: money(quote.subtotalMinor) },
-    { label: f(turn, 'discount'), value: `${formatBps(quote.discountBps)} (−${money(quote.discountMinor)})` },
+    { label: f(turn, 'discount'), value: say(turn, 'label.in_parens', { value: formatBps(quote.discountBps), detail: `−${money(quote.discountMinor)}` }) },
     { label: f(turn, 'total'), value: money(quote.totalMinor) },
   ];
   if (quote.decidedBy && quote.decidedAt) {

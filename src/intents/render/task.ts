@@ -21,7 +21,7 @@ export function taskItem(turn: Speaker, task: TaskLike): ReplyItem {
       ? [button(turn, 'button.claim', { kind: 'task.claim', id: task.id }, { style: 'primary' })]
       : [
           button(turn, 'button.done', { kind: 'task.done', id: task.id }, { style: 'primary' }),
-          button(turn, 'button.snooze_tomorrow', { kind: 'task.snooze', id: task.id, whenText: turn.locale === 'zh-CN' ? '明天' : 'tomorrow' }),
+          button(turn, 'button.snooze_tomorrow', { kind: 'task.snooze', id: task.id, whenText: say(turn, 'phrase.tomorrow') }),
         ];
   return { text: `#${task.id} ${task.title}${customer}${due}`, buttons };
 }

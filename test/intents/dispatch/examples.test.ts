@@ -165,7 +165,7 @@ describeEngines('example commands through the handler', (engine) => {
     const text = JSON.stringify(home.sections);
     expect(home.title).toBe('Your day');
     expect(text).toContain('Call Acme back today');
-    expect(text).toMatch(/#\d+ · Acme Robotics · a draft/);
+    expect(text).toMatch(/#\d+ · Acme Robotics · draft/);
     expect((await li('/crm 主页')).title).toBe('我的今天');
   });
 

@@ -9,7 +9,7 @@ export const labels = {
   'label.mood.positive': 'positive', 'label.mood.neutral': 'neutral', 'label.mood.hesitant': 'hesitant', 'label.mood.negative': 'negative',
   'label.role.rep': 'rep', 'label.role.manager': 'manager', 'label.role.admin': 'admin',
   'label.task_status.open': 'open', 'label.task_status.done': 'done', 'label.task_status.cancelled': 'cancelled',
-  'label.quote_status.draft': 'a draft', 'label.quote_status.pending': 'pending approval',
+  'label.quote_status.draft': 'draft', 'label.quote_status.pending': 'pending approval',
   'label.quote_status.approved': 'approved', 'label.quote_status.rejected': 'rejected',
   'label.decision.approved': 'approved', 'label.decision.rejected': 'rejected',
   'label.decision.approve': 'approved', 'label.decision.reject': 'rejected',
@@ -44,7 +44,7 @@ export const labels = {
   'label.problem.product_empty': 'empty', 'label.problem.product_too_long': 'too long', 'label.problem.time_without_date': 'a time without a date',
 
   'label.allowed': ' Use one of: {values}.',
-  'label.pool': 'shared pool', 'label.none': '—', 'label.no_due': 'no date', 'label.more': 'and {count} more',
+  'label.none': '—',
   'label.level.manager': 'manager', 'label.level.admin': 'admin',
   'label.list_separator': ', ',
 };

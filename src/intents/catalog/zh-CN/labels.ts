@@ -11,7 +11,7 @@ export const labels: Record<keyof typeof en, string> = {
   'label.mood.positive': '积极', 'label.mood.neutral': '中性', 'label.mood.hesitant': '犹豫', 'label.mood.negative': '消极',
   'label.role.rep': '销售', 'label.role.manager': '经理', 'label.role.admin': '管理员',
   'label.task_status.open': '进行中', 'label.task_status.done': '完成', 'label.task_status.cancelled': '取消',
-  'label.quote_status.draft': '是草稿', 'label.quote_status.pending': '待审批',
+  'label.quote_status.draft': '草稿', 'label.quote_status.pending': '待审批',
   'label.quote_status.approved': '已批准', 'label.quote_status.rejected': '已驳回',
   'label.decision.approved': '批准', 'label.decision.rejected': '驳回',
   'label.decision.approve': '批准', 'label.decision.reject': '驳回',
@@ -46,7 +46,7 @@ export const labels: Record<keyof typeof en, string> = {
   'label.problem.product_empty': '为空', 'label.problem.product_too_long': '太长', 'label.problem.time_without_date': '只有时间没有日期',
 
   'label.allowed': '可选：{values}。',
-  'label.pool': '公海池', 'label.none': '—', 'label.no_due': '无日期', 'label.more': '还有 {count} 条',
+  'label.none': '—',
   'label.level.manager': '经理', 'label.level.admin': '管理员',
   'label.list_separator': '、',
 };

@@ -1,0 +1,28 @@
+// Choosing the customer of a /log, the reader's language, lists and import rows (English).
+export const words = {
+  'title.log.choose': 'Which customer?',
+  'text.log.choose': '“{query}” fits {count} customers. Pick one and the interaction is logged for it.',
+  'button.customer_choice': '{name} ({code})',
+  'label.with_code': '{name} ({code})',
+  'label.in_parens': '{value} ({detail})',
+  'text.customer.import_row': 'Row {row}: {what}',
+  'label.problem.missing': 'missing',
+  'title.language.set': 'Language set',
+  'text.language.chosen': 'I’ll answer you in English from now on. `/crm language auto` goes back to your Slack or Feishu language.',
+  'text.language.auto': 'I’ll answer in your Slack or Feishu language, else in the language you write in.',
+  // The channel as the subject of "… with Acme." on a log's confirmation.
+  'label.channel_noun.call': 'A call', 'label.channel_noun.visit': 'A visit', 'label.channel_noun.email': 'An email',
+  'label.channel_noun.meeting': 'A meeting', 'label.channel_noun.wechat': 'A WeChat chat', 'label.channel_noun.expo': 'A talk at an expo',
+  'label.channel_noun.other': 'An interaction',
+  'label.door.console': 'console',
+  'label.door.slack': 'Slack',
+  'label.door.feishu': 'Feishu',
+  'label.locale.en': 'English',
+  'label.locale.zh-CN': 'Chinese',
+  'label.help_topic.customer': 'customers',
+  'label.help_topic.log': 'logging',
+  'label.help_topic.tasks': 'tasks',
+  'label.help_topic.quote': 'quotes',
+  'label.help_topic.crm': 'you and your team',
+  'label.help_topic.role': 'roles',
+};
