@@ -27,8 +27,8 @@ const WEEKDAY_RE = new RegExp(`${REL}?\\s*(?:周|星期|礼拜|週)([一二三�
 const WEEK_RE = new RegExp(`${REL}(?:周|星期|礼拜)(?![一二三四五六日天末1-7几])`);
 const MONTH_END_RE = /(下下个?|下个?|本|这个?)?\s*(?:月底|月末)/;
 const YEAR_END_RE = /(今年|明年)?\s*(?:年底|年末)/;
-const FULL_DATE_RE = new RegExp(`(?:(${PURE_NUM})\\s*年[\\s,，、]*)?(${PURE_NUM})\\s*月\\s*(${PURE_NUM})\\s*(?:日|号)`);
-const MONTH_DAY_RE = new RegExp(`(下下个?月|下个?月|本月|这个月)?\\s*(${PURE_NUM})\\s*(?:日|号)`);
+const FULL_DATE_RE = new RegExp(`(?:(${PURE_NUM}|今|明|去)\\s*年[\\s,，、]*)?(${PURE_NUM})\\s*月\\s*(${PURE_NUM})\\s*(?:日|号)`);
+const MONTH_DAY_RE = new RegExp(`(下下个?月|下个?月|上上个?月|上个?月|本月|这个月)?\\s*(${PURE_NUM})\\s*(?:日|号)`);
 const EOD_RE = /下班(?:之?前)?|收工(?:之?前)?/;
 const PERIODS: Record<string, Part> = {
   凌晨: 'small', 半夜: 'small', 清晨: 'morning', 早上: 'morning', 早晨: 'morning', 上午: 'morning', 中午: 'noon', 午后: 'afternoon',
@@ -38,7 +38,7 @@ const PERIOD = `(${Object.keys(PERIODS).join('|')})?`;
 const CLOCK_COLON = new RegExp(`${PERIOD}\\s*([0-9０-９]{1,2})[:：]([0-9０-９]{2})(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?`, 'i');
 const CLOCK_HAN = new RegExp(`${PERIOD}\\s*(${PURE_NUM})\\s*[点點时](?:\\s*(半|一刻|三刻|(${PURE_NUM})\\s*分?))?(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?`, 'i');
 const PERIOD_RE = new RegExp(Object.keys(PERIODS).join('|'));
-// 一点 is also "a bit" (快一点, 便宜一点, 早一点): only a clock when nothing says otherwise.
+// 一点 is also "a bit" (快一点, 便宜一点, 早一点, 一点点): only a clock when nothing says otherwise.
 const QUANTITY_BEFORE = /[快早晚慢多少好大小高低些宜贵差稍]$/;
 const POINTS_AFTER = /^\s*(?:意见|建议|要求|问题|看法|想法|需求|原因|事项|内容|疑问|顾虑|共识|改进)/;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
@@ -171,7 +171,9 @@ function dateRules(found: Found, today: LocalDate, take: (re: RegExp) => RegExpE
     return;
   }
   if ((m = peek(FULL_DATE_RE))) {
-    const year = m[1] ? parseChineseNumber(m[1]) : today.year;
+    // 今年/明年/去年 name the year as plainly as 2027年 does.
+    const named = m[1] ? ({ 今: 0, 明: 1, 去: -1 } as Record<string, number>)[m[1]] : undefined;
+    const year = !m[1] ? today.year : named !== undefined ? today.year + named : parseChineseNumber(m[1]);
     const month = parseChineseNumber(m[2]!);
     const day = parseChineseNumber(m[3]!);
     if (year !== null && month && day && month <= 12) {
@@ -180,18 +182,21 @@ function dateRules(found: Found, today: LocalDate, take: (re: RegExp) => RegExpE
         take(FULL_DATE_RE);
         found.date = { year: y, month, day };
         if (!m[1]) found.roll = 'year';
+        if (named === -1) found.backwards = true;
         return;
       }
     }
   }
   if ((m = peek(MONTH_DAY_RE))) {
     const day = parseChineseNumber(m[2]!);
-    const months = !m[1] ? 0 : m[1].startsWith('下下') ? 2 : m[1].startsWith('下') ? 1 : 0;
+    // 上个月15号 looks back a month, as 上周三 looks back a week.
+    const months = !m[1] ? 0 : m[1].startsWith('下下') ? 2 : m[1].startsWith('下') ? 1 : m[1].startsWith('上上') ? -2 : m[1].startsWith('上') ? -1 : 0;
     const base = addMonths(today, months, 1);
     if (day && day <= daysInMonth(base.year, base.month)) {
       take(MONTH_DAY_RE);
       found.date = { ...base, day };
       if (!m[1]) found.roll = 'month';
+      if (months < 0) found.backwards = true;
     }
   }
 }
@@ -219,7 +224,7 @@ function clockIn(text: string): { re: RegExp; minute: (part?: Part) => number } 
     else extra = m[3] === '半' ? 30 : m[3] === '一刻' ? 15 : m[3] === '三刻' ? 45 : m[4] ? parseChineseNumber(m[4]) : 0;
     const meridiem = (re === CLOCK_COLON ? m[4] : m[5])?.toLowerCase().replace(/\./g, '');
     if (extra === null || hour > 24 || extra > 59) continue;
-    if (!m[1] && !m[3] && !meridiem && /^[一两]$/.test(m[2]!) && (QUANTITY_BEFORE.test(text.slice(0, m.index).trimEnd()) || text[m.index + m[0].length] === '儿')) continue;
+    if (!m[1] && !m[3] && !meridiem && /^[一两]$/.test(m[2]!) && (QUANTITY_BEFORE.test(text.slice(0, m.index).trimEnd()) || /[儿点點]/.test(text[m.index + m[0].length] ?? ''))) continue;
     // 点 also counts points: 第3点, 提了三点意见.
     if (!m[1] && !m[3] && !meridiem && (/第\s*$/.test(text.slice(0, m.index)) || POINTS_AFTER.test(text.slice(m.index + m[0].length)))) continue;
     const period = m[1] ? PERIODS[m[1]] : undefined;
