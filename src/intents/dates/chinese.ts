@@ -25,10 +25,12 @@ const DAY_RE = new RegExp(Object.keys(DAY_WORDS).sort((a, b) => b.length - a.len
 const REL = '(下下个?|下个?|这个?|本|上上个?|上个?)';
 const WEEKDAY_RE = new RegExp(`${REL}?\\s*(?:周|星期|礼拜|週)([一二三四五六日天末1-7])`);
 const WEEK_RE = new RegExp(`${REL}(?:周|星期|礼拜)(?![一二三四五六日天末1-7几])`);
-const MONTH_END_RE = /(下下个?|下个?|本|这个?)?\s*(?:月底|月末)/;
+const MONTH_END_RE = new RegExp(`(下下个?|下个?|本|这个?|${PURE_NUM})?\\s*(?:月底|月末)`);
 const YEAR_END_RE = /(今年|明年)?\s*(?:年底|年末)/;
 const FULL_DATE_RE = new RegExp(`(?:(${PURE_NUM}|今|明|去)\\s*年[\\s,，、]*)?(${PURE_NUM})\\s*月\\s*(${PURE_NUM})\\s*(?:日|号)`);
 const MONTH_DAY_RE = new RegExp(`(下下个?月|下个?月|上上个?月|上个?月|本月|这个月)?\\s*(${PURE_NUM})\\s*(?:日|号)`);
+// 3月份, 明年3月: a month alone is its first day (not chrono's "today's day in March", which is past).
+const MONTH_ONLY_RE = new RegExp(`(?:(${PURE_NUM}|今|明|去)\\s*年\\s*)?(?<![0-9０-９零〇一二两三四五六七八九十个])(${PURE_NUM})\\s*月份?(?!\\s*(?:[0-9０-９零〇一二两三四五六七八九十]|底|末|初|中|内|之内|以内|后|之后|以后|过后|前|之前|以前))`);
 const EOD_RE = /下班(?:之?前)?|收工(?:之?前)?/;
 const PERIODS: Record<string, Part> = {
   凌晨: 'small', 半夜: 'small', 清晨: 'morning', 早上: 'morning', 早晨: 'morning', 上午: 'morning', 中午: 'noon', 午后: 'afternoon',
@@ -162,7 +164,10 @@ function dateRules(found: Found, today: LocalDate, take: (re: RegExp) => RegExpE
     return;
   }
   if ((m = take(MONTH_END_RE))) {
-    const month = m[1] ? addMonths(today, m[1].startsWith('下下') ? 2 : m[1].startsWith('下') ? 1 : 0, 1) : today;
+    // 12月底: the end of that month, the next one ahead.
+    const named = m[1] ? parseChineseNumber(m[1]) : null;
+    if (named !== null && (named < 1 || named > 12)) return;
+    const month = named !== null ? { year: today.year + (named < today.month ? 1 : 0), month: named } : m[1] ? addMonths(today, m[1].startsWith('下下') ? 2 : m[1].startsWith('下') ? 1 : 0, 1) : today;
     found.date = { year: month.year, month: month.month, day: daysInMonth(month.year, month.month) };
     return;
   }
@@ -197,7 +202,21 @@ function dateRules(found: Found, today: LocalDate, take: (re: RegExp) => RegExpE
       found.date = { ...base, day };
       if (!m[1]) found.roll = 'month';
       if (months < 0) found.backwards = true;
+      return;
     }
+  }
+  if ((m = peek(MONTH_ONLY_RE))) {
+    const named = m[1] ? ({ 今: 0, 明: 1, 去: -1 } as Record<string, number>)[m[1]] : undefined;
+    const year = !m[1] ? today.year : named !== undefined ? today.year + named : parseChineseNumber(m[1]);
+    const month = parseChineseNumber(m[2]!);
+    if (year === null || !month || month > 12) return;
+    take(MONTH_ONLY_RE);
+    const y = year < 100 ? 2000 + year : year;
+    // This month, said with no year, is today; another month is its first day, the next one ahead.
+    if (!m[1] && month === today.month) found.date = today;
+    else found.date = { year: y, month, day: 1 };
+    if (!m[1]) found.roll = 'year';
+    if (named === -1 || (m[1] && y < today.year)) found.backwards = true;
   }
 }
 

@@ -274,6 +274,21 @@ export const chinese: Phrase[] = [
   ['去年12月8日', '2025-12-08 09:00', { hasTime: false, past: true, rest: '' }],
   ['今年12月8日', '2026-12-08 09:00', { hasTime: false, rest: '' }],
   ['上上个月3号', '2026-09-03 09:00', { hasTime: false, past: true, rest: '' }],
+  // A month alone is its first day, ahead; 12月底 is that month's end.
+  ['明年3月', '2027-03-01 09:00', { hasTime: false, rest: '' }],
+  ['明年三月份', '2027-03-01 09:00', { hasTime: false, rest: '' }],
+  ['3月份', '2027-03-01 09:00', { hasTime: false, rest: '' }],
+  ['三月', '2027-03-01 09:00', { hasTime: false, rest: '' }],
+  ['12月', '2026-12-01 09:00', { hasTime: false, rest: '' }],
+  ['去年10月', '2025-10-01 09:00', { hasTime: false, past: true, rest: '' }],
+  ['2027年5月', '2027-05-01 09:00', { hasTime: false, rest: '' }],
+  ['明年3月去拜访', '2027-03-01 09:00', { rest: '去拜访' }],
+  ['五月份再联系', '2027-05-01 09:00', { rest: '再联系' }],
+  ['12月底', '2026-12-31 09:00', { hasTime: false, rest: '' }],
+  ['十二月底前', '2026-12-31 09:00', { rest: '' }],
+  ['2月底', '2027-02-28 09:00', { rest: '' }],
+  ['3月末', '2027-03-31 09:00', { rest: '' }],
+  ['两个月', null],
 ];
 
 export const english: Phrase[] = [
