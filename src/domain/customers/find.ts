@@ -119,6 +119,20 @@ export async function resolveCustomerAtStart(ctx: DomainContext, text: string): 
 }
 
 /** A customer by id, code, exact name or a unique prefix; ambiguity is an error with the candidates. */
+/**
+ * A customer of the actor's team by its exact code or full name, whoever owns it. A Claim button
+ * carries the code of a customer that was in the pool when the button was drawn: if a colleague
+ * claimed it since, the claimer must hear who won, not that the customer does not exist.
+ */
+export async function teamCustomerExactly(ctx: DomainContext, text: string): Promise<Customer | null> {
+  const t = text.trim();
+  const norm = normalizeName(t);
+  if (!t) return null;
+  return ctx.prisma.customer.findFirst({
+    where: { teamId: ctx.actor.teamId, OR: [{ code: { equals: t, mode: 'insensitive' } }, { name: { equals: t, mode: 'insensitive' } }, ...(norm ? [{ normalizedName: norm }] : [])] },
+  });
+}
+
 export async function getCustomer(ctx: DomainContext, idOrCodeOrName: string | number): Promise<Customer> {
   if (typeof idOrCodeOrName === 'number') {
     const c = await ctx.prisma.customer.findFirst({ where: { id: idOrCodeOrName, ...teamScope(ctx) } });

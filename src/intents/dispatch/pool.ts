@@ -1,7 +1,8 @@
 // `/pool`, `/customer claim|assign|release`: the domain decides, this builds the answer and the
 // follow-ups (the new owner is told; the old owner is told when someone else moved their customer),
 // each in its recipient's language.
-import { getCustomer } from '../../domain/customers/find.ts';
+import { getCustomer, teamCustomerExactly } from '../../domain/customers/find.ts';
+import { assertRole } from '../../domain/permissions.ts';
 import { poolCustomers } from '../../domain/pool/list.ts';
 import { assignCustomer, bulkAssign, claimCustomer, claimsToday, releaseCustomer, type OwnershipChange } from '../../domain/pool/ownership.ts';
 import { windowHours } from '../../domain/pool/window.ts';
@@ -35,7 +36,11 @@ export const dispatchPoolList: Dispatch<'pool.list'> = async (turn) => {
 };
 
 export const dispatchCustomerClaim: Dispatch<'customer.claim'> = async (turn, intent) => {
-  const customer = await getCustomer(turn.ctx, intent.customerText);
+  const customer = await getCustomer(turn.ctx, intent.customerText).catch(async (err: unknown) => {
+    const byCode = await teamCustomerExactly(turn.ctx, intent.customerText);
+    if (!byCode) throw err;
+    return byCode;
+  });
   const change = await claimCustomer(turn.ctx, customer.id);
   const notices = [...(change.tasksMoved ? [say(turn, 'text.customer.tasks_moved', { count: change.tasksMoved })] : [])];
   if (customer.status === 'lead') {
@@ -53,6 +58,8 @@ export const dispatchCustomerClaim: Dispatch<'customer.claim'> = async (turn, in
 };
 
 export const dispatchCustomerAssign: Dispatch<'customer.assign'> = async (turn, intent) => {
+  // Said before the customer is looked up: a rep cannot see a colleague's customer to assign it.
+  assertRole(turn.ctx.actor, 'manager', 'customer');
   const customer = await getCustomer(turn.ctx, intent.customerText);
   const user = await findUser(turn.ctx, intent.to);
   const change = await assignCustomer(turn.ctx, customer.id, user.id);

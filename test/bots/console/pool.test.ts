@@ -79,7 +79,7 @@ describe('the pool in the console', () => {
     t = await w.say(':as Priya Nair', '/pool', '1');
     expect(t).toMatch(/Shared pool\nCustomers nobody owns: 1\. The first to press Claim gets each one; you can claim 20 more today\.[\s\S]*• Acme Robotics · CUS\d{11} · [^\n]*\[1\] Claim \[2\] (Show|Open)/);
     expect(t).toMatch(/Customer claimed\nAcme Robotics \(CUS\d{11}\) is yours now\.\n[\s\S]*Log a contact within 48 hours or it goes back to the pool\./);
-    t = await w.say(':as Sam Carter', '/customer claim Acme');
+    t = await w.say(':as Sam Carter', '/customer claim Acme Robotics');
     expect(t).toContain('Priya Nair claimed Acme Robotics first.');
     expect(await w.say('/tasks pool')).toContain('The pool is empty');
 
@@ -112,23 +112,23 @@ describe('the pool in the console', () => {
     expect(t).toContain('48 小时后退回公海，李雷 记录一次跟进即可保留。');
 
     t = await w.sweepAt(25, start);
-    expect(t).toMatch(/── message #\d+ for 李雷 ──\n! 线索待跟进\n华为技术（CUS\d{11}）自分配给你以来还没有跟进记录，23 小时后（[^）]+）将退回公海，请尽快跟进。/);
+    expect(t).toMatch(/── 发给 李雷 的消息 #\d+ ──\n! 线索待跟进\n华为技术（CUS\d{11}）自分配给你以来还没有跟进记录，23 小时后（[^）]+）将退回公海，请尽快跟进。/);
     t = await w.sweepAt(39, start);
     // 李雷 has no manager of his own: the team's manager hears of it.
-    expect(t).toMatch(/── message #\d+ for 张主管 ──\n! 线索即将退回公海\n李雷 尚未跟进 华为技术（CUS\d{11}，B 类），9 小时后/);
+    expect(t).toMatch(/── 发给 张主管 的消息 #\d+ ──\n! 线索即将退回公海\n李雷 尚未跟进 华为技术（CUS\d{11}，B 类），9 小时后/);
     t = await w.sweepAt(49, start);
-    expect(t).toMatch(/── message #\d+ for 李雷 ──\n! 线索已退回公海\n华为技术（CUS\d{11}）48 小时内没有跟进记录，已退回公海。如仍要跟进，可重新领取。\n\[1\] 领取/);
+    expect(t).toMatch(/── 发给 李雷 的消息 #\d+ ──\n! 线索已退回公海\n华为技术（CUS\d{11}）48 小时内没有跟进记录，已退回公海。如仍要跟进，可重新领取。\n\[1\] 领取/);
 
     t = await w.say(':as 王芳 zh-CN', '/公海', '1');
     expect(t).toMatch(/公海\n公海共 1 个客户，先点「领取」者得。你今天还能领取 20 个。[\s\S]*华为技术 · CUS\d{11}[^\n]*\[1\] 领取/);
     expect(t).toMatch(/领取成功\n华为技术（CUS\d{11}）已归你跟进。/);
-    t = await w.say(':as 李雷 zh-CN', '/客户 领取 华为');
+    t = await w.say(':as 李雷 zh-CN', '/客户 领取 华为技术');
     expect(t).toContain('华为技术 已被 王芳 抢先领取。');
 
     t = await w.say(':as 张主管 zh-CN', '/客户 分配 华为 @李雷');
     expect(t).toMatch(/客户已分配\n华为技术（CUS\d{11}）已从 王芳 转给 李雷。/);
-    expect(t).toMatch(/── message #\d+ for 李雷 ──\n你有新分配的客户\n张主管 把 华为技术（CUS\d{11}）分配给了你。/);
-    expect(t).toMatch(/── message #\d+ for 王芳 ──\n客户已转出\n张主管 已将你的客户 华为技术（CUS\d{11}）转给 李雷。/);
+    expect(t).toMatch(/── 发给 李雷 的消息 #\d+ ──\n你有新分配的客户\n张主管 把 华为技术（CUS\d{11}）分配给了你。/);
+    expect(t).toMatch(/── 发给 王芳 的消息 #\d+ ──\n客户已转出\n张主管 已将你的客户 华为技术（CUS\d{11}）转给 李雷。/);
     t = await w.say(':as 李雷 zh-CN', '/客户 退回公海 华为');
     expect(t).toMatch(/已退回公海\n华为技术（CUS\d{11}）已退回公海。/);
     expect(await w.say('/客户 释放 华为')).toContain('华为技术 已在公海中。');
@@ -137,7 +137,7 @@ describe('the pool in the console', () => {
     await w.say('/客户 领取 华为', '/客户 新建 中兴通讯 等级:C');
     t = await w.say(':as 张主管 zh-CN', '/客户 分配 负责人:李雷 @王芳');
     expect(t).toMatch(/客户已批量转移\n已将 2 个客户分配给 王芳。/);
-    expect(t).toMatch(/── message #\d+ for 李雷 ──\n客户已转出\n张主管 已将你名下 2 个客户转给 王芳：华为技术、中兴通讯。/);
+    expect(t).toMatch(/── 发给 李雷 的消息 #\d+ ──\n客户已转出\n张主管 已将你名下 2 个客户转给 王芳：华为技术、中兴通讯。/);
     expect(await w.say(':as 李雷 zh-CN', '/客户 分配')).toContain('用法：`/客户 分配 <客户> @销售`');
   }, 60_000);
 });
