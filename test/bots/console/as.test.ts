@@ -29,9 +29,9 @@ it('keeps Bob English and in the team zone after acting as him from a Chinese Sh
   const out = await session(['/crm whoami', ':as Bob', '/crm whoami', ':as Dana', '/crm whoami', ':as Bob', '/customers'], { name: 'Dana', timeZone: 'Asia/Shanghai', locale: 'zh-CN' });
   expect(await stored('Bob')).toEqual({ timeZone: null, locale: null });
   expect(await stored('Dana')).toEqual({ timeZone: 'Asia/Shanghai', locale: 'zh-CN' });
-  expect(out).toContain('Bob> /crm whoami\nBob\nrep in Sales. Time zone UTC, language en.');
+  expect(out).toContain('Bob> /crm whoami\nBob\nYou are a rep in Sales. Time zone UTC, language English.');
   // Back as Dana, her own flags apply again.
-  expect(out).toMatch(/Dana> \/crm whoami\nDana\nSales 的销售。时区 Asia\/Shanghai，语言 zh-CN。/);
+  expect(out).toMatch(/Dana> \/crm whoami\nDana\n销售，所属团队：Sales。时区：Asia\/Shanghai；语言：中文。/);
   expect(out).toContain('Bob> /customers\nCustomers\nNone of your customers match.');
 });
 
@@ -39,5 +39,5 @@ it('stores a language only when `:as` names one, and the console speaks it', asy
   const out = await session([':as 李雷 zh-CN', '/crm whoami', ':as Eve', '/crm whoami'], { name: 'Dana', timeZone: 'Asia/Shanghai' });
   expect(await stored('李雷')).toEqual({ timeZone: null, locale: 'zh-CN' });
   expect(await stored('Eve')).toEqual({ timeZone: null, locale: null });
-  expect(out).toContain('李雷\nSales 的销售。时区 UTC，语言 zh-CN。');
+  expect(out).toContain('李雷\n销售，所属团队：Sales。时区：UTC；语言：中文。');
 });

@@ -15,7 +15,10 @@ const han = /[\u4e00-\u9fff]/;
 
 it('reads the language a command is written in, not its command words', () => {
   expect(writtenLanguage('/customer add 东方新材料 等级:A 行业:化工')).toBe('zh-CN');
-  expect(writtenLanguage('/customer find 华为')).toBe('zh-CN');
+  // A bare two-character name is whom it is about, not the language it is said in.
+  expect(writtenLanguage('/customer find 华为')).toBeUndefined();
+  expect(writtenLanguage('/客户 查找 华为')).toBe('zh-CN');
+  expect(writtenLanguage('/task reassign 12 @李雷')).toBeUndefined();
   expect(writtenLanguage('/log Acme call: walked through pricing')).toBe('en');
   expect(writtenLanguage('/tasks')).toBeUndefined();
   expect(writtenLanguage('/task done 12')).toBeUndefined();

@@ -176,7 +176,8 @@ describe('lists and team settings from the console door', { timeout: 90_000 }, (
 
     expect(all(await zhang('/crm 团队 时区 火星'))).toContain('「火星」不是有效的时区');
     expect(all(await zhang('/crm 团队 每日领取上限 0'))).toContain('每日领取上限「0」无效：请填 1 到 1000。');
-    expect(all(await sam('/crm team claims per day 99'))).toContain('只有经理或管理员可以修改团队设置。');
+    // Sam writes English, so he is answered in English even on a team that now speaks Chinese.
+    expect(all(await sam('/crm team claims per day 99'))).toContain('Only a manager or admin can change the team’s settings.');
     expect(all(await li('/crm 团队 每日领取上限 99'))).toContain('只有经理或管理员可以修改团队设置。');
     expect(await db.prisma.auditEvent.count({ where: { entity: 'team', entityId: String(team.id) } })).toBe(17);
     expect((await db.prisma.team.findFirstOrThrow({ where: { name: 'Sales' } })).claimsPerDay).toBe(20);

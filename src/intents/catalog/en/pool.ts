@@ -7,6 +7,7 @@ export const pool = {
   'usage.pool': 'Usage: `/pool` lists the shared pool; `/customer claim <customer>` takes one.',
 
   'title.pool': 'Shared pool',
+  'label.pool': 'shared pool',
   'text.pool.empty': 'The pool is empty: every lead has an owner.',
   'text.pool.count': 'Customers nobody owns: {count}. The first to press Claim gets each one; you can claim {left} more today.',
   'section.pool.customers': 'Customers',

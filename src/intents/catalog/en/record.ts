@@ -37,7 +37,6 @@ export const record = {
   'title.contact.updated': 'Contact updated: {name}',
   'title.contact.removed': 'Contact removed: {name}',
   'title.contact.primary': 'Primary contact: {name}',
-  'text.contact.at': 'At {customer}.',
 
   // Import and export.
   'label.entity.import': 'import', 'label.entity.export': 'export',
@@ -53,7 +52,7 @@ export const record = {
   'text.import.same': 'Row {row}: adds to row {sameAs}',
   'text.import.note': 'Row {row}, {column}: {reason}',
   'label.import_by.code': 'code', 'label.import_by.name': 'name', 'label.import_by.phone': 'phone', 'label.import_by.email': 'email',
-  'import.reason.missing_name': 'the customer name is empty',
+  'import.reason.missing_name': 'The customer name is empty',
   'import.reason.too_long': '“{value}” is too long',
   'import.reason.bad_tier': '“{value}” is not a tier (A, B, C, A类, A级, 高意向 …)',
   'import.reason.bad_status': '“{value}” is not a status (lead, interested, won, lost)',
@@ -67,8 +66,8 @@ export const record = {
   'import.reason.bad_email': '“{value}” is not an email address',
   'import.reason.bad_prefers': '“{value}” is not a channel (call, visit, email, meeting, wechat)',
   'import.reason.bad_code': '“{value}” is not a code like CUS20261122001; a new code is given',
-  'import.reason.code_in_use': 'code {value} is taken; a new code is given',
-  'import.reason.unknown_owner': 'nobody in the team is called “{value}”; the customer goes to the shared pool',
+  'import.reason.code_in_use': 'Code {value} is taken; a new code is given',
+  'import.reason.unknown_owner': 'Nobody in the team is called “{value}”; the customer goes to the shared pool',
   'button.import': 'Import', 'button.import_merge': 'Import, filling empty fields of matches', 'button.cancel': 'Cancel',
   'title.import.done': 'Imported: {file}',
   'text.import.done': '{created} created, {merged} matches filled in, {skipped} matches left as they were, {refused} refused; {contacts} contacts added.',
@@ -87,8 +86,6 @@ export const record = {
   'error.import.bad_file': '“{file}” is not an .xlsx file I can read (old .xls files: save as .xlsx or CSV).',
   'error.import.too_large': 'The file is too large (at most {max}).',
   'error.import.too_many_rows': 'The file has {rows} rows; at most {max} at a time.',
-  'title.export.done': 'Export: {file}',
-  'text.export.done': '{customers} customers in {rows} rows.',
   'error.import.needs_manager': 'Only a manager or an admin can import customers.',
   'error.export.needs_manager': 'Only a manager or an admin can export customers.',
 };

@@ -5,7 +5,6 @@ export const words = {
   'button.customer_choice': '{name} ({code})',
   'label.with_code': '{name} ({code})',
   'label.in_parens': '{value} ({detail})',
-  'text.customer.import_row': 'Row {row}: {what}',
   'label.problem.missing': 'missing',
   'title.language.set': 'Language set',
   'text.language.chosen': 'I’ll answer you in English from now on. `/crm language auto` goes back to your Slack or Feishu language.',

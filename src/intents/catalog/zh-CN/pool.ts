@@ -8,6 +8,7 @@ export const pool: Record<keyof typeof en, string> = {
   'usage.pool': '用法：`/公海` 查看公海客户；`/客户 领取 <客户>` 领取。',
 
   'title.pool': '公海',
+  'label.pool': '公海',
   'text.pool.empty': '公海里暂时没有客户，线索都有人跟进。',
   'text.pool.count': '公海共 {count} 个客户，先点「领取」者得。你今天还能领取 {left} 个。',
   'section.pool.customers': '客户',

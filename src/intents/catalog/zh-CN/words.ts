@@ -7,7 +7,6 @@ export const words: Record<keyof typeof en, string> = {
   'button.customer_choice': '{name}（{code}）',
   'label.with_code': '{name}（{code}）',
   'label.in_parens': '{value}（{detail}）',
-  'text.customer.import_row': '第 {row} 行：{what}',
   'label.problem.missing': '缺失',
   'title.language.set': '语言已设置',
   'text.language.chosen': '好的，以后用中文回复你。发送 `/crm 语言 自动` 可恢复为飞书或 Slack 的语言设置。',
