@@ -86,8 +86,8 @@ describe('recorded Slack payloads through the real Bolt app', () => {
     expect((await w.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('done');
     expect(await w.db.prisma.auditEvent.count({ where: { entity: 'task', entityId: String(task.id), action: 'complete' } })).toBe(1);
     const answers = w.fake.responses.filter((r) => r.url === '/respond/done-twice');
-    expect(answers).toHaveLength(2);
-    expect(JSON.stringify(answers[0]!.body)).toBe(JSON.stringify(answers[1]!.body));
+    // The redelivery gets only the HTTP ack: the answer was posted once (issue 11).
+    expect(answers).toHaveLength(1);
     expect(buttonsOf(answers[0]!.body.blocks).every((b) => b.value.length <= 2000)).toBe(true);
   });
 
