@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createNotifier } from '../../../src/app/notifier.ts';
 import { registerListeners } from '../../../src/bots/slack/listeners.ts';
 import { profileCache } from '../../../src/bots/slack/profile.ts';
-import { slackClient } from '../../../src/bots/slack/sender.ts';
+import { slackClient, slackSender } from '../../../src/bots/slack/sender.ts';
 import type { Database } from '../../../src/domain/db/database.ts';
 import { createHandler } from '../../../src/intents/handler.ts';
 import { silentLogger } from '../../../src/logger.ts';
@@ -26,8 +26,11 @@ beforeAll(async () => {
   app = new App({ token: 'xoxb-test', appToken: 'xapp-test', socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const config = { CRM_ADMINS: '', CRM_DEFAULT_TEAM: 'Sales', CRM_DEFAULT_TZ: 'Asia/Shanghai', CRM_DEFAULT_LOCALE: 'en' as const };
-  const handler = createHandler({ db, clock, log: silentLogger, config, notifier: createNotifier(db, silentLogger) });
   const client = slackClient('xoxb-test', `${fake.url}/api/`);
+  // As startSlack does: answers leave through the outbox, which sends them with the Slack sender.
+  const notifier = createNotifier(db, silentLogger);
+  notifier.register(slackSender(slackClient('xoxb-test', `${fake.url}/api/`, 0), 'T1', 0));
+  const handler = createHandler({ db, clock, log: silentLogger, config, notifier });
   registerListeners(app, { handler, profile: profileCache(() => client), log: silentLogger, now: () => clock.now() });
 });
 afterAll(async () => {
