@@ -14,6 +14,7 @@ import type { ReplyItem, ReplySection } from '../reply.ts';
 import { button } from '../render/buttons.ts';
 import { taskItem } from '../render/task.ts';
 import { say, turnFor, when, type Dispatch, type Speaker, type Turn } from './turn.ts';
+import { teamWorkday } from '../../domain/time/workday.ts';
 
 export const dispatchCustomersList: Dispatch<'customers.list'> = async (turn, intent) => {
   const { owner: ownerWords, ...rest } = intent.filter;
@@ -112,7 +113,7 @@ export const dispatchTasksTeam: Dispatch<'tasks.team'> = async (turn) => {
 export const dispatchTaskAdd: Dispatch<'task.add'> = async (turn, intent) => {
   const { customer, rest } = await resolveCustomerAtStart(turn.ctx, intent.text);
   const owner = intent.to ? await findUser(turn.ctx, intent.to) : undefined;
-  const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: turn.ctx.actor.teamId }, select: { workdayStartMinute: true, workdayEndMinute: true } });
+  const team = await teamWorkday(turn.ctx);
   const found = findDateIn(rest, { timeZone: turn.timeZone, now: turn.now, locale: turn.locale, workdayStartMinute: team.workdayStartMinute, workdayEndMinute: team.workdayEndMinute });
   const task = await addTask(turn.ctx, { customerId: customer.id, title: found.rest || rest, dueAt: found.start, dueHasTime: found.hasTime, ...(owner ? { ownerId: owner.id } : {}) });
   const forOther = owner && owner.id !== turn.ctx.actor.userId;

@@ -10,6 +10,7 @@ import { button } from '../render/buttons.ts';
 import { say, when, type Dispatch } from './turn.ts';
 import { channelInSentence } from '../grammar/channel.ts';
 import { customerForLog } from './log-customer.ts';
+import { teamOf } from '../../domain/teams/team.ts';
 
 /** /log: one line after a call becomes an interaction, and its next step a task with a real due date. */
 export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
@@ -40,7 +41,7 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
   });
   if (occurredAt) notices.unshift(say(turn, 'notice.interaction.occurred_at', { when: when(turn, occurredAt) }));
   if (task && !task.dueAt) notices.push(say(turn, 'notice.no_date', { id: task.id }));
-  const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: turn.ctx.actor.teamId }, select: { undoWindowMinutes: true } });
+  const team = await teamOf(turn.ctx);
   notices.push(say(turn, 'text.interaction.undo_hint', { minutes: team.undoWindowMinutes }));
   const channel = label(turn.locale, 'channel_noun', interaction.channel);
   const buttons = [button(turn, 'button.undo', { kind: 'interaction.undo', id: interaction.id })];

@@ -13,6 +13,7 @@ import { button } from '../render/buttons.ts';
 import { poolItem } from '../render/pool.ts';
 import { taskSection } from '../render/task.ts';
 import { say, turnFor, type Dispatch, type Turn } from './turn.ts';
+import { teamOf } from '../../domain/teams/team.ts';
 
 const LIST_LIMIT = 25;
 
@@ -21,7 +22,7 @@ export const dispatchPoolList: Dispatch<'pool.list'> = async (turn) => {
   const [{ customers, total }, tasks, team, used] = await Promise.all([
     poolCustomers(ctx, LIST_LIMIT),
     poolTasks(ctx, 26),
-    ctx.prisma.team.findUniqueOrThrow({ where: { id: ctx.actor.teamId }, select: { claimsPerDay: true } }),
+    teamOf(ctx),
     claimsToday(ctx.prisma, ctx.actor, ctx.clock.now()),
   ]);
   // Tasks of a pool customer come with it when it is claimed; only customer-less ones are listed apart.
@@ -44,7 +45,7 @@ export const dispatchCustomerClaim: Dispatch<'customer.claim'> = async (turn, in
   const change = await claimCustomer(turn.ctx, customer.id);
   const notices = [...(change.tasksMoved ? [say(turn, 'text.customer.tasks_moved', { count: change.tasksMoved })] : [])];
   if (customer.status === 'lead') {
-    const team = await turn.ctx.prisma.team.findUniqueOrThrow({ where: { id: customer.teamId } });
+    const team = await teamOf(turn.ctx, customer.teamId);
     notices.push(say(turn, 'text.customer.lead_window', { hours: windowHours(team, customer.tier) }));
   }
   return {

@@ -5,6 +5,7 @@ import { setManager } from '../../domain/users/roles.ts';
 import { label } from '../catalog/index.ts';
 import { settingFields, settingValue } from '../render/team.ts';
 import { say, type Dispatch } from './turn.ts';
+import { findUser } from '../../domain/users/directory.ts';
 
 export const dispatchTeamShow: Dispatch<'team.show'> = async (turn) => {
   const s = await teamSettings(turn.ctx);
@@ -31,6 +32,6 @@ export const dispatchTeamSet: Dispatch<'team.set'> = async (turn, intent) => {
 
 export const dispatchManagerSet: Dispatch<'manager.set'> = async (turn, intent) => {
   const rep = await setManager(turn.ctx, { target: intent.target, manager: intent.manager });
-  const manager = await turn.ctx.prisma.user.findUniqueOrThrow({ where: { id: rep.managerId! }, select: { displayName: true } });
+  const manager = await findUser(turn.ctx, intent.manager);
   return { tone: 'success', title: say(turn, 'title.manager.set'), text: say(turn, 'text.manager.set', { name: rep.displayName, manager: manager.displayName }), visibility: 'private' };
 };

@@ -1,0 +1,9 @@
+// A team's row as the intents layer needs it to word an answer (undo window, claims per day, pool
+// windows), read here so Prisma stays in the domain.
+import type { Team } from '../../generated/prisma/client.ts';
+import type { DomainContext } from '../context.ts';
+
+/** The team `teamId`, by default the acting user's. */
+export function teamOf(ctx: DomainContext, teamId = ctx.actor.teamId): Promise<Team> {
+  return ctx.prisma.team.findUniqueOrThrow({ where: { id: teamId } });
+}
