@@ -8,6 +8,7 @@ import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
 import { once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { enqueue } from '../domain/outbox/store.ts';
+import { teamOf } from '../domain/teams/team.ts';
 import { rememberLocale, resolveActor } from '../domain/users/provision.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
@@ -77,7 +78,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         let reply = await answer(current, inv, writtenIn);
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
         if (created) {
-          const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: await teamName(prisma, who.teamId) });
+          const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: (await teamOf(ctx)).name });
           reply = { ...reply, notices: [greeting, ...(reply.notices ?? [])] };
         }
         const { followUps = [], ...own } = reply;
@@ -160,8 +161,4 @@ async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<
 
 function written(inv: Invocation): Locale | undefined {
   return inv.input.kind === 'text' ? writtenLanguage(inv.input.text) : undefined;
-}
-
-async function teamName(prisma: PrismaClient, teamId: number): Promise<string> {
-  return (await prisma.team.findUnique({ where: { id: teamId }, select: { name: true } }))?.name ?? '';
 }
