@@ -17,7 +17,7 @@ export async function bootApp(config: Config, log: Logger, clock: Clock = system
   for (const name of migrated.modified) log.warn({ migration: name }, 'migration changed after it was applied');
   log.info({ database: db.describe }, 'database ready');
   const notifier = createNotifier(db, log);
-  const outbox = createOutbox({ db, notifier, log, leaseMs: config.CRM_OUTBOX_LEASE_MS });
+  const outbox = createOutbox({ db, notifier, log, leaseMs: config.CRM_OUTBOX_LEASE_MS, now: () => clock.now() });
   const handler = createHandler({ db, clock, log, config, notifier, outbox });
   const http = createHttpServer(log, {
     maxBodyBytes: config.HTTP_MAX_BODY_BYTES,

@@ -50,7 +50,7 @@ interface Outcome {
 
 export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number): Promise<boolean> } {
   const { db, clock, log } = deps;
-  const outbox = deps.outbox ?? (deps.notifier ? createOutbox({ db, notifier: deps.notifier, log }) : undefined);
+  const outbox = deps.outbox ?? (deps.notifier ? createOutbox({ db, notifier: deps.notifier, log, now: () => clock.now() }) : undefined);
   const limiter = createLimiter(deps.limits);
 
   async function handle(inv: Invocation, speaker: { current: Speaker }): Promise<Reply> {

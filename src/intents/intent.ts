@@ -144,6 +144,8 @@ export const USAGE_KEYS = [
   'usage.task.add',
   'usage.team',
   'usage.manager',
+  'usage.link',
+  'usage.notify',
 ] as const;
 export type UsageKey = (typeof USAGE_KEYS)[number];
 
@@ -252,6 +254,14 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manager.set'), target: text(200), manager: text(200) }),
   // words (issue 15): the language a person chose for their replies; null follows profile and writing again.
   z.object({ kind: z.literal('language'), locale: z.enum(['en', 'zh-CN']).nullable() }),
+  // reach (issue 14): `/crm link` gives a one-time code; `/crm link <code>` on the other platform joins both users.
+  z.object({ kind: z.literal('link'), code: text(40).optional() }),
+  /** `/crm notify`: show; a door (null: the one used last); quiet hours in minutes (null: the team's default; equal: never). */
+  z.object({
+    kind: z.literal('notify'),
+    door: z.enum(['slack', 'feishu']).nullable().optional(),
+    quiet: z.object({ startMinute: z.number().int().min(0).max(1439), endMinute: z.number().int().min(0).max(1439) }).nullable().optional(),
+  }),
   /** `target` is "door:externalId", a display name or an @mention: setRole resolves it. */
   z.object({ kind: z.literal('role'), target: text(200), role: z.enum(ROLES) }),
   // Ownership and the pool (issue 9). `customerText` names one customer (resolve it with getCustomer);

@@ -64,4 +64,6 @@ export interface OutboundMessage {
   reply: Reply;
   /** Update every posted message with this subject instead of (or as well as) posting. */
   updateSubject?: string;
+  /** An answer the person is waiting for (the decision on a quote they sent): sent in their quiet hours too. */
+  urgent?: boolean;
 }

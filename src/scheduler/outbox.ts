@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from '../domain/db/database.ts';
-import { lease, markFailed, markSent, releaseLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
+import { defer, lease, markFailed, markSent, releaseLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
+import { quietRuleFor, quietUntil } from '../domain/users/quiet.ts';
 import type { Notifier, Outbox } from '../intents/delivery.ts';
 import type { OutboundMessage } from '../intents/reply.ts';
 import type { Logger } from '../logger.ts';
@@ -21,6 +22,8 @@ export interface OutboxOptions {
   maxAttempts?: number;
   /** Wait before retry n (1-based). */
   backoffMs?: (attempt: number) => number;
+  /** The time quiet hours are judged at (tests move it). */
+  now?: () => Date;
 }
 
 export function instanceName(): string {
@@ -35,12 +38,25 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
   // 2 s, 4 s … capped at 5 minutes: twelve attempts span about 23 minutes of a platform outage.
   const backoff = o.backoffMs ?? ((n: number) => Math.min(5 * 60_000, 2000 * 2 ** (n - 1)));
   const sending = new Set<Promise<unknown>>();
+  const now = o.now ?? (() => new Date());
+
+  // A notice to a person in their quiet hours waits until they end; one they are waiting for does not.
+  async function heldUntil(message: OutboundMessage): Promise<Date | null> {
+    if (message.urgent || !('userId' in message.to)) return null;
+    const rule = await quietRuleFor(prisma, message.to.userId);
+    return rule ? quietUntil(now(), rule) : null;
+  }
 
   async function send(rows: OutboxRow[]): Promise<number> {
     let sent = 0;
     for (const row of rows) {
       const message = decodeMessage<OutboundMessage>(row.message);
       try {
+        const until = await heldUntil(message);
+        if (until) {
+          await defer(prisma, row.id, until);
+          continue;
+        }
         const refs = await o.notifier.deliver(message, row.key, { maybeSent: row.maybeSent });
         await markSent(prisma, row.id, refs[0]?.messageId);
         sent++;

@@ -61,7 +61,7 @@ export async function startScheduler(
   const digests = guarded('digests', runner.tick);
   const pool = guarded('pool', runner.sweepPool);
   // Owed messages whose first try failed (or whose replica died) go out from here, on any replica.
-  const outbox = app.outbox ?? createOutbox({ db: app.db, notifier: app.notifier, log: app.log });
+  const outbox = app.outbox ?? createOutbox({ db: app.db, notifier: app.notifier, log: app.log, now: () => app.clock.now() });
   const sweep = guarded('outbox', outbox.sweep);
   // Delivery keys are kept past every platform's retry window (Feishu: about 7 hours), then dropped.
   const retention = guarded('retention', async () => app.log.info(await pruneDeliveries(app.db.prisma), 'pruned delivery keys and sent messages'));

@@ -15,7 +15,7 @@ describeEngines('approval cards in the approvals channel', (engine) => {
   let as: (who: string, channelId?: string) => (text: string) => ReturnType<ReturnType<typeof createHandler>>;
   beforeAll(async () => {
     db = await freshDatabase(engine);
-    const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
+    const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
     const notifier = { deliver: async (m: OutboundMessage) => (owed.push(m), []) };
     const handler = createHandler({ db, clock, log: silentLogger, notifier, config: { CRM_ADMINS: 'slack:UADMIN', CRM_DEFAULT_TEAM: 'Sales', CRM_DEFAULT_TZ: 'UTC', CRM_DEFAULT_LOCALE: 'en' } });
     let n = 0;

@@ -10,14 +10,26 @@ export type RecipientSpec = { userId: number } | { teamId: number; purpose: 'dig
 
 export async function targetsOf(prisma: PrismaClient, to: RecipientSpec): Promise<Target[]> {
   if ('userId' in to) {
-    const ids = await prisma.identity.findMany({ where: { userId: to.userId, user: { active: true } }, orderBy: { id: 'asc' } });
-    return ids.map((i) => ({ kind: 'user', platform: i.platform, workspaceId: i.workspaceId, externalUserId: i.externalId }));
+    // A message owed to a user merged by `/crm link` since it was queued goes to the one it joined.
+    let user = await prisma.user.findUnique({ where: { id: to.userId }, include: { identities: { orderBy: { id: 'asc' } } } });
+    if (user && !user.active && user.mergedIntoId) user = await prisma.user.findUnique({ where: { id: user.mergedIntoId }, include: { identities: { orderBy: { id: 'asc' } } } });
+    if (!user?.active) return [];
+    return pickDoor(user.identities, user.notifyDoor ?? user.lastDoor).map((i) => ({ kind: 'user', platform: i.platform, workspaceId: i.workspaceId, externalUserId: i.externalId }));
   }
   const rows = await prisma.digestTarget.findMany({
     where: { teamId: to.teamId, ...(to.purpose === 'approvals' ? { approvals: true } : {}) },
     orderBy: { id: 'asc' },
   });
   return rows.map((r) => ({ kind: 'channel', platform: r.platform, workspaceId: r.workspaceId, channelId: r.channelId }));
+}
+
+/**
+ * One person, one message: the door they chose, else the one they used last. Without either (a
+ * user from before doors were tracked) every door, as before.
+ */
+function pickDoor<T extends { platform: string }>(identities: T[], door: string | null): T[] {
+  const chosen = door ? identities.filter((i) => i.platform === door) : [];
+  return chosen.length ? chosen : identities;
 }
 
 export interface PostedRow {

@@ -99,6 +99,11 @@ export async function markFailed(prisma: PrismaClient, id: number, error: string
   );
 }
 
+/** Not now: the recipient's quiet hours. Due again at `until`, with no attempt used up. */
+export async function defer(prisma: PrismaClient, id: number, until: Date): Promise<void> {
+  await prisma.outboxMessage.update({ where: { id }, data: { dueAt: until, leasedBy: null, leaseUntil: null } });
+}
+
 /** At shutdown: hand this replica's unsent rows back so another replica sends them now, not after the lease. */
 export async function releaseLeases(prisma: PrismaClient, by: string): Promise<number> {
   return prisma.$executeRawUnsafe(`UPDATE "OutboxMessage" SET "leasedBy" = NULL, "leaseUntil" = NULL WHERE "leasedBy" = $1 AND "status" IN ('pending', 'failed')`, by);

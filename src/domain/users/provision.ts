@@ -100,6 +100,7 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
             teamId: team.id,
             timeZone: zoneOk(who.profile?.timeZone) ? who.profile.timeZone : null,
             locale: who.profile?.locale ?? null,
+            lastDoor: who.platform,
             identities: { create: key },
           },
           include: { team: true },
@@ -120,14 +121,18 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
 async function refresh(db: Database, clock: Clock, userId: number, who: Who): Promise<Actor & { chosenLocale: boolean }> {
   const user = await loadUser(db.prisma, userId);
   const p = who.profile ?? {};
-  const changes: { timeZone?: string; locale?: string; displayName?: string } = {};
+  const changes: { timeZone?: string; locale?: string; displayName?: string; lastDoor?: Who['platform'] } = {};
+  // Notices follow the person to the door they use; written only when it changes, so a steady
+  // user costs no extra statement.
+  if (user.lastDoor !== who.platform) changes.lastDoor = who.platform;
   if (zoneOk(p.timeZone) && p.timeZone !== user.timeZone) changes.timeZone = p.timeZone;
   if (p.locale && p.locale !== user.locale) changes.locale = p.locale;
   if (p.displayName?.trim() && p.displayName.trim() !== user.displayName) changes.displayName = p.displayName.trim();
   if (!Object.keys(changes).length) return { ...toActor(user), chosenLocale: !!user.chosenLocale };
   const updated = await db.prisma.$transaction(async (tx) => {
     const u = await tx.user.update({ where: { id: userId }, data: changes, include: { team: true } });
-    await audit(tx, { actor: { userId } as Actor, door: who.platform, clock }, { entity: 'user', entityId: userId, action: 'profile', before: user, after: u });
+    const profileChanged = Object.keys(changes).some((k) => k !== 'lastDoor');
+    if (profileChanged) await audit(tx, { actor: { userId } as Actor, door: who.platform, clock }, { entity: 'user', entityId: userId, action: 'profile', before: user, after: u });
     return u;
   });
   return { ...toActor(updated), chosenLocale: !!updated.chosenLocale };

@@ -6,6 +6,7 @@ import { lists as enLists } from './en/lists.ts';
 import { operations as enOperations } from './en/operations.ts';
 import { pool as enPool } from './en/pool.ts';
 import { record as enRecord } from './en/record.ts';
+import { reach as enReach } from './en/reach.ts';
 import { reliability as enReliability } from './en/reliability.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
@@ -17,6 +18,7 @@ import { lists as zhLists } from './zh-CN/lists.ts';
 import { operations as zhOperations } from './zh-CN/operations.ts';
 import { pool as zhPool } from './zh-CN/pool.ts';
 import { record as zhRecord } from './zh-CN/record.ts';
+import { reach as zhReach } from './zh-CN/reach.ts';
 import { reliability as zhReliability } from './zh-CN/reliability.ts';
 import { replies as zhReplies } from './zh-CN/replies.ts';
 import { usage as zhUsage } from './zh-CN/usage.ts';
@@ -32,6 +34,7 @@ export const en = {
   ...enOperations,
   ...enPool,
   ...enRecord,
+  ...enReach,
   ...enReliability,
   ...enWords,
 };
@@ -46,6 +49,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhOperations,
   ...zhPool,
   ...zhRecord,
+  ...zhReach,
   ...zhReliability,
   ...zhWords,
 };

@@ -7,6 +7,7 @@ import { dispatchImportCancel, dispatchImportFile, dispatchImportPasted, dispatc
 import { dispatchHome } from './home.ts';
 import { dispatchCustomersList, dispatchQuotesList, dispatchTaskAdd, dispatchTasksTeam } from './lists.ts';
 import { dispatchLanguage } from './language.ts';
+import { dispatchLink, dispatchNotify } from './reach.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchCustomerAssign, dispatchCustomerAssignAll, dispatchCustomerClaim, dispatchCustomerRelease, dispatchPoolList } from './pool.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
@@ -64,6 +65,8 @@ const table: Table = {
   'team.set': dispatchTeamSet,
   'manager.set': dispatchManagerSet,
   language: dispatchLanguage,
+  link: dispatchLink,
+  notify: dispatchNotify,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

@@ -68,7 +68,7 @@ async function decided(turn: Turn, quote: QuoteView): Promise<Reply> {
     replaceOriginal: true,
     followUps: [
       // Every approval card already posted shows the decision, without buttons.
-      { to: { userId: quote.authorId }, reply: outcome(author), updateSubject: `quote:${quote.id}` },
+      { to: { userId: quote.authorId }, reply: outcome(author), updateSubject: `quote:${quote.id}`, urgent: true },
     ],
   };
 }

@@ -5,6 +5,7 @@ import { suggestionFor } from './suggest.ts';
 import { parseManager, parseTeam } from './team.ts';
 import { CRM_SUBS, HELP_TOPIC_WORDS, lookup, ROLE_VALUES } from './vocabulary.ts';
 import { parseLanguage } from './language.ts';
+import { parseLink, parseNotify } from './reach.ts';
 
 export function parseCrm(body: Src): Intent {
   const { word, rest } = firstWord(body);
@@ -30,6 +31,10 @@ export function parseCrm(body: Src): Intent {
     }
     case 'language':
       return parseLanguage(rest);
+    case 'link':
+      return parseLink(rest);
+    case 'notify':
+      return parseNotify(rest);
     default:
       return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, CRM_SUBS) });
   }

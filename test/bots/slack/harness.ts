@@ -31,7 +31,7 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', opts:
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const notifier = createNotifier(db, silentLogger);
   // No backoff, so a test's sweep() retries at once; the real default is exponential.
-  const outbox = createOutbox({ db, notifier, log: silentLogger, backoffMs: () => 0, instanceId: 'test-replica' });
+  const outbox = createOutbox({ db, notifier, log: silentLogger, backoffMs: () => 0, instanceId: 'test-replica', now: () => clock.now() });
   const shared = createHandler({ db, clock, log: silentLogger, config, notifier, outbox, limits: opts.limits });
   // Counted, so settle() can wait for work still running after Slack's ack instead of guessing a time.
   let inflight = 0;

@@ -1,0 +1,32 @@
+// One person across doors (`/crm link`) and what reaches them unasked (`/crm notify`), in English.
+export const reach = {
+  'usage.link': 'Usage: `/crm link` gives you a code; type `/crm link <code>` on your other platform (Slack or Feishu) within 10 minutes.',
+  'usage.notify': 'Usage: `/crm notify` shows your settings; `/crm notify slack|feishu|auto` picks where notices go; `/crm notify quiet 22:00-08:00|off|default` sets your quiet hours.',
+  'label.door.slack': 'Slack',
+  'label.door.feishu': 'Feishu',
+  'label.door.console': 'console',
+  'title.link.code': 'Your link code',
+  'text.link.code':
+    'Type `/crm link {code}` on your other platform (Slack or Feishu) within {minutes} minutes (until {until}). Both accounts then become one: your customers, tasks, role and team stay as they are here. Keep the code to yourself.',
+  'title.link.done': 'Accounts linked',
+  'text.link.done': 'You are now one CRM user on {doors}. Notices go to the one you used last; `/crm notify` changes that.',
+  'text.link.done_moved':
+    'You are now one CRM user on {doors}. Moved over from this account: {customers|customer/customers}, {interactions|interaction/interactions}, {tasks|task/tasks} and {quotes|quote/quotes}. Notices go to the one you used last; `/crm notify` changes that.',
+  'error.link.bad_code': 'That is not a link code. A code looks like `K7QX-M2PD`; `/crm link` on your other platform gives you one.',
+  'error.link.code_unknown': 'That code is unknown, used or expired (codes last {minutes} minutes). Type `/crm link` on your other platform for a new one.',
+  'error.link.same_user': 'That code is yours, from this account. Type it on your other platform (Slack or Feishu).',
+  'error.link.other_team': 'That code belongs to someone in another team ({team}). Ask an admin to move one of the accounts first.',
+  'error.link.same_platform': 'Both accounts are on the same platform; a link joins one Slack and one Feishu account.',
+  'title.notify.show': 'Your notifications',
+  'title.notify.set': 'Notifications updated',
+  'text.notify.door_chosen': 'Notices go to {door}, as you chose.',
+  'text.notify.door_last': 'Notices go to {door}, the one you used last.',
+  'text.notify.door_all': 'Notices go to every platform you use.',
+  'text.notify.quiet_default': 'Quiet hours: outside the team’s workday ({start}–{end}) and on days off. Notices wait until then; a decision on a quote you sent does not.',
+  'text.notify.quiet_own': 'Quiet hours: {start}–{end} every day, your time. Notices wait until then; a decision on a quote you sent does not.',
+  'text.notify.quiet_off': 'Quiet hours: off. Notices arrive at any time.',
+  'text.notify.hint': 'Change it: `/crm notify slack|feishu|auto`, `/crm notify quiet 22:00-08:00|off|default`.',
+  'text.notify.hint_link': 'Use Slack and Feishu both? `/crm link` joins them. Quiet hours: `/crm notify quiet 22:00-08:00|off|default`.',
+  'error.notify.no_such_door': 'You have no account on that platform yet. Use it once, then `/crm link` joins the two.',
+  'error.notify.bad_quiet': 'Quiet hours need two times of day, such as `22:00-08:00`.',
+};
