@@ -16,7 +16,8 @@ export const dispatchLink: Dispatch<'link'> = async (turn, intent) => {
     };
   }
   const result = await redeemLinkCode(turn.ctx, intent.code);
-  const speaker: Speaker = { locale: result.actor.locale, timeZone: result.actor.timeZone };
+  // In the language of the message that linked: the person is reading this door now.
+  const speaker: Speaker = { locale: turn.locale, timeZone: result.actor.timeZone };
   const n = (k: string) => result.moved[k] ?? 0;
   const moved = n('ownedCustomers') + n('interactions') + n('ownedTasks') + n('quotes');
   return {
