@@ -34,6 +34,11 @@ export const BUTTON_ACTIONS = [
   // lists: the More button of /customers, and /quotes scopes
   'customers.list',
   'quotes.list',
+  // Churn cards and complaints (issue 14): the customer's code in the id, the rest from the form.
+  'customer.schedule',
+  'customer.touch',
+  'customer.handoff',
+  'complaint.resolve',
 ] as const;
 export type ButtonActionName = (typeof BUTTON_ACTIONS)[number];
 
@@ -42,6 +47,9 @@ export const ACTION_INPUTS: Partial<Record<ButtonActionName, { name: string; lab
   'quote.reject': { name: 'reason', labelCode: 'input.reject_reason' },
   'task.snooze': { name: 'when', labelCode: 'input.snooze_until' },
   'task.reassign': { name: 'to', labelCode: 'input.reassign_to' },
+  'customer.schedule': { name: 'when', labelCode: 'input.churn.when' },
+  'customer.touch': { name: 'note', labelCode: 'input.churn.note' },
+  'complaint.resolve': { name: 'how', labelCode: 'input.complaint.how' },
 };
 
 // Snooze presets travel in the id ("12@tomorrow") so a one-click "tomorrow" button needs no form.
@@ -120,6 +128,26 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
       return listFromId(rawId) ?? bad;
     case 'quotes.list':
       return rawId === 'mine' || rawId === 'waiting' || rawId === 'team' ? { kind: 'quotes.list', scope: rawId } : bad;
+    case 'customer.schedule': {
+      const whenText = value(values, 'when');
+      if (!rawId) return bad;
+      if (!whenText) return invalidIntent('missing_argument', 'usage.complaint', { arg: 'when' });
+      return { kind: 'customer.schedule', customerText: rawId.slice(0, 200), whenText: whenText.slice(0, 200) };
+    }
+    case 'customer.touch': {
+      const note = value(values, 'note');
+      if (!rawId) return bad;
+      if (!note) return invalidIntent('missing_argument', 'usage.complaint', { arg: 'note' });
+      return { kind: 'customer.touch', customerText: rawId.slice(0, 200), note: note.slice(0, 1000) };
+    }
+    case 'customer.handoff':
+      return rawId ? { kind: 'customer.handoff', customerText: rawId.slice(0, 200) } : bad;
+    case 'complaint.resolve': {
+      const how = value(values, 'how');
+      if (id === undefined) return bad;
+      if (!how) return invalidIntent('missing_argument', 'usage.complaint', { arg: 'how' });
+      return { kind: 'complaint.resolve', id, how: how.slice(0, 1000) };
+    }
     case 'help':
       return (HELP_TOPICS as readonly string[]).includes(rawId) ? { kind: 'help', topic: rawId as (typeof HELP_TOPICS)[number] } : { kind: 'help' };
     default:
@@ -171,6 +199,13 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
       return { action: 'customer.claim', id: intent.customerText };
     case 'pool.list':
       return { action: 'pool.list', id: '' };
+    // What the person types comes from the form, never from the drawn button.
+    case 'customer.schedule':
+    case 'customer.touch':
+    case 'customer.handoff':
+      return { action: intent.kind, id: intent.customerText };
+    case 'complaint.resolve':
+      return { action: 'complaint.resolve', id: String(intent.id) };
     default:
       return undefined;
   }

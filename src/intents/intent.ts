@@ -145,6 +145,7 @@ export const USAGE_KEYS = [
   'usage.team',
   'usage.manager',
   'usage.link',
+  'usage.complaint',
   'usage.notify',
 ] as const;
 export type UsageKey = (typeof USAGE_KEYS)[number];
@@ -205,6 +206,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
     mood: z.enum(MOODS).optional(),
     /** The next step as typed, date phrase included: findDateIn(text) gives dueAt and the title. */
     nextStep: z.object({ text: text(1000) }).optional(),
+    /** Said as a complaint (`complaint:`, `投诉：`): opens one on the customer. */
+    complaint: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('interaction.undo'), id }),
   z.object({ kind: z.literal('tasks.list'), scope: z.enum(['mine', 'pool']) }),
@@ -256,6 +259,13 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('language'), locale: z.enum(['en', 'zh-CN']).nullable() }),
   // reach (issue 14): `/crm link` gives a one-time code; `/crm link <code>` on the other platform joins both users.
   z.object({ kind: z.literal('link'), code: text(40).optional() }),
+  /** `/complaint resolve <id> <how>`; `/complaints` lists the open ones the reader may act on. */
+  z.object({ kind: z.literal('complaint.resolve'), id, how: text(1000) }),
+  z.object({ kind: z.literal('complaints.list') }),
+  /** A churn card's buttons: a call task at a date said in words, a touch logged, the customer handed to the owner's manager. */
+  z.object({ kind: z.literal('customer.schedule'), customerText: text(200), whenText: text(200) }),
+  z.object({ kind: z.literal('customer.touch'), customerText: text(200), note: text(1000) }),
+  z.object({ kind: z.literal('customer.handoff'), customerText: text(200) }),
   /** `/crm notify`: show; a door (null: the one used last); quiet hours in minutes (null: the team's default; equal: never). */
   z.object({
     kind: z.literal('notify'),

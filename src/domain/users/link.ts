@@ -114,6 +114,8 @@ async function moveRows(tx: Tx, from: number, to: number): Promise<Record<string
     // A person cannot be their own manager.
     reports: await n(tx.user.updateMany({ where: { managerId: from, id: { not: to } }, data: { managerId: to } })),
     poolSteps: await n(tx.poolStep.updateMany({ where: { ownerId: from }, data: { ownerId: to } })),
+    complaintsOpened: await n(tx.complaint.updateMany({ where: { openedById: from }, data: { openedById: to } })),
+    complaintsResolved: await n(tx.complaint.updateMany({ where: { resolvedById: from }, data: { resolvedById: to } })),
     imports: await n(tx.customerImport.updateMany({ where: { createdById: from }, data: { createdById: to } })),
     linkCodes: await n(tx.linkCode.updateMany({ where: { userId: from, usedAt: null }, data: { usedAt: new Date(0) } })),
   };

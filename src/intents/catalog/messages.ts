@@ -1,4 +1,5 @@
 // The two dictionaries, assembled. TypeScript checks that zh-CN has exactly the keys of en.
+import { care as enCare } from './en/care.ts';
 import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
 import { labels as enLabels } from './en/labels.ts';
@@ -11,6 +12,7 @@ import { reliability as enReliability } from './en/reliability.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
 import { words as enWords } from './en/words.ts';
+import { care as zhCare } from './zh-CN/care.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
@@ -35,6 +37,7 @@ export const en = {
   ...enPool,
   ...enRecord,
   ...enReach,
+  ...enCare,
   ...enReliability,
   ...enWords,
 };
@@ -50,6 +53,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhPool,
   ...zhRecord,
   ...zhReach,
+  ...zhCare,
   ...zhReliability,
   ...zhWords,
 };

@@ -8,6 +8,7 @@ import { dispatchHome } from './home.ts';
 import { dispatchCustomersList, dispatchQuotesList, dispatchTaskAdd, dispatchTasksTeam } from './lists.ts';
 import { dispatchLanguage } from './language.ts';
 import { dispatchLink, dispatchNotify } from './reach.ts';
+import { dispatchComplaintResolve, dispatchComplaintsList, dispatchCustomerHandoff, dispatchCustomerSchedule, dispatchCustomerTouch } from './care.ts';
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchCustomerAssign, dispatchCustomerAssignAll, dispatchCustomerClaim, dispatchCustomerRelease, dispatchPoolList } from './pool.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
@@ -67,6 +68,11 @@ const table: Table = {
   language: dispatchLanguage,
   link: dispatchLink,
   notify: dispatchNotify,
+  'complaint.resolve': dispatchComplaintResolve,
+  'complaints.list': dispatchComplaintsList,
+  'customer.schedule': dispatchCustomerSchedule,
+  'customer.touch': dispatchCustomerTouch,
+  'customer.handoff': dispatchCustomerHandoff,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

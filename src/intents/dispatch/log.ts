@@ -11,6 +11,7 @@ import { say, when, type Dispatch } from './turn.ts';
 import { channelInSentence } from '../grammar/channel.ts';
 import { customerForLog } from './log-customer.ts';
 import { teamOf } from '../../domain/teams/team.ts';
+import { openComplaint, soundsLikeComplaint } from '../../domain/complaints/complaints.ts';
 
 /** /log: one line after a call becomes an interaction, and its next step a task with a real due date. */
 export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
@@ -39,6 +40,11 @@ export const dispatchLog: Dispatch<'log'> = async (turn, intent) => {
     nextStep,
     ...(occurredAt ? { occurredAt } : {}),
   });
+  // Said as a complaint, or a negative log that names one: the customer has an open complaint now.
+  if (intent.complaint || soundsLikeComplaint(summary, interaction.mood)) {
+    const complaint = await openComplaint(turn.ctx, { customerId: customer.id, interactionId: interaction.id, summary });
+    notices.push(say(turn, 'notice.complaint.opened', { id: complaint.id }));
+  }
   if (occurredAt) notices.unshift(say(turn, 'notice.interaction.occurred_at', { when: when(turn, occurredAt) }));
   if (task && !task.dueAt) notices.push(say(turn, 'notice.no_date', { id: task.id }));
   const team = await teamOf(turn.ctx);

@@ -1,6 +1,7 @@
 // parseCommand: any text a person sends, to exactly one valid Intent. Total by construction: every
 // branch returns an Intent, the result is checked against the zod union, and a last-resort catch
 // turns an unforeseen bug into a polite refusal rather than an exception at the door.
+import { parseComplaint } from './complaint.ts';
 import { intentSchema, invalidIntent, type Intent, type ParseContext, type UsageKey } from '../intent.ts';
 import { parseCrm, parseHelp, parseRole, withoutArguments } from './crm.ts';
 import { parseContact } from './contact.ts';
@@ -64,6 +65,7 @@ const USAGE_OF: Record<CommandName, UsageKey> = {
   contact: 'usage.contact',
   customers: 'usage.customers',
   quotes: 'usage.quotes',
+  complaint: 'usage.complaint',
 };
 
 function dispatch(command: CommandName, rest: Src): Intent {
@@ -94,6 +96,8 @@ function dispatch(command: CommandName, rest: Src): Intent {
       return parseCustomersList(rest);
     case 'quotes':
       return parseQuotesList(rest);
+    case 'complaint':
+      return parseComplaint(rest);
   }
 }
 

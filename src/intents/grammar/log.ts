@@ -12,6 +12,7 @@ const NEXT_RE = /(?<=^|[\s.,;!?。！？；，])(next\s+step|next|下一步|下�
 const MOOD_RE = /(?<=^|[\s.,;。；，])(mood|情绪|心情)\s*:\s*([^\s.,;。；，]*)/gi;
 
 const CHANNEL_KEYS = Object.keys(CHANNEL_WORDS);
+const COMPLAINT_RE = /(?:(?<=\s)(complaint|complained)|(投诉|客诉))\s*:/gi;
 const ASCII_CHANNELS = CHANNEL_KEYS.filter((w) => /^[a-z -]+$/.test(w));
 const CJK_CHANNELS = CHANNEL_KEYS.filter((w) => !/^[a-z -]+$/.test(w));
 // Strong: the word is followed by a colon ("call:", "电话："). Chinese words need no space before.
@@ -48,6 +49,15 @@ export function parseLog(body: Src): Intent {
 
   // "call: …" with nothing before it names no customer at all.
   if (LEADING_RE.test(head.f)) return invalidIntent('missing_argument', 'usage.log', { arg: 'customer' });
+  // "Acme complaint: delivery late" / "华为 投诉：交货晚了": the customer, then what they complained of.
+  const complaint = matchesOutsideQuotes(head.f, COMPLAINT_RE).find((m) => m.index > 0);
+  if (complaint) {
+    const customerText = unquote(trim(slice(head, 0, complaint.index)).o.replace(/[\s,，]+$/u, ''));
+    const summary = cleanSummary(head.o.slice(complaint.index + complaint[0].length));
+    if (!customerText) return invalidIntent('missing_argument', 'usage.log', { arg: 'customer' });
+    if (!summary) return invalidIntent('empty_summary', 'usage.log', {});
+    return withOptional({ kind: 'log', customerText, summary, complaint: true }, mood ?? moodFromWords(summary) ?? 'negative', nextStep);
+  }
   const split = channelSplit(head);
   if (split) {
     const customerText = unquote(trim(slice(head, 0, split.start)).o.replace(/[\s,，]+$/u, ''));

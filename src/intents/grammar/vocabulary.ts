@@ -2,7 +2,7 @@
 // Keys are matched case-insensitively on width-folded text. Adding a synonym is a one-line change.
 import type { Channel, CustomerSource, CustomerStatus, Mood, RoleName } from '../intent.ts';
 
-export type CommandName = 'customer' | 'log' | 'tasks' | 'quote' | 'crm' | 'help' | 'whoami' | 'role' | 'undo' | 'pool' | 'contact' | 'customers' | 'quotes';
+export type CommandName = 'customer' | 'log' | 'tasks' | 'quote' | 'crm' | 'help' | 'whoami' | 'role' | 'undo' | 'pool' | 'contact' | 'customers' | 'quotes' | 'complaint';
 
 export const COMMANDS: Record<string, CommandName> = {
   customer: 'customer', cust: 'customer', 客户: 'customer',
@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, CommandName> = {
   undo: 'undo', 撤销: 'undo', 撤回: 'undo',
   pool: 'pool', 公海: 'pool', 公海池: 'pool',
   contact: 'contact', contacts: 'contact', 联系人: 'contact',
+  complaint: 'complaint', complaints: 'complaint', 投诉: 'complaint', 客诉: 'complaint',
 };
 
 export const CUSTOMER_SUBS: Record<string, 'add' | 'find' | 'update' | 'import' | 'show' | 'list'> = {
