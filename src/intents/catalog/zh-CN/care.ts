@@ -24,7 +24,7 @@ export const care = {
   'button.churn.schedule': '安排回访',
   'button.churn.touch': '补记联系',
   'button.churn.handoff': '转交主管',
-  'input.churn.when': '回访时间（如：明天下午3点）',
+  'input.churn.when': '回访时间（如：明天下午 3 点）',
   'input.churn.note': '联系情况',
   'text.churn.call_title': '回访',
   'title.churn.handed': '已转交主管',
@@ -34,7 +34,7 @@ export const care = {
   'title.complaint.escalated': '投诉超时未解决：{customer}',
   'text.complaint.escalated': '{customer} 的投诉 #{id} 已 {hours} 小时未解决，负责人 {owner}：{summary}',
   'text.complaint.escalated_pool': '{customer} 的投诉 #{id} 已 {hours} 小时未解决，客户目前在公海、没有负责人：{summary}',
-  'error.task.schedule_no_date': '没能从「{text}」中识别出时间，可以写「明天下午3点」或「下周一」。',
+  'error.task.schedule_no_date': '没能从「{text}」中识别出时间，可以写「明天下午 3 点」或「下周一」。',
   'error.customer.handoff_not_owner': '{name} 不是你负责的客户，无法转交。',
   'error.customer.no_manager': '你还没有设置主管，{name} 仍由你负责。管理员可用 `/crm 主管` 设置。',
 };
