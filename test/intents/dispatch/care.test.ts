@@ -95,7 +95,9 @@ describeEngines('care: complaints and churn cards', (engine) => {
       expect(labels).toEqual(['Schedule call', 'Log touch', 'Hand to manager']);
       // Only Acme is tier A; the people here are named by their Slack ids (no profile in these calls).
       expect(to(mei).map((m) => m.reply.title)).toEqual(['1 tier A customer of URAY at risk']);
+      // The next hourly sweep: nothing new to say.
       delivered.length = 0;
+      clock.advance(HOUR);
       await sweep();
       expect(delivered).toEqual([]);
       expect(await db.prisma.churnAlert.count({ where: { clearedAt: null } })).toBe(2);
