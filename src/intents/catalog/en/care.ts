@@ -1,6 +1,8 @@
 // Keeping the customer (issue 14): complaints, churn cards and their buttons, in English.
 export const care = {
   'usage.complaint': 'Usage: `/log <customer> complaint: <what happened>` opens one; `/complaint resolve <id> <what you did>` closes it; `/complaints` lists the open ones.',
+  'label.arg.how': 'what was done (e.g. “reshipped, 10% credit”)',
+  'label.arg.note': 'what happened',
   'label.entity.complaint': 'complaint',
   'notice.complaint.opened': 'Complaint #{id} opened: the customer counts as a churn risk until you close it with `/complaint resolve {id} <what you did>`.',
   'title.complaint.resolved': 'Complaint #{id} resolved',

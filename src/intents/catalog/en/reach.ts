@@ -2,6 +2,7 @@
 export const reach = {
   'usage.link': 'Usage: `/crm link` gives you a code; type `/crm link <code>` on your other platform (Slack or Feishu) within 10 minutes.',
   'usage.notify': 'Usage: `/crm notify` shows your settings; `/crm notify slack|feishu|auto` picks where notices go; `/crm notify quiet 22:00-08:00|off|default` sets your quiet hours.',
+  'label.arg.code': 'the code',
   'label.door.slack': 'Slack',
   'label.door.feishu': 'Feishu',
   'label.door.console': 'console',

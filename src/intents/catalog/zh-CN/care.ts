@@ -1,6 +1,8 @@
 // 客户维系：投诉、流失预警卡片及其按钮。
 export const care = {
   'usage.complaint': '用法：`/记录 <客户> 投诉：<情况>` 登记投诉；`/投诉 解决 <编号> <处理结果>` 关闭投诉；`/投诉` 查看未解决的投诉。',
+  'label.arg.how': '处理结果（如：已补发，并给予九折）',
+  'label.arg.note': '联系情况',
   'label.entity.complaint': '投诉',
   'notice.complaint.opened': '已登记投诉 #{id}。在用 `/投诉 解决 {id} <处理结果>` 关闭之前，该客户计入流失风险。',
   'title.complaint.resolved': '投诉 #{id} 已解决',

@@ -2,6 +2,7 @@
 export const reach = {
   'usage.link': '用法：发送 `/crm 绑定` 获取验证码，10 分钟内在另一个平台（飞书或 Slack）发送 `/crm 绑定 <验证码>`。',
   'usage.notify': '用法：`/crm 通知` 查看设置；`/crm 通知 飞书|slack|自动` 选择通知发到哪里；`/crm 通知 免打扰 22:00-08:00|关闭|默认` 设置免打扰时段。',
+  'label.arg.code': '验证码',
   'label.door.slack': 'Slack',
   'label.door.feishu': '飞书',
   'label.door.console': '控制台',
