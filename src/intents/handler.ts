@@ -24,6 +24,7 @@ import { parseCommand } from './grammar/index.ts';
 import type { Intent } from './intent.ts';
 import { writtenLanguage } from './language.ts';
 import type { Invocation, Locale } from './invocation.ts';
+import { genuineTokens } from './mention.ts';
 import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
@@ -73,7 +74,8 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
       const run = async (prisma: PrismaClient): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };
-        const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
+        const mentions = inv.input.kind === 'text' ? inv.input.mentions : undefined;
+        const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId }, mentions };
         turn = current;
         let reply = await answer(current, inv, writtenIn);
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
@@ -144,7 +146,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
 async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<Reply> {
   const intent: Intent =
     inv.input.kind === 'text'
-      ? parseCommand(inv.input.text, turn)
+      ? parseCommand(genuineTokens(inv.input.text, inv.input.mentions), turn)
       : inv.input.kind === 'file'
         ? { kind: 'customer.import.file', fileName: inv.input.fileName.slice(0, 300) || 'file', bytes: inv.input.bytes, merge: false }
         : actionToIntent(inv.input.action, inv.input.values);

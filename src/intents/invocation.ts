@@ -1,5 +1,6 @@
 // What every door hands to the intents layer: who, where, in which zone and language, and what they
 // typed or pressed. Built by src/bots/<platform>/; nothing platform-specific survives past here.
+import type { PersonRef } from './mention.ts';
 import type { ButtonAction } from './reply.ts';
 
 export type DoorPlatform = 'slack' | 'feishu' | 'console';
@@ -15,7 +16,8 @@ export interface Invocation {
   profile?: { displayName?: string; timeZone?: string; locale?: Locale };
   channelId?: string;
   input:
-    | { kind: 'text'; text: string }
+    /** `mentions`: the people the platform marked as mentioned, which tokens in `text` point to (mention.ts). */
+    | { kind: 'text'; text: string; mentions?: PersonRef[] }
     | { kind: 'action'; action: ButtonAction; /** form values that came with a click, e.g. a reject reason */ values?: Record<string, string> }
     /** A file the person handed over (chat upload, a console path): the door fetched the bytes. */
     | { kind: 'file'; fileName: string; bytes: Uint8Array };

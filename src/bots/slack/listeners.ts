@@ -7,6 +7,7 @@ import type { ButtonAction, Reply } from '../../intents/reply.ts';
 import type { Invocation } from '../../intents/invocation.ts';
 import type { Logger } from '../../logger.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
+import { slackCommandText } from './command-text.ts';
 import { inputModal, logModal } from './modals.ts';
 import { postResponse, responseBody, type SlackAddress } from './respond.ts';
 
@@ -40,7 +41,9 @@ export function registerListeners(app: App, door: SlackDoor): void {
       await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });
       return;
     }
-    const reply = await ask(command, { kind: 'text', text: `${command.command} ${command.text}`.trim() }, `cmd:${command.trigger_id}`, address(command.response_url, 'command'));
+    const { text, mentions } = slackCommandText(command.text);
+    const input = { kind: 'text' as const, text: `${command.command} ${text}`.trim(), ...(mentions.length ? { mentions } : {}) };
+    const reply = await ask(command, input, `cmd:${command.trigger_id}`, address(command.response_url, 'command'));
     if (!reply.queued) await postTo(command.response_url, responseBody(reply, 'command'));
   });
 

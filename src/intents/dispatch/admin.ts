@@ -3,7 +3,7 @@ import { setRole, whoami } from '../../domain/users/roles.ts';
 import { label } from '../catalog/index.ts';
 import { HELP_TOPICS } from '../intent.ts';
 import { button } from '../render/buttons.ts';
-import { say, type Dispatch } from './turn.ts';
+import { person, say, type Dispatch } from './turn.ts';
 
 export const dispatchHelp: Dispatch<'help'> = async (turn, intent) => ({
   tone: 'info',
@@ -30,7 +30,7 @@ export const dispatchWhoami: Dispatch<'whoami'> = async (turn) => {
 };
 
 export const dispatchRole: Dispatch<'role'> = async (turn, intent) => {
-  const user = await setRole(turn.ctx, { target: intent.target, role: intent.role });
+  const user = await setRole(turn.ctx, { target: person(turn, intent.target), role: intent.role });
   return {
     tone: 'success',
     title: say(turn, 'title.role.set'),
