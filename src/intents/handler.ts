@@ -21,7 +21,7 @@ import type { Notifier, Outbox } from './delivery.ts';
 import { dispatch } from './dispatch/index.ts';
 import { say, type Speaker, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
-import type { Intent } from './intent.ts';
+import { intentSchema, invalidIntent, type Intent } from './intent.ts';
 import { writtenLanguage } from './language.ts';
 import type { Invocation, Locale } from './invocation.ts';
 import { genuineTokens } from './mention.ts';
@@ -147,7 +147,9 @@ async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<
   const intent: Intent =
     inv.input.kind === 'text'
       ? parseCommand(genuineTokens(inv.input.text, inv.input.mentions), turn)
-      : inv.input.kind === 'file'
+      : inv.input.kind === 'intent'
+        ? structured(inv.input.intent)
+        : inv.input.kind === 'file'
         ? { kind: 'customer.import.file', fileName: inv.input.fileName.slice(0, 300) || 'file', bytes: inv.input.bytes, merge: false }
         : actionToIntent(inv.input.action, inv.input.values);
   noteRequest({ intent: intent.kind === 'invalid' ? 'invalid' : intent.kind });
@@ -162,5 +164,22 @@ async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<
 }
 
 function written(inv: Invocation): Locale | undefined {
-  return inv.input.kind === 'text' ? writtenLanguage(inv.input.text) : undefined;
+  if (inv.input.kind === 'text') return writtenLanguage(inv.input.text);
+  // A form's own words (a /log form's notes) say which language its author writes in.
+  if (inv.input.kind === 'intent' && inv.input.intent.kind === 'log') return writtenLanguage(`/log ${inv.input.intent.summary ?? ''}`);
+  return undefined;
+}
+
+/** The field a person saw on the form, for an intent field the schema refused. */
+const FORM_FIELDS: Record<string, string> = { customerText: 'customer', customerId: 'customer', summary: 'summary', channel: 'channel', mood: 'mood', nextStep: 'next_step', query: 'customer' };
+
+/** A door's structured input, checked like parsed text: a forged or out-of-range value is refused, never used. */
+function structured(intent: unknown): Intent {
+  const parsed = intentSchema.safeParse(intent);
+  if (parsed.success) return parsed.data;
+  const kind = (intent as { kind?: unknown } | null)?.kind;
+  const issue = parsed.error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  const field = FORM_FIELDS[key] ?? 'summary';
+  return invalidIntent('bad_value', kind === 'log' ? 'usage.log' : 'usage.help', { field });
 }

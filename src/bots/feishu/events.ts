@@ -1,5 +1,6 @@
 // Feishu events into Invocations: a text message to the bot (a direct chat, or a group message that
 // mentions it), a bot-menu click, or a card button. Shared by webhook and long-connection modes.
+import type { Intent } from '../../intents/intent.ts';
 import type { Invocation } from '../../intents/invocation.ts';
 import type { ButtonAction } from '../../intents/reply.ts';
 import { feishuMentions, type FeishuMention } from './mentions.ts';
@@ -44,13 +45,21 @@ export function messageInvocation(header: Header, event: MessageEvent, now: Date
   };
 }
 
-const MENU: Record<string, string> = { my_tasks: '/tasks', pool: '/tasks pool', help: '/crm help', log_call: '/crm help log', whoami: '/crm whoami' };
+// The bot menu's keys (set in the developer console) and what each asks for.
+const MENU: Record<string, Intent> = {
+  my_tasks: { kind: 'tasks.list', scope: 'mine' },
+  pool: { kind: 'tasks.list', scope: 'pool' },
+  help: { kind: 'help' },
+  log_call: { kind: 'help', topic: 'log' },
+  whoami: { kind: 'whoami' },
+};
 
 export function menuInvocation(header: Header, event: { operator?: { operator_id?: { open_id?: string } }; event_key?: string }, now: Date): Invocation | null {
   const user = event.operator?.operator_id?.open_id;
-  const text = MENU[event.event_key ?? ''];
-  if (!user || !text) return null;
-  return { door: 'feishu', workspaceId: header.tenant_key ?? '', externalUserId: user, input: { kind: 'text', text }, deliveryKey: header.event_id ? `evt:${header.event_id}` : undefined, receivedAt: now };
+  const key = event.event_key ?? '';
+  const intent = Object.hasOwn(MENU, key) ? MENU[key] : undefined;
+  if (!user || !intent) return null;
+  return { door: 'feishu', workspaceId: header.tenant_key ?? '', externalUserId: user, input: { kind: 'intent', intent }, deliveryKey: header.event_id ? `evt:${header.event_id}` : undefined, receivedAt: now };
 }
 
 export interface CardAction {
