@@ -75,7 +75,8 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const run = async (prisma: PrismaClient): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };
         const mentions = inv.input.kind === 'text' ? inv.input.mentions : undefined;
-        const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId }, mentions };
+        const membership = deps.notifier?.membership && inv.door !== 'console' ? (channelId: string) => deps.notifier!.membership!(inv.door, { workspaceId: inv.workspaceId, channelId }) : undefined;
+        const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId }, mentions, membership };
         turn = current;
         let reply = await answer(current, inv, writtenIn);
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.

@@ -1,5 +1,5 @@
 // A small Feishu open API on loopback, to its documented shapes: tenant token, send (with uuid
-// de-duplication), patch, contact lookups and the bot's own identity, recording what the door sent.
+// de-duplication), patch, contact lookups, the bot's own identity and chat membership, recording what the door sent.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +18,8 @@ export class FakeFeishu {
   tokenRequests = 0;
   /** What GET /open-apis/bot/v3/info answers: the bot's own identity. */
   bot = { open_id: 'ou_bot', app_name: 'CRM' };
+  /** Chats the bot has not been added to (is_in_chat says so). */
+  outside = new Set<string>();
   /** HTTP status to answer token requests / sends with instead of success (a failing platform). */
   failToken?: number;
   failSend?: number;
@@ -50,6 +52,8 @@ export class FakeFeishu {
           this.sent.push({ messageId, receiveIdType: u.searchParams.get('receive_id_type') ?? '', receiveId: body.receive_id, card: JSON.parse(body.content), uuid: body.uuid });
           return reply({ code: 0, msg: 'success', data: { message_id: messageId, chat_id: u.searchParams.get('receive_id_type') === 'chat_id' ? body.receive_id : `oc_dm_${body.receive_id}` } });
         }
+        const inChat = /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members\/is_in_chat$/.exec(u.pathname);
+        if (req.method === 'GET' && inChat) return reply({ code: 0, msg: 'success', data: { is_in_chat: !this.outside.has(decodeURIComponent(inChat[1]!)) } });
         const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(u.pathname);
         if (req.method === 'PATCH' && patch) {
           this.patched.push({ messageId: patch[1]!, card: JSON.parse(body.content) });

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import { sdkLogger } from '../../logger.ts';
 import { feishuDoor } from './door.ts';
 import { botIdentity } from './identity.ts';
+import { feishuMembership } from './membership.ts';
 import { feishuClient, feishuSender } from './sender.ts';
 import { serveWebhook } from './webhook.ts';
 
@@ -12,7 +13,7 @@ export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<vo
   const client = feishuClient(c.FEISHU_APP_ID!, c.FEISHU_APP_SECRET!, c.FEISHU_DOMAIN, app.log);
   const bot = await botIdentity(client);
   const sender = feishuSender(client);
-  app.notifier.register(sender);
+  app.notifier.register(Object.assign(sender, { membership: feishuMembership(client, bot.name ?? 'CRM') }));
   const profile = async (openId: string) => {
     try {
       const r = await client.contact.v3.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } });

@@ -1,4 +1,5 @@
 // The two dictionaries, assembled. TypeScript checks that zh-CN has exactly the keys of en.
+import { channels as enChannels } from './en/channels.ts';
 import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
 import { labels as enLabels } from './en/labels.ts';
@@ -10,6 +11,7 @@ import { reliability as enReliability } from './en/reliability.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
 import { words as enWords } from './en/words.ts';
+import { channels as zhChannels } from './zh-CN/channels.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
@@ -34,6 +36,7 @@ export const en = {
   ...enRecord,
   ...enReliability,
   ...enWords,
+  ...enChannels,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -48,6 +51,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhRecord,
   ...zhReliability,
   ...zhWords,
+  ...zhChannels,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

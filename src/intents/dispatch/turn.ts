@@ -1,4 +1,5 @@
 import type { DomainContext } from '../../domain/context.ts';
+import type { ChannelMembership } from '../delivery.ts';
 import type { Intent } from '../intent.ts';
 import type { Locale } from '../invocation.ts';
 import { userQuery, type PersonRef } from '../mention.ts';
@@ -17,6 +18,8 @@ export interface Turn {
   place?: { workspaceId: string; channelId?: string };
   /** The people the platform says this message mentioned, in token order (see mention.ts). */
   mentions?: readonly PersonRef[];
+  /** Asks the door whether the bot is in a channel of this workspace; undefined when it cannot tell. */
+  membership?: (channelId: string) => Promise<ChannelMembership | undefined>;
 }
 
 /** A person-naming value from an intent, with a mention token turned into the identity it stands for. */
