@@ -24,6 +24,17 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
       senders.set(sender.platform, sender);
     },
     platforms: () => [...senders.keys()],
+    async membership(door, target) {
+      const sender = senders.get(door);
+      if (!sender?.membership) return undefined;
+      try {
+        return await sender.membership(target);
+      } catch (err) {
+        // Cannot tell (a missing scope, the platform down): the setting is not blocked on it.
+        log.warn({ err, platform: door }, 'could not check channel membership');
+        return undefined;
+      }
+    },
     async deliver(message, dedupKey, opts) {
       const to = message.to;
       if ('address' in to) {

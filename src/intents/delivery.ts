@@ -15,6 +15,12 @@ export interface SendOptions {
   maybeSent?: boolean;
 }
 
+/** Whether the bot can post in a channel, and the name to invite it by. */
+export interface ChannelMembership {
+  member: boolean;
+  botName?: string;
+}
+
 export interface PlatformSender {
   platform: DoorPlatform;
   /** Direct message to one person. `dedupKey` makes a resend after a timeout post nothing twice. */
@@ -23,9 +29,13 @@ export interface PlatformSender {
   update(ref: PostedRef, reply: Reply): Promise<void>;
   /** Answers the asker at the opaque address the door put in `Invocation.replyTo` (e.g. a response_url). */
   reply?(address: string, reply: Reply, dedupKey?: string): Promise<PostedRef | void>;
+  /** Asks the platform whether the bot is in the channel (Slack conversations.info, Feishu is_in_chat). */
+  membership?(target: { workspaceId: string; channelId: string }): Promise<ChannelMembership>;
 }
 
 export interface Notifier {
+  /** The door's answer on channel membership; undefined when that door is not here or cannot tell. */
+  membership?(door: DoorPlatform, target: { workspaceId: string; channelId: string }): Promise<ChannelMembership | undefined>;
   deliver(message: import('./reply.ts').OutboundMessage, dedupKey?: string, opts?: SendOptions): Promise<PostedRef[]>;
 }
 

@@ -21,9 +21,10 @@ import type { Notifier, Outbox } from './delivery.ts';
 import { dispatch } from './dispatch/index.ts';
 import { say, type Speaker, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
-import type { Intent } from './intent.ts';
+import { intentSchema, invalidIntent, type Intent } from './intent.ts';
 import { writtenLanguage } from './language.ts';
 import type { Invocation, Locale } from './invocation.ts';
+import { genuineTokens } from './mention.ts';
 import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
@@ -73,7 +74,9 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
       const run = async (prisma: PrismaClient): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };
-        const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
+        const mentions = inv.input.kind === 'text' ? inv.input.mentions : undefined;
+        const membership = deps.notifier?.membership && inv.door !== 'console' ? (channelId: string) => deps.notifier!.membership!(inv.door, { workspaceId: inv.workspaceId, channelId }) : undefined;
+        const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId }, mentions, membership };
         turn = current;
         let reply = await answer(current, inv, writtenIn);
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
@@ -144,8 +147,10 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
 async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<Reply> {
   const intent: Intent =
     inv.input.kind === 'text'
-      ? parseCommand(inv.input.text, turn)
-      : inv.input.kind === 'file'
+      ? parseCommand(genuineTokens(inv.input.text, inv.input.mentions), turn)
+      : inv.input.kind === 'intent'
+        ? structured(inv.input.intent)
+        : inv.input.kind === 'file'
         ? { kind: 'customer.import.file', fileName: inv.input.fileName.slice(0, 300) || 'file', bytes: inv.input.bytes, merge: false }
         : actionToIntent(inv.input.action, inv.input.values);
   noteRequest({ intent: intent.kind === 'invalid' ? 'invalid' : intent.kind });
@@ -160,5 +165,22 @@ async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<
 }
 
 function written(inv: Invocation): Locale | undefined {
-  return inv.input.kind === 'text' ? writtenLanguage(inv.input.text) : undefined;
+  if (inv.input.kind === 'text') return writtenLanguage(inv.input.text);
+  // A form's own words (a /log form's notes) say which language its author writes in.
+  if (inv.input.kind === 'intent' && inv.input.intent.kind === 'log') return writtenLanguage(`/log ${inv.input.intent.summary ?? ''}`);
+  return undefined;
+}
+
+/** The field a person saw on the form, for an intent field the schema refused. */
+const FORM_FIELDS: Record<string, string> = { customerText: 'customer', customerId: 'customer', summary: 'summary', channel: 'channel', mood: 'mood', nextStep: 'next_step', query: 'customer' };
+
+/** A door's structured input, checked like parsed text: a forged or out-of-range value is refused, never used. */
+function structured(intent: unknown): Intent {
+  const parsed = intentSchema.safeParse(intent);
+  if (parsed.success) return parsed.data;
+  const kind = (intent as { kind?: unknown } | null)?.kind;
+  const issue = parsed.error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  const field = FORM_FIELDS[key] ?? 'summary';
+  return invalidIntent('bad_value', kind === 'log' ? 'usage.log' : 'usage.help', { field });
 }

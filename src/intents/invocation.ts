@@ -1,5 +1,7 @@
 // What every door hands to the intents layer: who, where, in which zone and language, and what they
 // typed or pressed. Built by src/bots/<platform>/; nothing platform-specific survives past here.
+import type { Intent } from './intent.ts';
+import type { PersonRef } from './mention.ts';
 import type { ButtonAction } from './reply.ts';
 
 export type DoorPlatform = 'slack' | 'feishu' | 'console';
@@ -15,8 +17,15 @@ export interface Invocation {
   profile?: { displayName?: string; timeZone?: string; locale?: Locale };
   channelId?: string;
   input:
-    | { kind: 'text'; text: string }
+    /** `mentions`: the people the platform marked as mentioned, which tokens in `text` point to (mention.ts). */
+    | { kind: 'text'; text: string; mentions?: PersonRef[] }
     | { kind: 'action'; action: ButtonAction; /** form values that came with a click, e.g. a reject reason */ values?: Record<string, string> }
+    /**
+     * A form's fields or a menu key, turned by the door into the intent itself (a Slack modal, a
+     * Feishu menu): nothing is written as command text for the grammar to read again. The values
+     * came from a person, so the handler checks them against the intent union like any input.
+     */
+    | { kind: 'intent'; intent: Intent }
     /** A file the person handed over (chat upload, a console path): the door fetched the bytes. */
     | { kind: 'file'; fileName: string; bytes: Uint8Array };
   /** Unique per delivery (Slack retry, Feishu event id, button press); a repeat changes nothing twice. */

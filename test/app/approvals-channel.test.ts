@@ -27,7 +27,7 @@ describeEngines('approval cards in the approvals channel', (engine) => {
     await as('UADMIN')('/crm whoami');
     await as('UMGR')('/crm whoami');
     await as('UREP')('/crm whoami');
-    await as('UADMIN')('/crm role <@UMGR> manager');
+    await as('UADMIN')('/crm role slack:UMGR manager');
     expect((await as('UMGR', 'CAPPROVALS')('/crm channel approvals')).tone).toBe('success');
     await as('UREP')('/customer add Lonely Co');
     await as('UREP')('/quote new Lonely 1 x Pro @ 100');

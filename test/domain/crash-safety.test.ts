@@ -100,7 +100,7 @@ describeEngines('races on PostgreSQL', (engine) => {
       await db.prisma.user.updateMany({ where: { id: { in: [a.userId, b.userId] } }, data: { role: 'admin' } });
       await db.prisma.user.updateMany({ where: { role: 'admin', id: { notIn: [a.userId, b.userId] } }, data: { role: 'rep' } });
       const ctx = (actor: typeof a) => ({ db, prisma: db.prisma, actor: { ...actor, role: 'admin' as const }, door: 'slack' as const, clock, log: silentLogger });
-      await Promise.allSettled([setRole(ctx(a), { target: '<@UB>', role: 'rep' }), setRole(ctx(b), { target: '<@UA>', role: 'rep' })]);
+      await Promise.allSettled([setRole(ctx(a), { target: 'slack:UB', role: 'rep' }), setRole(ctx(b), { target: 'slack:UA', role: 'rep' })]);
       expect(await db.prisma.user.count({ where: { role: 'admin', active: true } })).toBeGreaterThanOrEqual(1);
     }
   });

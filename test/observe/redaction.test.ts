@@ -1,6 +1,7 @@
 // Failing token fetches and sends, through the real SDK clients and the real door, with every log
 // line and every byte written to stdout/stderr captured: none may carry a secret or the message.
 import { Writable } from 'node:stream';
+import * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { slackClient, slackSender } from '../../src/bots/slack/sender.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -38,6 +39,9 @@ function expectNoSecrets() {
 }
 
 it('a failing Feishu token fetch (a message answered through the door) logs no secret', async () => {
+  // The door read the bot's identity at start, and the SDK keeps that token per app id: forget it so
+  // this message's send has to fetch one.
+  (lark.internalCache as unknown as { values: Map<unknown, unknown> }).values.clear();
   w.feishuFake.failToken = 400;
   const event = { schema: '2.0', header: { event_id: 'ev_red_1', event_type: 'im.message.receive_v1', token: FEISHU_TOKEN, tenant_key: 'tk' }, event: { sender: { sender_id: { open_id: 'ou_red' }, sender_type: 'user' }, message: { chat_type: 'p2p', chat_id: 'oc_red', message_type: 'text', content: JSON.stringify({ text: `/customer ${MESSAGE}` }) } } };
   const r = w.feishuRequest(event);

@@ -1,5 +1,5 @@
 // A small Feishu open API on loopback, to its documented shapes: tenant token, send (with uuid
-// de-duplication), patch, and contact lookups, recording what the door sent.
+// de-duplication), patch, contact lookups, the bot's own identity and chat membership, recording what the door sent.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,6 +16,10 @@ export class FakeFeishu {
   patched: Array<{ messageId: string; card: Record<string, unknown> }> = [];
   users = new Map<string, { name: string; time_zone?: string }>();
   tokenRequests = 0;
+  /** What GET /open-apis/bot/v3/info answers: the bot's own identity. */
+  bot = { open_id: 'ou_bot', app_name: 'CRM' };
+  /** Chats the bot has not been added to (is_in_chat says so). */
+  outside = new Set<string>();
   /** HTTP status to answer token requests / sends with instead of success (a failing platform). */
   failToken?: number;
   failSend?: number;
@@ -37,6 +41,9 @@ export class FakeFeishu {
           return reply({ code: 0, msg: 'ok', tenant_access_token: 't-fake', expire: 7200 });
         }
         if (req.headers.authorization !== 'Bearer t-fake') return res.writeHead(401).end(JSON.stringify({ code: 99991663, msg: 'invalid token' }));
+        if (req.method === 'GET' && u.pathname === '/open-apis/bot/v3/info') {
+          return reply({ code: 0, msg: 'ok', bot: { activate_status: 2, avatar_url: '', ip_white_list: [], ...this.bot } });
+        }
         if (req.method === 'POST' && u.pathname === '/open-apis/im/v1/messages') {
           if (this.failSend) return res.writeHead(this.failSend, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 230001, msg: 'invalid receive_id' }));
           const dup = body.uuid && this.sent.find((s) => s.uuid === body.uuid);
@@ -45,6 +52,8 @@ export class FakeFeishu {
           this.sent.push({ messageId, receiveIdType: u.searchParams.get('receive_id_type') ?? '', receiveId: body.receive_id, card: JSON.parse(body.content), uuid: body.uuid });
           return reply({ code: 0, msg: 'success', data: { message_id: messageId, chat_id: u.searchParams.get('receive_id_type') === 'chat_id' ? body.receive_id : `oc_dm_${body.receive_id}` } });
         }
+        const inChat = /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members\/is_in_chat$/.exec(u.pathname);
+        if (req.method === 'GET' && inChat) return reply({ code: 0, msg: 'success', data: { is_in_chat: !this.outside.has(decodeURIComponent(inChat[1]!)) } });
         const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(u.pathname);
         if (req.method === 'PATCH' && patch) {
           this.patched.push({ messageId: patch[1]!, card: JSON.parse(body.content) });

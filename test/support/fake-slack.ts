@@ -1,5 +1,5 @@
 // A small Slack Web API on loopback, written to Slack's documented methods and shapes: enough for
-// the door's calls (auth.test, users.info, conversations.open, chat.*, views.*) and response_url posts.
+// the door's calls (auth.test, users.info, conversations.open, conversations.info, chat.*, views.*) and response_url posts.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,6 +15,8 @@ export class FakeSlack {
   faults: Array<{ method: string; mode: FaultMode; times: number }> = [];
   /** Messages posted per channel, newest last, with their metadata (for conversations.history). */
   history = new Map<string, Array<{ ts: string; text: unknown; metadata?: unknown }>>();
+  /** Channels the bot has not been invited to (conversations.info says so). */
+  outside = new Set<string>();
   private hung: Array<import('node:http').ServerResponse> = [];
   calls: Call[] = [];
   responses: Array<{ url: string; body: Record<string, unknown>; at?: number }> = [];
@@ -81,7 +83,13 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, unknown>): object {
     switch (method) {
       case 'auth.test':
-        return { ok: true, team_id: 'T1', team: 'Acme Sales', user_id: 'UBOT', bot_id: 'BBOT' };
+        return { ok: true, team_id: 'T1', team: 'Acme Sales', user: 'crm', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'conversations.info': {
+        // As Slack answers a bot token: a private channel it is not in is not found at all.
+        const id = String(args.channel);
+        if (this.outside.has(id) && id.startsWith('G')) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id, is_channel: id.startsWith('C'), is_im: id.startsWith('D'), is_member: !id.startsWith('D') && !this.outside.has(id) } };
+      }
       case 'users.info': {
         const u = this.users.get(String(args.user));
         return u ? { ok: true, user: { id: args.user, name: u.real_name, real_name: u.real_name, tz: u.tz, locale: u.locale, profile: { real_name: u.real_name } } } : { ok: false, error: 'user_not_found' };

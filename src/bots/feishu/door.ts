@@ -12,6 +12,8 @@ export interface FeishuDoorDeps {
   profile?: (openId: string) => Promise<Invocation['profile']>;
   log: Logger;
   now: () => Date;
+  /** The bot's own open_id (identity.ts): only a mention of it wakes the bot in a group. */
+  botOpenId?: string;
   /** Card callbacks must be answered within 3 s; past this, answer a toast and patch the card later. */
   cardDeadlineMs?: number;
 }
@@ -22,7 +24,7 @@ export function feishuDoor(d: FeishuDoorDeps) {
   const withProfile = async (inv: Invocation) => ({ ...inv, profile: (await d.profile?.(inv.externalUserId)) ?? inv.profile });
 
   async function onMessage(header: Header, event: Parameters<typeof messageInvocation>[1]): Promise<void> {
-    const inv = messageInvocation(header, event, d.now());
+    const inv = messageInvocation(header, event, d.now(), d.botOpenId);
     if (!inv) return;
     const reply = await d.handler(await withProfile(inv));
     await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId! }, reply, inv.deliveryKey);

@@ -1,7 +1,9 @@
 // Feishu events into Invocations: a text message to the bot (a direct chat, or a group message that
 // mentions it), a bot-menu click, or a card button. Shared by webhook and long-connection modes.
+import type { Intent } from '../../intents/intent.ts';
 import type { Invocation } from '../../intents/invocation.ts';
 import type { ButtonAction } from '../../intents/reply.ts';
+import { feishuMentions, type FeishuMention } from './mentions.ts';
 
 export interface Header {
   event_id?: string;
@@ -14,42 +16,50 @@ export interface Header {
 
 interface MessageEvent {
   sender?: { sender_id?: { open_id?: string }; sender_type?: string; tenant_key?: string };
-  message?: { message_id?: string; chat_id?: string; chat_type?: string; message_type?: string; content?: string; mentions?: Array<{ key?: string }> };
+  message?: { message_id?: string; chat_id?: string; chat_type?: string; message_type?: string; content?: string; mentions?: FeishuMention[] };
 }
 
-export function messageInvocation(header: Header, event: MessageEvent, now: Date): Invocation | null {
+/** `botOpenId`: the bot's own open_id (identity.ts); in a group only a mention of it wakes the bot. */
+export function messageInvocation(header: Header, event: MessageEvent, now: Date, botOpenId?: string): Invocation | null {
   const m = event.message;
   const user = event.sender?.sender_id?.open_id;
   if (!m || !user || event.sender?.sender_type === 'app' || m.message_type !== 'text') return null;
-  // In a group the bot only answers when mentioned; in a direct chat, always.
-  if (m.chat_type !== 'p2p' && !(m.mentions ?? []).length) return null;
-  let text = '';
+  let content = '';
   try {
-    text = String(JSON.parse(m.content ?? '{}').text ?? '');
+    content = String(JSON.parse(m.content ?? '{}').text ?? '');
   } catch {
     return null;
   }
-  for (const mention of m.mentions ?? []) if (mention.key) text = text.split(mention.key).join(' ');
-  text = text.replace(/\s+/g, ' ').trim();
-  if (!text) return null;
+  const said = feishuMentions(content, m.mentions, botOpenId);
+  // In a group the bot only answers when it is mentioned itself; in a direct chat, always.
+  if (m.chat_type !== 'p2p' && !said.forBot) return null;
+  if (!said.text) return null;
   return {
     door: 'feishu',
     workspaceId: header.tenant_key ?? event.sender?.tenant_key ?? '',
     externalUserId: user,
     channelId: m.chat_id,
-    input: { kind: 'text', text: text.startsWith('/') ? text : `/${text}` },
+    input: { kind: 'text', text: said.text.startsWith('/') ? said.text : `/${said.text}`, ...(said.mentions.length ? { mentions: said.mentions } : {}) },
     deliveryKey: header.event_id ? `evt:${header.event_id}` : undefined,
     receivedAt: now,
   };
 }
 
-const MENU: Record<string, string> = { my_tasks: '/tasks', pool: '/tasks pool', help: '/crm help', log_call: '/crm help log', whoami: '/crm whoami' };
+// The bot menu's keys (set in the developer console) and what each asks for.
+const MENU: Record<string, Intent> = {
+  my_tasks: { kind: 'tasks.list', scope: 'mine' },
+  pool: { kind: 'tasks.list', scope: 'pool' },
+  help: { kind: 'help' },
+  log_call: { kind: 'help', topic: 'log' },
+  whoami: { kind: 'whoami' },
+};
 
 export function menuInvocation(header: Header, event: { operator?: { operator_id?: { open_id?: string } }; event_key?: string }, now: Date): Invocation | null {
   const user = event.operator?.operator_id?.open_id;
-  const text = MENU[event.event_key ?? ''];
-  if (!user || !text) return null;
-  return { door: 'feishu', workspaceId: header.tenant_key ?? '', externalUserId: user, input: { kind: 'text', text }, deliveryKey: header.event_id ? `evt:${header.event_id}` : undefined, receivedAt: now };
+  const key = event.event_key ?? '';
+  const intent = Object.hasOwn(MENU, key) ? MENU[key] : undefined;
+  if (!user || !intent) return null;
+  return { door: 'feishu', workspaceId: header.tenant_key ?? '', externalUserId: user, input: { kind: 'intent', intent }, deliveryKey: header.event_id ? `evt:${header.event_id}` : undefined, receivedAt: now };
 }
 
 export interface CardAction {

@@ -2,6 +2,8 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { AppContext } from '../../app/context.ts';
 import { sdkLogger } from '../../logger.ts';
 import { feishuDoor } from './door.ts';
+import { botIdentity } from './identity.ts';
+import { feishuMembership } from './membership.ts';
 import { feishuClient, feishuSender } from './sender.ts';
 import { serveWebhook } from './webhook.ts';
 
@@ -9,8 +11,9 @@ import { serveWebhook } from './webhook.ts';
 export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<void> }> {
   const c = app.config;
   const client = feishuClient(c.FEISHU_APP_ID!, c.FEISHU_APP_SECRET!, c.FEISHU_DOMAIN, app.log);
+  const bot = await botIdentity(client);
   const sender = feishuSender(client);
-  app.notifier.register(sender);
+  app.notifier.register(Object.assign(sender, { membership: feishuMembership(client, bot.name ?? 'CRM') }));
   const profile = async (openId: string) => {
     try {
       const r = await client.contact.v3.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } });
@@ -20,7 +23,7 @@ export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<vo
       return undefined;
     }
   };
-  const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now() });
+  const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now(), botOpenId: bot.openId });
   if (c.FEISHU_MODE === 'webhook') {
     // loadConfig refuses webhook mode without both (a config error naming the missing one).
     serveWebhook(app.http, { door, verificationToken: c.FEISHU_VERIFICATION_TOKEN!, encryptKey: c.FEISHU_ENCRYPT_KEY!, log: app.log });

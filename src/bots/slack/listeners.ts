@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ButtonAction, Reply } from '../../intents/reply.ts';
+import type { Channel, Intent, Mood } from '../../intents/intent.ts';
 import type { Invocation } from '../../intents/invocation.ts';
 import type { Logger } from '../../logger.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
+import { slackCommandText } from './command-text.ts';
 import { inputModal, logModal } from './modals.ts';
 import { postResponse, responseBody, type SlackAddress } from './respond.ts';
 
@@ -40,7 +42,9 @@ export function registerListeners(app: App, door: SlackDoor): void {
       await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });
       return;
     }
-    const reply = await ask(command, { kind: 'text', text: `${command.command} ${command.text}`.trim() }, `cmd:${command.trigger_id}`, address(command.response_url, 'command'));
+    const { text, mentions } = slackCommandText(command.text);
+    const input = { kind: 'text' as const, text: `${command.command} ${text}`.trim(), ...(mentions.length ? { mentions } : {}) };
+    const reply = await ask(command, input, `cmd:${command.trigger_id}`, address(command.response_url, 'command'));
     if (!reply.queued) await postTo(command.response_url, responseBody(reply, 'command'));
   });
 
@@ -76,7 +80,7 @@ export function registerListeners(app: App, door: SlackDoor): void {
     if (meta.response_url && !reply.queued) await postTo(meta.response_url, responseBody(reply, 'action'));
   });
 
-  // /log as a form: problems are shown on the field, the rest is the same /log command.
+  // /log as a form: problems are shown on the field; the form reaches the handler as the log intent.
   app.view('crm_log', async ({ ack, body, view, client }) => {
     const v = view.state.values;
     const customer = v.customer?.value?.selected_option?.value ?? '';
@@ -84,8 +88,9 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const notes = (v.notes?.value?.value ?? '').trim();
     const mood = v.mood?.value?.selected_option?.value;
     const next = (v.next?.value?.value ?? '').trim();
-    const text = `/log "${customer}" ${channel}: ${notes}${mood ? ` mood:${mood}` : ''}${next ? ` next: ${next}` : ''}`;
-    const reply = await ask(body as Payload, { kind: 'text', text }, submissionKey(body.view.id, v));
+    // The fields are the intent: a note that says "next:" or "mood:" stays a note.
+    const intent = { kind: 'log', customerText: customer, summary: notes, channel: channel as Channel, ...(mood ? { mood: mood as Mood } : {}), ...(next ? { nextStep: { text: next } } : {}) } satisfies Intent;
+    const reply = await ask(body as Payload, { kind: 'intent', intent }, submissionKey(body.view.id, v));
     if (reply.tone === 'error') return void (await ack({ response_action: 'errors', errors: { [errorField(reply)]: fallbackText(reply).slice(0, 150) } }));
     await ack();
     const meta = JSON.parse(view.private_metadata || '{}') as { response_url?: string };
@@ -96,7 +101,7 @@ export function registerListeners(app: App, door: SlackDoor): void {
   // The customer picker searches as you type.
   app.options({ action_id: 'value' }, async ({ ack, body, payload }) => {
     const q = (payload as { value?: string }).value ?? '';
-    const reply = await ask(body as Payload, { kind: 'text', text: `/customer find ${q}` });
+    const reply = await ask(body as Payload, { kind: 'intent', intent: { kind: 'customer.find', query: q } });
     const options = (reply.sections ?? []).flatMap((s) => s.items).slice(0, 20).flatMap((item) => {
       const code = item.buttons?.find((b) => b.action.action === 'customer.show')?.action.id;
       return code ? [{ text: { type: 'plain_text' as const, text: item.text.slice(0, 75) }, value: code }] : [];
@@ -107,7 +112,7 @@ export function registerListeners(app: App, door: SlackDoor): void {
   // My day (overdue and today's tasks with Done / Snooze, open quotes, customers due by cadence)
   // and the pool (Claim); views allow 100 blocks.
   const publishHome = async (client: WebClient, b: Payload) => {
-    const [home, pool] = await Promise.all([ask(b, { kind: 'text', text: '/crm home' }), ask(b, { kind: 'text', text: '/tasks pool' })]);
+    const [home, pool] = await Promise.all([ask(b, { kind: 'intent', intent: { kind: 'home' } }), ask(b, { kind: 'intent', intent: { kind: 'tasks.list', scope: 'pool' } })]);
     const blocks = [...toBlocks(home), { type: 'divider' }, ...toBlocks(pool)].slice(0, 100);
     await client.views.publish({ user_id: userOf(b), view: { type: 'home', blocks } as never });
   };
@@ -130,6 +135,7 @@ function submissionKey(viewId: string, values: unknown): string {
 function errorField(reply: Reply): string {
   const t = `${reply.title ?? ''} ${reply.text ?? ''}`.toLowerCase();
   if (/customer|客户/.test(t)) return 'customer';
+  if (/mood|情绪/.test(t)) return 'mood';
   if (/date|日期|next|下一步/.test(t)) return 'next';
   return 'notes';
 }

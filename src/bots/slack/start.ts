@@ -1,6 +1,7 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { AppContext } from '../../app/context.ts';
 import { registerListeners } from './listeners.ts';
+import { slackMembership } from './membership.ts';
 import { profileCache } from './profile.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import { slackClient, slackLogger, slackSender } from './sender.ts';
@@ -27,7 +28,8 @@ export async function buildSlackApp(ctx: AppContext, opts: { paceMs?: number } =
   const auth = await client.auth.test();
   // The sender's client does not retry by itself: a post retried after a reset could show twice.
   // The outbox retries instead, with the dedup key the sender looks for before posting again.
-  ctx.notifier.register(slackSender(slackClient(token, apiUrl, 0), String(auth.team_id ?? ''), opts.paceMs));
+  const sender = slackSender(slackClient(token, apiUrl, 0), String(auth.team_id ?? ''), opts.paceMs);
+  ctx.notifier.register(Object.assign(sender, { membership: slackMembership(client, String(auth.user ?? 'CRM')) }));
   registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now() });
   return { app, mode: receiver ? 'http' : 'socket', team: auth.team as string | undefined };
 }

@@ -19,23 +19,30 @@ export async function approversFor(prisma: Pick<PrismaClient, 'user'>, quoteAuth
 }
 
 /**
- * The colleague a person named: "door:id", a Slack mention <@U123|name>, a Feishu open_id, "#12",
- * or a display name (case-insensitive; a unique prefix is enough). Within the actor's team unless
- * the actor is an admin.
+ * How a person is named: as typed, or as an identity the door vouches for (a platform mention,
+ * turned into door + external id before it gets here; no platform markup is read in the domain).
  */
-export async function findUser(ctx: DomainContext, text: string): Promise<User> {
-  const q = text.trim().replace(/^@/, '');
+export type UserQuery = string | { platform: 'slack' | 'feishu' | 'console'; externalId: string; name?: string };
+
+/**
+ * The colleague a person named: an identity, "door:id", "#12", or a display name (case-insensitive;
+ * a unique prefix is enough). Within the actor's team unless the actor is an admin.
+ */
+export async function findUser(ctx: DomainContext, query: UserQuery): Promise<User> {
   const scope = ctx.actor.role === 'admin' ? {} : { teamId: ctx.actor.teamId };
   const byIdentity = async (platform: 'slack' | 'feishu' | 'console', externalId: string) => {
     const ids = await ctx.prisma.identity.findMany({ where: { platform, externalId }, include: { user: true } });
     return ids.map((i) => i.user).filter((u) => !scope.teamId || u.teamId === scope.teamId);
   };
+  if (typeof query !== 'string') {
+    const found = query.externalId ? await byIdentity(query.platform, query.externalId) : [];
+    if (found.length === 1) return found[0]!;
+    throw notFound('user.not_found', { query: query.name ?? query.externalId });
+  }
+  const q = query.trim().replace(/^@/, '');
   let found: User[] = [];
-  const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(q);
   const door = /^(slack|feishu|console):(.+)$/i.exec(q);
-  if (mention) found = await byIdentity('slack', mention[1]!);
-  else if (door) found = await byIdentity(door[1]!.toLowerCase() as 'slack' | 'feishu' | 'console', door[2]!.trim());
-  else if (/^ou_[\w-]+$/.test(q)) found = await byIdentity('feishu', q);
+  if (door) found = await byIdentity(door[1]!.toLowerCase() as 'slack' | 'feishu' | 'console', door[2]!.trim());
   else if (/^#?\d{1,9}$/.test(q)) found = await ctx.prisma.user.findMany({ where: { id: Number(q.replace('#', '')), ...scope } });
   if (!found.length && q) {
     const exact = await ctx.prisma.user.findMany({ where: { displayName: { equals: q, mode: 'insensitive' }, ...scope } });

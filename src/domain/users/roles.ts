@@ -3,10 +3,10 @@ import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 import { assertRole } from '../permissions.ts';
-import { findUser, identitiesOf } from './directory.ts';
+import { findUser, identitiesOf, type UserQuery } from './directory.ts';
 
 /** Admins grant roles; the last admin cannot be demoted, so a team never locks itself out. */
-export async function setRole(ctx: DomainContext, input: { target: string; role: Role }): Promise<User> {
+export async function setRole(ctx: DomainContext, input: { target: UserQuery; role: Role }): Promise<User> {
   assertRole(ctx.actor, 'admin', 'user');
   const target = await findUser(ctx, input.target);
   if (target.role === input.role) return target;
@@ -27,7 +27,7 @@ export async function setRole(ctx: DomainContext, input: { target: string; role:
  * A rep's quotes go to their manager for approval. The manager must be a manager or admin of the
  * same team, and nobody manages themselves.
  */
-export async function setManager(ctx: DomainContext, input: { target: string; manager: string }): Promise<User> {
+export async function setManager(ctx: DomainContext, input: { target: UserQuery; manager: UserQuery }): Promise<User> {
   assertRole(ctx.actor, 'manager', 'user');
   const [rep, manager] = [await findUser(ctx, input.target), await findUser(ctx, input.manager)];
   if (rep.id === manager.id) throw invalid('user.own_manager', { name: rep.displayName });

@@ -1,5 +1,6 @@
 // The two dictionaries, assembled. TypeScript checks that zh-CN has exactly the keys of en.
 import { care as enCare } from './en/care.ts';
+import { channels as enChannels } from './en/channels.ts';
 import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
 import { labels as enLabels } from './en/labels.ts';
@@ -13,6 +14,7 @@ import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
 import { words as enWords } from './en/words.ts';
 import { care as zhCare } from './zh-CN/care.ts';
+import { channels as zhChannels } from './zh-CN/channels.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
@@ -40,6 +42,7 @@ export const en = {
   ...enCare,
   ...enReliability,
   ...enWords,
+  ...enChannels,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -56,6 +59,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhCare,
   ...zhReliability,
   ...zhWords,
+  ...zhChannels,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

@@ -3,7 +3,7 @@ import { setRole, whoami } from '../../domain/users/roles.ts';
 import { label } from '../catalog/index.ts';
 import { HELP_TOPICS } from '../intent.ts';
 import { button } from '../render/buttons.ts';
-import { say, type Dispatch } from './turn.ts';
+import { person, say, type Dispatch } from './turn.ts';
 
 export const dispatchHelp: Dispatch<'help'> = async (turn, intent) => ({
   tone: 'info',
@@ -30,7 +30,7 @@ export const dispatchWhoami: Dispatch<'whoami'> = async (turn) => {
 };
 
 export const dispatchRole: Dispatch<'role'> = async (turn, intent) => {
-  const user = await setRole(turn.ctx, { target: intent.target, role: intent.role });
+  const user = await setRole(turn.ctx, { target: person(turn, intent.target), role: intent.role });
   return {
     tone: 'success',
     title: say(turn, 'title.role.set'),
@@ -41,6 +41,18 @@ export const dispatchRole: Dispatch<'role'> = async (turn, intent) => {
 
 export const dispatchChannel: Dispatch<'channel'> = async (turn, intent) => {
   const door = turn.ctx.door === 'slack' || turn.ctx.door === 'feishu' || turn.ctx.door === 'console' ? turn.ctx.door : 'console';
+  // A channel the bot is not in would take the setting and never see a digest or a card.
+  const channelId = turn.place?.channelId;
+  const seat = !intent.off && channelId && turn.membership ? await turn.membership(channelId) : undefined;
+  if (seat && !seat.member) {
+    const command = say(turn, intent.purpose === 'approvals' ? 'label.channel_command.approvals' : 'label.channel_command.digest');
+    return {
+      tone: 'warning',
+      title: say(turn, 'title.channel.not_member'),
+      text: say(turn, door === 'feishu' ? 'text.channel.not_member.feishu' : 'text.channel.not_member.slack', { bot: seat.botName ?? 'CRM', command }),
+      visibility: 'private',
+    };
+  }
   await setChannelTarget(turn.ctx, { platform: door, workspaceId: turn.place?.workspaceId ?? '', channelId: turn.place?.channelId }, intent);
   return {
     tone: 'success',

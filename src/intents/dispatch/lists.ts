@@ -13,13 +13,13 @@ import { findDateIn } from '../dates/index.ts';
 import type { ReplyItem, ReplySection } from '../reply.ts';
 import { button } from '../render/buttons.ts';
 import { taskItem } from '../render/task.ts';
-import { say, turnFor, when, type Dispatch, type Speaker, type Turn } from './turn.ts';
+import { person, say, turnFor, when, type Dispatch, type Speaker, type Turn } from './turn.ts';
 import { teamWorkday } from '../../domain/time/workday.ts';
 
 export const dispatchCustomersList: Dispatch<'customers.list'> = async (turn, intent) => {
   const { owner: ownerWords, ...rest } = intent.filter;
   let owner: OwnerFilter | undefined = typeof ownerWords === 'object' ? undefined : ownerWords;
-  if (typeof ownerWords === 'object') owner = { userId: (await findUser(turn.ctx, ownerWords.user)).id };
+  if (typeof ownerWords === 'object') owner = { userId: (await findUser(turn.ctx, person(turn, ownerWords.user))).id };
   const page = await listCustomers(turn.ctx, { ...rest, ...(owner ? { owner } : {}) }, { page: intent.page });
   const title = say(turn, 'title.customers');
   // An empty "mine" says where else to look (a manager often owns no customers).
@@ -112,7 +112,7 @@ export const dispatchTasksTeam: Dispatch<'tasks.team'> = async (turn) => {
 
 export const dispatchTaskAdd: Dispatch<'task.add'> = async (turn, intent) => {
   const { customer, rest } = await resolveCustomerAtStart(turn.ctx, intent.text);
-  const owner = intent.to ? await findUser(turn.ctx, intent.to) : undefined;
+  const owner = intent.to ? await findUser(turn.ctx, person(turn, intent.to)) : undefined;
   const team = await teamWorkday(turn.ctx);
   const found = findDateIn(rest, { timeZone: turn.timeZone, now: turn.now, locale: turn.locale, workdayStartMinute: team.workdayStartMinute, workdayEndMinute: team.workdayEndMinute });
   const task = await addTask(turn.ctx, { customerId: customer.id, title: found.rest || rest, dueAt: found.start, dueHasTime: found.hasTime, ...(owner ? { ownerId: owner.id } : {}) });

@@ -12,7 +12,7 @@ import type { OutboundMessage } from '../reply.ts';
 import { button } from '../render/buttons.ts';
 import { poolItem } from '../render/pool.ts';
 import { taskSection } from '../render/task.ts';
-import { say, turnFor, type Dispatch, type Turn } from './turn.ts';
+import { person, say, turnFor, type Dispatch, type Turn } from './turn.ts';
 import { teamOf } from '../../domain/teams/team.ts';
 
 const LIST_LIMIT = 25;
@@ -62,7 +62,7 @@ export const dispatchCustomerAssign: Dispatch<'customer.assign'> = async (turn, 
   // Said before the customer is looked up: a rep cannot see a colleague's customer to assign it.
   assertRole(turn.ctx.actor, 'manager', 'customer');
   const customer = await getCustomer(turn.ctx, intent.customerText);
-  const user = await findUser(turn.ctx, intent.to);
+  const user = await findUser(turn.ctx, person(turn, intent.to));
   const change = await assignCustomer(turn.ctx, customer.id, user.id);
   const p = { name: change.customer.name, code: change.customer.code, to: change.after!.displayName, from: change.before?.displayName ?? '' };
   return {
@@ -90,8 +90,8 @@ export const dispatchCustomerRelease: Dispatch<'customer.release'> = async (turn
 };
 
 export const dispatchCustomerAssignAll: Dispatch<'customer.assign_all'> = async (turn, intent) => {
-  const from = await findUser(turn.ctx, intent.from);
-  const to = await findUser(turn.ctx, intent.to);
+  const from = await findUser(turn.ctx, person(turn, intent.from));
+  const to = await findUser(turn.ctx, person(turn, intent.to));
   const r = await bulkAssign(turn.ctx, { ownerId: from.id }, to.id);
   // Listed in the reader's language: 、 between names for a Chinese reader.
   const names = (list: OwnershipChange[], reader: Turn) => list.slice(0, 10).map((c) => c.customer.name).join(reader.locale === 'zh-CN' ? '、' : ', ') + (list.length > 10 ? '…' : '');

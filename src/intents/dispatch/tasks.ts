@@ -9,7 +9,7 @@ import { teamWorkday } from '../../domain/time/workday.ts';
 import { findDateIn } from '../dates/index.ts';
 import { taskSection } from '../render/task.ts';
 import { dispatchPoolList } from './pool.ts';
-import { say, turnFor, when, type Dispatch } from './turn.ts';
+import { person, say, turnFor, when, type Dispatch } from './turn.ts';
 
 export const dispatchTaskList: Dispatch<'tasks.list'> = async (turn, intent) => {
   // The pool holds customers: `/tasks pool` shows the same list as `/pool`.
@@ -48,7 +48,7 @@ export const dispatchTaskSnooze: Dispatch<'task.snooze'> = async (turn, intent) 
 };
 
 export const dispatchTaskReassign: Dispatch<'task.reassign'> = async (turn, intent) => {
-  const user = await findUser(turn.ctx, intent.to);
+  const user = await findUser(turn.ctx, person(turn, intent.to));
   const task = await reassignTask(turn.ctx, intent.id, user.id);
   const them = await turnFor(turn, user.id);
   return {

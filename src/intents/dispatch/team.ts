@@ -4,7 +4,7 @@ import { changeTeamSetting, teamSettings } from '../../domain/teams/settings.ts'
 import { setManager } from '../../domain/users/roles.ts';
 import { label } from '../catalog/index.ts';
 import { settingFields, settingValue } from '../render/team.ts';
-import { say, type Dispatch } from './turn.ts';
+import { person, say, type Dispatch } from './turn.ts';
 import { findUser } from '../../domain/users/directory.ts';
 
 export const dispatchTeamShow: Dispatch<'team.show'> = async (turn) => {
@@ -31,7 +31,7 @@ export const dispatchTeamSet: Dispatch<'team.set'> = async (turn, intent) => {
 };
 
 export const dispatchManagerSet: Dispatch<'manager.set'> = async (turn, intent) => {
-  const rep = await setManager(turn.ctx, { target: intent.target, manager: intent.manager });
-  const manager = await findUser(turn.ctx, intent.manager);
+  const rep = await setManager(turn.ctx, { target: person(turn, intent.target), manager: person(turn, intent.manager) });
+  const manager = await findUser(turn.ctx, person(turn, intent.manager));
   return { tone: 'success', title: say(turn, 'title.manager.set'), text: say(turn, 'text.manager.set', { name: rep.displayName, manager: manager.displayName }), visibility: 'private' };
 };

@@ -1,6 +1,8 @@
 import type { DomainContext } from '../../domain/context.ts';
+import type { ChannelMembership } from '../delivery.ts';
 import type { Intent } from '../intent.ts';
 import type { Locale } from '../invocation.ts';
+import { userQuery, type PersonRef } from '../mention.ts';
 import type { Reply } from '../reply.ts';
 import { formatInstant, t, type Params } from '../catalog/index.ts';
 
@@ -14,6 +16,15 @@ export interface Turn {
   firstContact: boolean;
   /** Where it was said: the workspace and channel of the door, when there is one. */
   place?: { workspaceId: string; channelId?: string };
+  /** The people the platform says this message mentioned, in token order (see mention.ts). */
+  mentions?: readonly PersonRef[];
+  /** Asks the door whether the bot is in a channel of this workspace; undefined when it cannot tell. */
+  membership?: (channelId: string) => Promise<ChannelMembership | undefined>;
+}
+
+/** A person-naming value from an intent, with a mention token turned into the identity it stands for. */
+export function person(turn: Turn, value: string) {
+  return userQuery(turn.ctx.door, turn.mentions, value);
 }
 
 /** Whom a message speaks to: all that wording needs. */

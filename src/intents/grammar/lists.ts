@@ -1,6 +1,7 @@
 // `/customers tier:A status:intent tag:vip region:Shanghai owner:@mei|me|pool|all due:overdue --page 2`
 // (`/客户 列表 等级:A 状态:意向 负责人:公海 到期:逾期 页:2`), `/quotes [waiting|team]`, and
 // `/task add <customer> <title> <when> [@rep]`.
+import { MENTION_TOKEN } from '../mention.ts';
 import { customerFilterSchema, invalidIntent, MAX_LIST_PAGE, type CustomerFilterIntent, type Intent } from '../intent.ts';
 import { alternation, matchesOutsideQuotes, slice, trim, unquote, type Src } from './text.ts';
 import { lookup, STATUS_VALUES } from './vocabulary.ts';
@@ -110,8 +111,8 @@ export function parseQuotesList(body: Src): Intent {
   return scope ? { kind: 'quotes.list', scope } : invalidIntent('unknown_subcommand', 'usage.quotes', { subcommand: word.o.slice(0, 50) });
 }
 
-// The owner comes last: `@Mei`, `@Sam Carter`, `<@U123|mei>`, `给 @李雷`.
-const OWNER_AT_END = /(?:^|\s)(?:给|for\s+|to\s+)?\s*(<@[A-Z0-9]+(?:\|[^>]*)?>|@\S.*)$/su;
+// The owner comes last: `@Mei`, `@Sam Carter`, a platform mention, `给 @李雷`.
+const OWNER_AT_END = new RegExp(`(?:^|\\s)(?:给|for\\s+|to\\s+)?\\s*(${MENTION_TOKEN}|@\\S.*)$`, 'su');
 
 export function parseTaskAdd(body: Src): Intent {
   const text = trim(body);

@@ -1,6 +1,7 @@
 // Ownership words: `/customer claim|assign|release …`, `/客户 领取|分配|释放|退回公海 …`, and the
 // `/pool` (`/公海`) list. `/customer assign owner:@old @new` hands one rep's whole book to another.
 import { invalidIntent, type Intent } from '../intent.ts';
+import { MENTION_TOKEN } from '../mention.ts';
 import { overLimit } from './ids.ts';
 import { firstWord, unquote, type Src } from './text.ts';
 import { lookup } from './vocabulary.ts';
@@ -15,7 +16,7 @@ export const POOL_SUBS: Record<string, PoolSub> = {
 
 const OWNER_KEY = /^(?:owner|from|负责人|所有人|原负责人)\s*:\s*/i;
 const TO_WORD = /^(.*\S)\s+(?:to|给|→|->)\s+(\S.*)$/is;
-const SLACK_MENTION_AT_END = /^(.*\S)\s+(<@[^>\s]+>)\s*$/s;
+const MENTION_AT_END = new RegExp(`^(.*\\S)\\s+(${MENTION_TOKEN})\\s*$`, 's');
 
 /** A pool word after `/customer`, or undefined when the word is something else. */
 export function poolSub(word: string): PoolSub | undefined {
@@ -42,11 +43,11 @@ export function parsePoolSub(sub: PoolSub, rest: Src): Intent {
 }
 
 /**
- * "<customer> @rep", "<customer> to rep", "<customer> 给 王芳", "<customer> <@U123|sam>": the person is
+ * "<customer> @rep", "<customer> to rep", "<customer> 给 王芳", "<customer> @(a platform mention)": the person is
  * after the last separator, so customer names with spaces (and an @ inside quotes) still read whole.
  */
 function splitAssignee(text: string): { head: string; to: string } | undefined {
-  const mention = SLACK_MENTION_AT_END.exec(text);
+  const mention = MENTION_AT_END.exec(text);
   if (mention) return { head: mention[1]!, to: mention[2]! };
   const word = TO_WORD.exec(text);
   if (word) return { head: word[1]!, to: word[2]!.trim().replace(/^@/, '') };

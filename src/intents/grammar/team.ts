@@ -124,8 +124,8 @@ function readWeekdays(v: string): number[] | undefined {
 
 /** `/crm manager @rep @manager`: two people, each an @mention, door:id or @name (names may hold spaces). */
 export function parseManager(body: Src): Intent {
-  const text = trim(body).o.replace(/\s+(?:to|为|→|->)\s+(?=@|<@)/gi, ' ');
-  const people = text.split(/\s+(?=@|<@|(?:slack|feishu|console):)/i).map((s) => s.trim()).filter(Boolean);
+  const text = trim(body).o.replace(/\s+(?:to|为|→|->)\s+(?=@)/gi, ' ');
+  const people = text.split(/\s+(?=@|(?:slack|feishu|console):)/i).map((s) => s.trim()).filter(Boolean);
   if (people.length < 2) return invalidIntent('missing_argument', 'usage.manager', { arg: people.length ? 'manager' : 'user' });
   if (people.length > 2) return invalidIntent('unknown_subcommand', 'usage.manager', { subcommand: people.slice(2).join(' ').slice(0, 50) });
   if (people.some((p) => p.length > 200)) return invalidIntent('too_long', 'usage.manager', { max: 200 });
