@@ -38,8 +38,8 @@ describeEngines('care: complaints and churn cards', (engine) => {
     await as('UADMIN')('/crm whoami');
     await as('UMEI')('/crm whoami');
     await as('URAY')('/crm whoami');
-    await as('UADMIN')('/crm role <@UMEI> manager');
-    await as('UADMIN')('/crm manager <@URAY> <@UMEI>');
+    await as('UADMIN')('/crm role slack:UMEI manager');
+    await as('UADMIN')('/crm manager slack:URAY slack:UMEI');
   });
   afterAll(() => db?.drop());
 

@@ -145,8 +145,8 @@ describeEngines('reach: link, notify and quiet hours', (engine) => {
     it('holds an approval card to a manager until the workday starts; the decision reaches the rep at night', async () => {
       await slack('UMEI')('/crm whoami');
       await slack('UBO')('/crm whoami');
-      expect((await slack('UADMIN')('/crm role <@UMEI> manager')).tone).toBe('success');
-      expect((await slack('UADMIN')('/crm manager <@UBO> <@UMEI>')).tone).toBe('success');
+      expect((await slack('UADMIN')('/crm role slack:UMEI manager')).tone).toBe('success');
+      expect((await slack('UADMIN')('/crm manager slack:UBO slack:UMEI')).tone).toBe('success');
       await slack('UBO')('/customer add Night Owl Ltd');
       await slack('UBO')('/quote new Night 1 x Pro @ 100');
       const quote = await db.prisma.quote.findFirstOrThrow({ where: { customer: { name: 'Night Owl Ltd' } } });
