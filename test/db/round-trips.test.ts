@@ -53,12 +53,12 @@ describeEngines('SQL round trips per command', (engine) => {
   }, 120_000);
   afterAll(() => db?.drop());
 
-  it('logs a call with a next step in 12 statements, and a retried delivery in 6 that write nothing', async () => {
+  it('logs a call with a next step in 11 statements, and a retried delivery in 6 that write nothing', async () => {
     const text = '/log Acme call: walked through pricing. next: send proposal Friday 3pm';
     const sent = await statements(() => handler(say(text, 'log-1')));
-    // user+identity, team; BEGIN, claim the delivery key; the customer and its contacts (ranking);
+    // user+identity, team; BEGIN, claim the delivery key; the customer with its contacts (ranking);
     // the customer checked for the author; interaction, task, both audit rows; the stored answer; COMMIT.
-    expect(sent, sent.join('\n')).toHaveLength(12);
+    expect(sent, sent.join('\n')).toHaveLength(11);
     expect(sent.filter((s) => /FROM "public"."Team"/.test(s))).toHaveLength(1);
     expect(sent.filter((s) => /^INSERT INTO "public"."AuditEvent"/.test(s))).toHaveLength(1);
     const interactions = await db.prisma.interaction.count();

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -50,7 +51,8 @@ function reportingRaw(raw: RawSql, listen?: StatementListener): RawSql {
 
 async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = new PGlite(dataDir);
+  // pg_trgm ships with PGlite as an extension; the migrations create it (fuzzy customer find).
+  const lite = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   await lite.waitReady;
   // One PGlite instance is one connection owned by this process: an in-process queue is the lock.
   let queue: Promise<unknown> = Promise.resolve();
