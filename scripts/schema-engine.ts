@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +37,13 @@ function toAdapterError(error: unknown) {
   const e = error as { cause?: unknown; code?: string; message?: string; detail?: string; hint?: string };
   if (e && typeof e === 'object' && e.cause && typeof e.cause === 'object' && 'kind' in e.cause) return e.cause;
   return { kind: 'postgres', code: e?.code ?? 'XX000', severity: 'ERROR', message: e?.message ?? String(error), detail: e?.detail, hint: e?.hint };
+}
+
+// The shadow database the engine replays migrations into needs the extensions they create.
+class PGliteWithExtensions extends PrismaPGlite {
+  override connectToShadowDb() {
+    return new PrismaPGlite(new PGlite({ dataDir: 'memory://shadow', extensions: { pg_trgm } })).connect();
+  }
 }
 
 const returnsAdapter = new Set(['connect', 'connectToShadowDb', 'startTransaction']);
@@ -82,12 +90,12 @@ export function readMigrationList() {
 export async function migrationsToSchemaSql(): Promise<string> {
   const { SchemaEngine } = await loadWasm();
   const schema = readFileSync(schemaPath, 'utf8');
-  const db = new PGlite();
+  const db = new PGlite({ extensions: { pg_trgm } });
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     (line: string) => logs.push(line),
-    resultProxy(new PrismaPGlite(db)),
+    resultProxy(new PGliteWithExtensions(db)),
   );
   try {
     const result = await engine.diff({

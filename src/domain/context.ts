@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient, Team } from '../generated/prisma/client.ts';
 import type { Database } from './db/database.ts';
 
 export type Role = 'rep' | 'manager' | 'admin';
@@ -28,4 +28,9 @@ export interface DomainContext {
   door: DoorName;
   clock: Clock;
   log: Logger;
+  /**
+   * The actor's team as read when the request resolved who is acting. Its settings word answers and
+   * default dates; reading it once per request instead of once per use saves round trips.
+   */
+  team?: Team;
 }

@@ -49,9 +49,13 @@ async function stored<T>(db: Database, key: string): Promise<{ found: true; resu
  * index and then gets the stored result with duplicate: true.
  */
 export async function once<T>(db: Database, key: string, door: DoorName, fn: (prisma: PrismaClient) => Promise<T>): Promise<{ result: T; duplicate: boolean }> {
+  // The claim is tried first and the stored answer read only when the key is taken: a first
+  // delivery (the common case) costs no read, a duplicate one extra statement.
   for (let attempt = 1; ; attempt++) {
-    const earlier = await stored<T>(db, key);
-    if (earlier.found) return { result: earlier.result, duplicate: true };
+    if (attempt > 1) {
+      const earlier = await stored<T>(db, key);
+      if (earlier.found) return { result: earlier.result, duplicate: true };
+    }
     try {
       const result = await db.prisma.$transaction(async (tx: Tx) => {
         const claimed = await tx.$queryRawUnsafe<unknown[]>(
@@ -67,8 +71,9 @@ export async function once<T>(db: Database, key: string, door: DoorName, fn: (pr
       }, COMMAND_TX);
       return { result, duplicate: false };
     } catch (err) {
-      // The other attempt committed while we waited on its row: answer with what it stored.
-      if (err !== DUPLICATE || attempt >= 3) throw err;
+      // The key is taken (maybe by an attempt that committed while we waited on its row): answer
+      // with what it stored, or claim again if it was a legacy claim that never finished.
+      if (err !== DUPLICATE || attempt >= 4) throw err;
     }
   }
 }

@@ -9,7 +9,7 @@ import { once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { enqueue } from '../domain/outbox/store.ts';
 import { teamOf } from '../domain/teams/team.ts';
-import { rememberLocale, resolveActor } from '../domain/users/provision.ts';
+import { rememberLocale, resolveActorAndTeam } from '../domain/users/provision.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import { metrics } from '../observe/metrics.ts';
@@ -57,13 +57,13 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
   async function handle(inv: Invocation, speaker: { current: Speaker }): Promise<Reply> {
     let turn: Turn | undefined;
     try {
-      const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
+      const actor = await resolveActorAndTeam(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
         admins: deps.config.CRM_ADMINS,
         defaultTeam: deps.config.CRM_DEFAULT_TEAM,
         defaultTimeZone: deps.config.CRM_DEFAULT_TZ,
         defaultLocale: deps.config.CRM_DEFAULT_LOCALE,
       });
-      const { created, chosenLocale, ...who } = actor;
+      const { created, chosenLocale, team, ...who } = actor;
       // The person's choice, else their profile's language (who.locale holds both); a door without
       // one (Feishu's contact API has none) leaves the language they write in, remembered once the
       // command is understood so their clicks and digests follow it, and only then the team's.
@@ -73,7 +73,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const base = inv.deliveryKey ? `${inv.door}:${inv.deliveryKey}` : `local:${randomUUID()}`;
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
       const run = async (prisma: PrismaClient): Promise<Outcome> => {
-        const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };
+        const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log, team };
         const mentions = inv.input.kind === 'text' ? inv.input.mentions : undefined;
         const membership = deps.notifier?.membership && inv.door !== 'console' ? (channelId: string) => deps.notifier!.membership!(inv.door, { workspaceId: inv.workspaceId, channelId }) : undefined;
         const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId }, mentions, membership };

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { openDatabase, type Database, type Engine } from '../../src/domain/db/database.ts';
+import { openDatabase, type Database, type Engine, type OpenOptions } from '../../src/domain/db/database.ts';
 import { migrate } from '../../src/domain/db/migrate.ts';
 
 export const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -32,9 +32,9 @@ function urlFor(database: string): string {
 }
 
 /** A fresh database on the given engine with every migration applied; drop() removes it. */
-export async function freshDatabase(engine: Engine): Promise<Database & { drop(): Promise<void> }> {
+export async function freshDatabase(engine: Engine, opts: OpenOptions = {}): Promise<Database & { drop(): Promise<void> }> {
   if (engine === 'pglite') {
-    const db = await openDatabase({ memory: true });
+    const db = await openDatabase({ memory: true }, opts);
     await migrate(db.raw);
     return Object.assign(db, { drop: () => db.close() });
   }
@@ -43,7 +43,7 @@ export async function freshDatabase(engine: Engine): Promise<Database & { drop()
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  const db = await openDatabase({ url: urlFor(name) });
+  const db = await openDatabase({ url: urlFor(name) }, opts);
   await migrate(db.raw);
   return Object.assign(db, {
     async drop() {

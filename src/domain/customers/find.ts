@@ -1,9 +1,9 @@
 import type { Customer } from '../../generated/prisma/client.ts';
 import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
-import { normalizeName } from '../text/normalize.ts';
-import { coreName, firstToken, leadingMatch, leadingPhrases, opensName, phoneDigits, score, similarity } from './match.ts';
-import { visibleCustomers } from './visibility.ts';
+import { foldForMatch, normalizeName } from '../text/normalize.ts';
+import { coreName, firstToken, leadingMatch, leadingPhrases, opensName, pairsOf, phoneDigits, score, similarity } from './match.ts';
+import { visibleCustomers, visibleCustomersSql } from './visibility.ts';
 
 // Search offers only customers the reader may open (see visibility.ts).
 function teamScope(ctx: DomainContext) {
@@ -12,41 +12,73 @@ function teamScope(ctx: DomainContext) {
 
 type WithContacts = Customer & { contacts: Array<{ name: string; normalizedPhone: string | null; email: string | null }> };
 
+/** LIKE pattern text matching `s` literally. */
+const literal = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/** Trigrams need three characters; shorter needles go through the 2-character pieces index (see the customer_search migration). */
+const short = (s: string) => [...s].length < 3;
+
 /**
  * Customers whose code, name or an alias contains `needle` (with `byContact`, also a contact's
- * name, phone digits or email): the candidates the ranking then orders.
+ * name, phone digits or email): the candidates the ranking then orders. One statement: each test
+ * is answered by an index (trigram GIN from three characters, the pieces GIN below), their ids
+ * united, and each customer comes with its contacts.
  */
 async function candidates(ctx: DomainContext, needle: string, opts: { take?: number; byContact?: boolean } = {}): Promise<WithContacts[]> {
   const n = needle.trim();
   if (!n) return [];
   const norm = normalizeName(n);
   const digits = phoneDigits(n);
-  return ctx.prisma.customer.findMany({
-    where: {
-      ...teamScope(ctx),
-      OR: [
-        { code: { startsWith: n, mode: 'insensitive' } },
-        { name: { contains: n, mode: 'insensitive' } },
-        ...(norm ? [{ normalizedName: { contains: norm } }] : []),
-        { aliases: { has: n } },
-        ...(opts.byContact
-          ? [
-              { contacts: { some: { name: { contains: n, mode: 'insensitive' as const } } } },
-              ...(digits ? [{ contacts: { some: { normalizedPhone: { contains: digits } } } }] : []),
-              ...(n.includes('@') ? [{ contacts: { some: { email: { equals: n, mode: 'insensitive' as const } } } }] : []),
-            ]
-          : []),
-      ],
-    },
-    include: { contacts: { select: { name: true, normalizedPhone: true, email: true } } },
-    take: opts.take ?? 200,
-    orderBy: { updatedAt: 'desc' },
-  });
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const pieces = 'crm_customer_grams(c."name", c."normalizedName", c."aliases")';
+  const contains = p(`%${literal(n)}%`);
+  const lowered = short(n) ? p(n.toLowerCase()) : '';
+  const byCustomer = [
+    `c."code" ILIKE ${p(`${literal(n)}%`)}`,
+    short(n) ? `(${pieces} @> ARRAY[${lowered}] AND c."name" ILIKE ${contains})` : `c."name" ILIKE ${contains}`,
+    `c."aliases" @> ARRAY[${p(n)}]`,
+  ];
+  if (norm) {
+    const normContains = p(`%${literal(norm)}%`);
+    byCustomer.push(short(norm) ? `(${pieces} @> ARRAY[${p(norm)}] AND c."normalizedName" LIKE ${normContains})` : `c."normalizedName" LIKE ${normContains}`);
+  }
+  const byContact = opts.byContact
+    ? [
+        short(n) ? `(crm_grams(lower(k."name")) @> ARRAY[${lowered}] AND k."name" ILIKE ${contains})` : `k."name" ILIKE ${contains}`,
+        ...(digits ? [`k."normalizedPhone" LIKE ${p(`%${digits}%`)}`] : []),
+        ...(n.includes('@') ? [`k."email" = lower(${p(n)})`] : []),
+      ]
+    : [];
+  const ids = [
+    ...byCustomer.map((test) => `SELECT c."id" FROM "Customer" c WHERE ${test}`),
+    ...byContact.map((test) => `SELECT k."customerId" FROM "Contact" k WHERE ${test}`),
+  ].join(' UNION ');
+  return ctx.prisma.$queryRawUnsafe<WithContacts[]>(
+    `SELECT c.*, (SELECT coalesce(json_agg(json_build_object('name', k."name", 'normalizedPhone', k."normalizedPhone", 'email', k."email") ORDER BY k."id"), '[]')
+                  FROM "Contact" k WHERE k."customerId" = c."id") AS "contacts"
+     FROM "Customer" c
+     WHERE c."id" IN (${ids}) AND ${visibleCustomersSql(ctx.actor, p)}
+     ORDER BY c."updatedAt" DESC LIMIT ${p(opts.take ?? 200)}`,
+    ...params,
+  );
 }
 
 /** Names most like `query`, for "did you mean" when nothing matched. */
 async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Customer[]> {
-  const pool = await ctx.prisma.customer.findMany({ where: teamScope(ctx), orderBy: { updatedAt: 'desc' }, take: 2000 });
+  const grams = [...pairsOf(normalizeName(query) || foldForMatch(query))];
+  if (!grams.length) return [];
+  // Only customers sharing a 2-character piece with the query can reach the 0.3 likeness below;
+  // the pieces index finds them, the most alike (shared pieces) first, and JS ranks a short list.
+  const params: unknown[] = [grams];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const pool = await ctx.prisma.$queryRawUnsafe<Customer[]>(
+    `SELECT c.* FROM "Customer" c
+     WHERE crm_customer_grams(c."name", c."normalizedName", c."aliases") && $1::text[] AND ${visibleCustomersSql(ctx.actor, p)}
+     ORDER BY cardinality(ARRAY(SELECT unnest(crm_customer_grams(c."name", c."normalizedName", c."aliases")) INTERSECT SELECT unnest($1::text[]))) DESC, c."updatedAt" DESC
+     LIMIT 200`,
+    ...params,
+  );
   return pool
     .map((c) => ({ c, s: Math.max(similarity(c.name, query), ...c.aliases.map((a) => similarity(a, query))) }))
     .filter((x) => x.s >= 0.3)

@@ -26,6 +26,11 @@ export function phoneDigits(query: string): string | undefined {
 
 const HAN = /[\u3400-\u9fff]/;
 
+/** The 2-character pieces likeness compares (the text itself when it is one character). */
+export function pairsOf(s: string): Set<string> {
+  return bigrams(s);
+}
+
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));

@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { watchDbPool } from '../../observe/metrics.ts';
 import { PrismaClient } from '../../generated/prisma/client.ts';
+import { reportingStatements, type StatementListener } from './statements.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -26,14 +28,31 @@ export interface Database {
 
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if ('url' in target) return openPostgres(target.url);
-  return openPglite('dataDir' in target ? target.dataDir : undefined);
+export interface OpenOptions {
+  /** Told every statement sent (Prisma's and raw), e.g. to count a command's round trips in a test. */
+  onStatement?: StatementListener;
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Promise<Database> {
+  if ('url' in target) return openPostgres(target.url, opts);
+  return openPglite('dataDir' in target ? target.dataDir : undefined, opts);
+}
+
+/** raw, telling `listen` each statement; unchanged without a listener. */
+function reportingRaw(raw: RawSql, listen?: StatementListener): RawSql {
+  if (!listen) return raw;
+  const wrapped: RawSql = {
+    exec: (sql) => (listen(sql), raw.exec(sql)),
+    query: (sql, params) => (listen(sql), raw.query(sql, params)),
+    withLock: (key, fn) => raw.withLock(key, (inner) => fn(reportingRaw(inner, listen))),
+  };
+  return wrapped;
+}
+
+async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = new PGlite(dataDir);
+  // pg_trgm ships with PGlite as an extension; the migrations create it (fuzzy customer find).
+  const lite = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   await lite.waitReady;
   // One PGlite instance is one connection owned by this process: an in-process queue is the lock.
   let queue: Promise<unknown> = Promise.resolve();
@@ -50,11 +69,12 @@ async function openPglite(dataDir?: string): Promise<Database> {
       return run;
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const factory = new PrismaPGlite(lite);
+  const prisma = new PrismaClient({ adapter: opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory });
   return {
     engine: 'pglite',
     prisma,
-    raw,
+    raw: reportingRaw(raw, opts.onStatement),
     describe: dataDir ? `embedded PostgreSQL (PGlite) in ${dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
     async close() {
       await prisma.$disconnect();
@@ -85,7 +105,7 @@ export class SerialClient extends pg.Client {
 /** Client-side bound for one-off work under the advisory lock (migrations), instead of a command's. */
 const LONG = 60 * 60_000;
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   // Bounded waits: a server that stops answering fails a request in seconds (and the person is told
   // to try again) instead of holding it; the server itself ends statements and idle transactions
   // a frozen client left open, so their locks do not block everyone else.
@@ -133,12 +153,13 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const factory = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter: opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory });
   const safe = url.replace(/\/\/[^@/]*@/, '//***@');
   return {
     engine: 'postgres',
     prisma,
-    raw,
+    raw: reportingRaw(raw, opts.onStatement),
     describe: `PostgreSQL at ${safe}`,
     async close() {
       await prisma.$disconnect();

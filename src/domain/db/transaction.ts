@@ -11,6 +11,19 @@ export const COMMAND_TX = { maxWait: 2_000, timeout: 10_000 } as const;
 
 let savepoints = 0;
 
+const IN_COMMAND = Symbol('inside a command transaction');
+
+/**
+ * Runs fn in a transaction of its own, or, inside a command's transaction, directly in it, without
+ * the savepoint pair (two round trips) a nested $transaction costs. Only for fn that refuses before
+ * its first write: then any error after a write is a failed statement or a bug, which fails the whole
+ * command and rolls everything back anyway, so the savepoint had nothing to undo.
+ */
+export function refusingBeforeWrites<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if ((prisma as unknown as Record<symbol, unknown>)[IN_COMMAND]) return fn(prisma as unknown as Tx);
+  return prisma.$transaction(fn);
+}
+
 /** A PrismaClient-shaped view of `tx` whose $transaction(fn) runs fn inside a savepoint of tx. */
 export function nestable(tx: Tx): PrismaClient {
   const nested = async (fn: unknown) => {
@@ -29,6 +42,7 @@ export function nestable(tx: Tx): PrismaClient {
   const view = new Proxy(tx as object, {
     get(target, prop, receiver) {
       if (prop === '$transaction') return nested;
+      if (prop === IN_COMMAND) return true;
       return Reflect.get(target, prop, receiver);
     },
   }) as PrismaClient;

@@ -1,5 +1,6 @@
 import type { Interaction, Task } from '../../generated/prisma/client.ts';
-import { audit } from '../audit.ts';
+import { auditAll } from '../audit.ts';
+import { refusingBeforeWrites } from '../db/transaction.ts';
 import type { DomainContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { assertCanAct } from '../permissions.ts';
@@ -19,7 +20,7 @@ export async function logInteraction(ctx: DomainContext, input: LogInteractionIn
   const occurredAt = data.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS) throw invalid('interaction.in_future', { occurredAt: occurredAt.toISOString() });
 
-  return ctx.prisma.$transaction(async (tx) => {
+  return refusingBeforeWrites(ctx.prisma, async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: data.customerId }, select: { id: true, teamId: true, ownerId: true, name: true } });
     if (!customer) throw notFound('customer.not_found', { id: data.customerId });
     assertCanAct(ctx.actor, customer, 'customer');
@@ -36,9 +37,11 @@ export async function logInteraction(ctx: DomainContext, input: LogInteractionIn
         createdAt: now,
       },
     });
-    await audit(tx, ctx, { entity: 'interaction', entityId: interaction.id, action: 'log', after: interaction });
-
-    if (!data.nextStep) return { interaction };
+    const logged = { entity: 'interaction', entityId: interaction.id, action: 'log', after: interaction };
+    if (!data.nextStep) {
+      await auditAll(tx, ctx, [logged]);
+      return { interaction };
+    }
     const task = await tx.task.create({
       data: {
         title: data.nextStep.title,
@@ -52,7 +55,7 @@ export async function logInteraction(ctx: DomainContext, input: LogInteractionIn
         createdAt: now,
       },
     });
-    await audit(tx, ctx, { entity: 'task', entityId: task.id, action: 'create', after: task });
+    await auditAll(tx, ctx, [logged, { entity: 'task', entityId: task.id, action: 'create', after: task }]);
     return { interaction, task };
   });
 }

@@ -8,6 +8,8 @@ import type { Actor, DomainContext } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { assertRole } from '../permissions.ts';
 import { dayBounds } from '../time/zone.ts';
+import { refusingBeforeWrites } from '../db/transaction.ts';
+import { teamOf } from '../teams/team.ts';
 
 /** Statuses a customer without an owner is in the pool with; a won or lost one without owner is just closed. */
 export const POOL_STATUSES = ['lead', 'intent'] as const;
@@ -80,12 +82,13 @@ export async function claimsToday(tx: Pick<Tx, 'auditEvent'>, actor: Actor, now:
  * the cap.
  */
 export async function claimCustomer(ctx: DomainContext, customerId: number): Promise<OwnershipChange> {
-  return ctx.prisma.$transaction(async (tx) => {
+  // Every refusal (taken, closed, over the cap) comes before the first write.
+  return refusingBeforeWrites(ctx.prisma, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${ctx.actor.userId} FOR UPDATE`;
     const c = await loadCustomer(tx, ctx.actor, customerId);
     if (c.teamId !== ctx.actor.teamId) throw forbidden('customer.other_team', { name: c.name });
     if (c.ownerId !== null) await explainTaken(tx, ctx.actor, customerId);
-    const team = await tx.team.findUniqueOrThrow({ where: { id: c.teamId }, select: { claimsPerDay: true } });
+    const team = await teamOf(ctx, c.teamId, tx);
     const used = await claimsToday(tx, ctx.actor, ctx.clock.now());
     if (used >= team.claimsPerDay) throw forbidden('customer.claims_cap', { limit: team.claimsPerDay });
     const { moved, tasksMoved } = await moveOwner(tx, ctx, customerId, null, ctx.actor.userId, 'claim');

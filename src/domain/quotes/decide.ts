@@ -6,6 +6,8 @@ import { conflict, invalid, notFound } from '../errors.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
 import { approvalLevel, assertMayDecide } from './policy.ts';
 import { quoteInclude, type QuoteView } from './view.ts';
+import { refusingBeforeWrites } from '../db/transaction.ts';
+import { teamOf } from '../teams/team.ts';
 
 const decisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
@@ -38,31 +40,35 @@ export async function decideQuote(
   const reason = data.reason || undefined;
   if (data.decision === 'reject' && !reason) throw invalid('quote.reason_required', { id });
 
-  return ctx.prisma.$transaction(async (tx) => {
-    const before = await tx.quote.findUnique({ where: { id }, include: { team: true } });
+  // Every refusal comes before the one write (the conditional update), so inside a command no savepoint is needed.
+  return refusingBeforeWrites(ctx.prisma, async (tx) => {
+    // Read with everything the answer shows, so the decided quote is this row with the decision
+    // applied, not a second read of five statements after the update.
+    // A pending quote has no decider yet: that part of the view is the actor, below.
+    const { decidedBy: _undecided, ...shown } = quoteInclude;
+    const before = await tx.quote.findUnique({ where: { id }, include: shown });
     if (!before) throw notFound('quote.not_found', { id });
-    const level = approvalLevel(before.team, before);
+    const team = await teamOf(ctx, before.teamId, tx);
+    const level = approvalLevel(team, before);
     assertMayDecide(ctx.actor, before, level);
     if (before.status !== 'pending') await alreadyDecided(tx, id);
     // A button from an earlier submission must not decide what was edited and resubmitted since.
     if (data.expectedVersion !== undefined && data.expectedVersion !== before.version) throw conflict('quote.stale', { id, version: before.version });
 
     const now = ctx.clock.now();
-    const won = await tx.quote.updateMany({
-      where: { id, status: 'pending', version: before.version },
-      data: {
-        status: data.decision === 'approve' ? 'approved' : 'rejected',
-        decidedById: ctx.actor.userId,
-        decidedAt: now,
-        decisionReason: reason ?? null,
-        version: { increment: 1 },
-        updatedAt: now,
-      },
-    });
+    const decision = {
+      status: data.decision === 'approve' ? ('approved' as const) : ('rejected' as const),
+      decidedById: ctx.actor.userId,
+      decidedAt: now,
+      decisionReason: reason ?? null,
+      updatedAt: now,
+    };
+    // Matches only the pending row at the version read: every column the view shows is as read.
+    const won = await tx.quote.updateMany({ where: { id, status: 'pending', version: before.version }, data: { ...decision, version: { increment: 1 } } });
     if (won.count === 0) await alreadyDecided(tx, id);
-    const quote = await tx.quote.findUniqueOrThrow({ where: { id }, include: quoteInclude });
-    const { team: _team, ...beforeQuote } = before;
-    await audit(tx, ctx, { entity: 'quote', entityId: id, action: data.decision, before: beforeQuote, after: { ...quote, level } });
+    const quote: QuoteView = { ...before, ...decision, version: before.version + 1, decidedBy: { id: ctx.actor.userId, displayName: ctx.actor.displayName } };
+    const { lines: _l, customer: _c, author: _a, ...beforeRow } = before;
+    await audit(tx, ctx, { entity: 'quote', entityId: id, action: data.decision, before: beforeRow, after: { ...quote, level } });
     return quote;
   });
 }

@@ -4,6 +4,7 @@ import type { Team } from '../../generated/prisma/client.ts';
 import type { DomainContext } from '../context.ts';
 
 /** The team `teamId`, by default the acting user's. */
-export function teamOf(ctx: DomainContext, teamId = ctx.actor.teamId): Promise<Team> {
-  return ctx.prisma.team.findUniqueOrThrow({ where: { id: teamId } });
+export async function teamOf(ctx: DomainContext, teamId = ctx.actor.teamId, reader: Pick<DomainContext['prisma'], 'team'> = ctx.prisma): Promise<Team> {
+  if (ctx.team && ctx.team.id === teamId) return ctx.team;
+  return reader.team.findUniqueOrThrow({ where: { id: teamId } });
 }

@@ -1,6 +1,6 @@
 // A person's first message provisions them: a rep in the default team (an admin if CRM_ADMINS lists
 // them). Later messages pick up a changed zone, language or name from their door's profile.
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { PrismaClient, Team } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Clock } from '../context.ts';
 import type { Database } from '../db/database.ts';
@@ -76,9 +76,19 @@ export async function rememberLocale(prisma: PrismaClient, userId: number, local
 }
 
 export async function resolveActor(db: Database, clock: Clock, who: Who, settings: ProvisionSettings): Promise<Actor & { created: boolean; chosenLocale: boolean }> {
+  const { team: _team, ...actor } = await resolveActorAndTeam(db, clock, who, settings);
+  return actor;
+}
+
+/**
+ * resolveActor, with the actor's team row as read on the way (it is needed to resolve the actor), so
+ * a request reads its team once instead of once per setting it words an answer with.
+ */
+export async function resolveActorAndTeam(db: Database, clock: Clock, who: Who, settings: ProvisionSettings): Promise<Actor & { created: boolean; chosenLocale: boolean; team: Team }> {
   const key = { platform: who.platform, workspaceId: who.workspaceId, externalId: who.externalUserId };
-  const known = await db.prisma.identity.findUnique({ where: { platform_workspaceId_externalId: key } });
-  if (known) return { ...(await refresh(db, clock, known.userId, who)), created: false };
+  // The user through the identity in one statement (and its team in a second), not identity, user, team.
+  const known = await db.prisma.user.findFirst({ where: { identities: { some: key } }, include: { team: true } });
+  if (known) return { ...(await refreshLoaded(db, clock, known, who)), created: false };
   // A burst of first contacts on a fresh deployment races twice: on the identity (two first
   // messages from one person) and on the default team (everyone's first message creates it). A
   // unique violation on either is someone else's commit: read the identity, else try again, now
@@ -108,7 +118,7 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
         await audit(tx, { actor: { userId: created.id } as Actor, door: who.platform, clock }, { entity: 'user', entityId: created.id, action: 'provision', after: created });
         return created;
       });
-      return { ...toActor(user), created: true, chosenLocale: !!user.chosenLocale };
+      return { ...toActor(user), created: true, chosenLocale: !!user.chosenLocale, team: user.team };
     } catch (err) {
       if ((err as { code?: string }).code !== 'P2002') throw err;
       const winner = await db.prisma.identity.findUnique({ where: { platform_workspaceId_externalId: key } });
@@ -118,8 +128,12 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
   }
 }
 
-async function refresh(db: Database, clock: Clock, userId: number, who: Who): Promise<Actor & { chosenLocale: boolean }> {
-  const user = await loadUser(db.prisma, userId);
+async function refresh(db: Database, clock: Clock, userId: number, who: Who): Promise<Actor & { chosenLocale: boolean; team: Team }> {
+  return refreshLoaded(db, clock, await loadUser(db.prisma, userId), who);
+}
+
+async function refreshLoaded(db: Database, clock: Clock, user: UserWithTeam, who: Who): Promise<Actor & { chosenLocale: boolean; team: Team }> {
+  const userId = user.id;
   const p = who.profile ?? {};
   const changes: { timeZone?: string; locale?: string; displayName?: string; lastDoor?: Who['platform'] } = {};
   // Notices follow the person to the door they use; written only when it changes, so a steady
@@ -128,12 +142,12 @@ async function refresh(db: Database, clock: Clock, userId: number, who: Who): Pr
   if (zoneOk(p.timeZone) && p.timeZone !== user.timeZone) changes.timeZone = p.timeZone;
   if (p.locale && p.locale !== user.locale) changes.locale = p.locale;
   if (p.displayName?.trim() && p.displayName.trim() !== user.displayName) changes.displayName = p.displayName.trim();
-  if (!Object.keys(changes).length) return { ...toActor(user), chosenLocale: !!user.chosenLocale };
+  if (!Object.keys(changes).length) return { ...toActor(user), chosenLocale: !!user.chosenLocale, team: user.team };
   const updated = await db.prisma.$transaction(async (tx) => {
     const u = await tx.user.update({ where: { id: userId }, data: changes, include: { team: true } });
     const profileChanged = Object.keys(changes).some((k) => k !== 'lastDoor');
     if (profileChanged) await audit(tx, { actor: { userId } as Actor, door: who.platform, clock }, { entity: 'user', entityId: userId, action: 'profile', before: user, after: u });
     return u;
   });
-  return { ...toActor(updated), chosenLocale: !!updated.chosenLocale };
+  return { ...toActor(updated), chosenLocale: !!updated.chosenLocale, team: updated.team };
 }
