@@ -27,6 +27,7 @@ import type { Invocation, Locale } from './invocation.ts';
 import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
+import { DatabaseStalled, whileDatabaseAnswers, type StallOptions, type Watch } from './stall.ts';
 import { unavailable } from './unavailable.ts';
 
 export interface HandlerDeps {
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   /** Where owed messages are written; by default one over `notifier`. */
   outbox?: Outbox;
   limits?: LimitOptions;
+  /** When to give up on a database that stopped answering (src/intents/stall.ts). */
+  stall?: StallOptions;
 }
 
 export type Handler = (inv: Invocation) => Promise<Reply>;
@@ -53,7 +56,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
   const outbox = deps.outbox ?? (deps.notifier ? createOutbox({ db, notifier: deps.notifier, log }) : undefined);
   const limiter = createLimiter(deps.limits);
 
-  async function handle(inv: Invocation, speaker: { current: Speaker }): Promise<Reply> {
+  async function handle(inv: Invocation, speaker: { current: Speaker }, watch: Watch): Promise<Reply> {
     let turn: Turn | undefined;
     try {
       const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
@@ -71,7 +74,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       speaker.current = { locale, timeZone: who.timeZone };
       const base = inv.deliveryKey ? `${inv.door}:${inv.deliveryKey}` : `local:${randomUUID()}`;
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
-      const run = async (prisma: PrismaClient): Promise<Outcome> => {
+      const effect = async (prisma: PrismaClient): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };
         const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
         turn = current;
@@ -92,6 +95,15 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         }
         const owed = messages.length ? await enqueue(prisma, messages, outbox.instanceId, outbox.leaseMs) : [];
         return { reply: queued ? { ...own, queued: true } : own, owed };
+      };
+      // A command abandoned because the database stopped answering must not commit late: its
+      // transaction fails here, the last step before the commit, and rolls back.
+      const run = async (prisma: PrismaClient): Promise<Outcome> => {
+        if (watch.abandoned) throw new DatabaseStalled();
+        const outcome = await effect(prisma);
+        if (watch.abandoned) throw new DatabaseStalled();
+        watch.committing = true;
+        return outcome;
       };
       const { result, duplicate } = inv.deliveryKey
         ? await once(db, base, inv.door, run)
@@ -122,7 +134,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
     const speaker = { current: { locale: inv.profile?.locale ?? written(inv) ?? deps.config.CRM_DEFAULT_LOCALE, timeZone: deps.config.CRM_DEFAULT_TZ } as Speaker };
     const trouble = (code: string, tone: Reply['tone'] = 'error'): Reply => ({ tone, title: say(speaker.current, 'title.error'), text: say(speaker.current, code), visibility: 'private' });
     try {
-      return await limiter.run(() => handle(inv, speaker));
+      return await limiter.run(() => whileDatabaseAnswers(db, (watch) => handle(inv, speaker, watch), deps.stall));
     } catch (err) {
       if (err instanceof Busy) {
         log.warn({ why: err.why, ...limiter.stats(), door: inv.door }, 'request refused: busy');
