@@ -23,7 +23,7 @@ import { say, type Speaker, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
 import type { Intent } from './intent.ts';
 import { writtenLanguage } from './language.ts';
-import type { Invocation, Locale } from './invocation.ts';
+import type { Invocation, Locale, Progress } from './invocation.ts';
 import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
@@ -43,7 +43,7 @@ export interface HandlerDeps {
   stall?: StallOptions;
 }
 
-export type Handler = (inv: Invocation) => Promise<Reply>;
+export type Handler = (inv: Invocation, progress?: Progress) => Promise<Reply>;
 
 /** What a command stores with its delivery key: the answer, and the outbox rows it owes. */
 interface Outcome {
@@ -56,7 +56,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
   const outbox = deps.outbox ?? (deps.notifier ? createOutbox({ db, notifier: deps.notifier, log }) : undefined);
   const limiter = createLimiter(deps.limits);
 
-  async function handle(inv: Invocation, speaker: { current: Speaker }, watch: Watch): Promise<Reply> {
+  async function handle(inv: Invocation, speaker: { current: Speaker }, watch: Watch, progress?: Progress): Promise<Reply> {
     let turn: Turn | undefined;
     try {
       const actor = await resolveActor(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
@@ -108,6 +108,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const { result, duplicate } = inv.deliveryKey
         ? await once(db, base, inv.door, run)
         : { result: await db.prisma.$transaction((tx) => run(nestable(tx)), COMMAND_TX), duplicate: false };
+      progress?.accepted?.();
       // A duplicate sends nothing: the first attempt's replica sends what it owes, or, if that
       // replica died, the outbox sweep on any replica does once its lease runs out.
       if (outbox && !duplicate && result.owed.length) await outbox.flush(result.owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
@@ -119,22 +120,22 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
   }
 
   // Every log line of the request carries its id, door, user and (once parsed) intent.
-  const handler = (inv: Invocation): Promise<Reply> => withRequest({ door: inv.door, user: inv.externalUserId }, () => measured(inv));
+  const handler = (inv: Invocation, progress?: Progress): Promise<Reply> => withRequest({ door: inv.door, user: inv.externalUserId }, () => measured(inv, progress));
 
-  async function measured(inv: Invocation): Promise<Reply> {
+  async function measured(inv: Invocation, progress?: Progress): Promise<Reply> {
     const started = process.hrtime.bigint();
-    const reply = await guarded(inv);
+    const reply = await guarded(inv, progress);
     const outcome = reply.tone === 'error' ? 'error' : reply.tone === 'warning' ? 'refused' : 'ok';
     metrics.requests.inc({ door: inv.door, intent: currentRequest()?.intent ?? 'none', outcome });
     metrics.replySeconds.observe({ door: inv.door }, Number(process.hrtime.bigint() - started) / 1e9);
     return reply;
   }
 
-  const guarded = async (inv: Invocation): Promise<Reply> => {
+  const guarded = async (inv: Invocation, progress?: Progress): Promise<Reply> => {
     const speaker = { current: { locale: inv.profile?.locale ?? written(inv) ?? deps.config.CRM_DEFAULT_LOCALE, timeZone: deps.config.CRM_DEFAULT_TZ } as Speaker };
     const trouble = (code: string, tone: Reply['tone'] = 'error'): Reply => ({ tone, title: say(speaker.current, 'title.error'), text: say(speaker.current, code), visibility: 'private' });
     try {
-      return await limiter.run(() => whileDatabaseAnswers(db, (watch) => handle(inv, speaker, watch), deps.stall));
+      return await limiter.run(() => whileDatabaseAnswers(db, (watch) => handle(inv, speaker, watch, progress), deps.stall));
     } catch (err) {
       if (err instanceof Busy) {
         log.warn({ why: err.why, ...limiter.stats(), door: inv.door }, 'request refused: busy');

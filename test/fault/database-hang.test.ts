@@ -96,3 +96,19 @@ maybe('PostgreSQL stops answering in the middle of a command\'s transaction: "tr
   expect(Number((await sql.query(`SELECT count(*) AS n FROM "ProcessedDelivery" WHERE "key" = $1`, [key])).rows[0]!.n)).toBe(0);
   expect(at(c.responseUrl)).toHaveLength(1);
 }, 180_000);
+
+maybe('killed with SIGKILL before its command committed: the request is never acknowledged, so no ack promises lost work', async () => {
+  proxy.freezeOn('INSERT INTO "public"."Interaction"');
+  const c = command(fake.url, 'UREP', '/log', 'Globex call: killed before the commit');
+  const answer = replica.post(c.body).then(
+    (status) => `HTTP ${status}`,
+    (err: Error) => `no answer (${err.message})`,
+  );
+  await waitFor('the command inside its transaction', () => proxy.isFrozen, 20_000);
+  replica.child.kill('SIGKILL');
+  await replica.exited;
+  expect(await answer).toMatch(/^no answer/);
+  proxy.thaw();
+  expect(await count(`SELECT count(*) AS n FROM "Interaction" WHERE "summary" LIKE '%killed before the commit%'`)).toBe(0);
+  expect(at(c.responseUrl)).toHaveLength(0);
+}, 120_000);

@@ -50,6 +50,10 @@ export class FreezableProxy {
     this.port = (this.server!.address() as { port: number }).port;
   }
 
+  get isFrozen(): boolean {
+    return this.frozen;
+  }
+
   freeze(): void {
     this.frozen = true;
     for (const pair of this.pairs) for (const s of pair) s.pause();

@@ -42,10 +42,10 @@ beforeAll(async () => {
   // No backoff, so sweep() retries at once; the real default is exponential.
   outbox = createOutbox({ db, notifier, log: silentLogger, backoffMs: () => 0, instanceId: 'feishu-test' });
   const shared = createHandler({ db, clock, log: silentLogger, config, notifier, outbox });
-  const handler: AppContext['handler'] = async (inv) => {
+  const handler: AppContext['handler'] = async (inv, progress) => {
     inflight++;
     try {
-      return await shared(inv);
+      return await shared(inv, progress);
     } finally {
       inflight--;
     }
