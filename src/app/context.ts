@@ -3,7 +3,7 @@ import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import type { Notifier, PlatformSender } from '../intents/delivery.ts';
-import type { Invocation } from '../intents/invocation.ts';
+import type { Invocation, Progress } from '../intents/invocation.ts';
 import type { Reply } from '../intents/reply.ts';
 import type { Logger } from '../logger.ts';
 import type { createOutbox } from '../scheduler/outbox.ts';
@@ -14,7 +14,7 @@ export interface AppContext {
   db: Database;
   log: Logger;
   clock: Clock;
-  handler: (inv: Invocation) => Promise<Reply>;
+  handler: (inv: Invocation, progress?: Progress) => Promise<Reply>;
   notifier: Notifier & { register(sender: PlatformSender): void };
   /** The one HTTP server of the process; doors add their paths, start.ts listens on PORT. */
   http: HttpServer;

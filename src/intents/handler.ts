@@ -23,11 +23,12 @@ import { say, type Speaker, type Turn } from './dispatch/turn.ts';
 import { parseCommand } from './grammar/index.ts';
 import { intentSchema, invalidIntent, type Intent } from './intent.ts';
 import { writtenLanguage } from './language.ts';
-import type { Invocation, Locale } from './invocation.ts';
+import type { Invocation, Locale, Progress } from './invocation.ts';
 import { genuineTokens } from './mention.ts';
 import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
+import { DatabaseStalled, whileDatabaseAnswers, type StallOptions, type Watch } from './stall.ts';
 import { unavailable } from './unavailable.ts';
 
 export interface HandlerDeps {
@@ -39,9 +40,11 @@ export interface HandlerDeps {
   /** Where owed messages are written; by default one over `notifier`. */
   outbox?: Outbox;
   limits?: LimitOptions;
+  /** When to give up on a database that stopped answering (src/intents/stall.ts). */
+  stall?: StallOptions;
 }
 
-export type Handler = (inv: Invocation) => Promise<Reply>;
+export type Handler = (inv: Invocation, progress?: Progress) => Promise<Reply>;
 
 /** What a command stores with its delivery key: the answer, and the outbox rows it owes. */
 interface Outcome {
@@ -54,7 +57,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
   const outbox = deps.outbox ?? (deps.notifier ? createOutbox({ db, notifier: deps.notifier, log, now: () => clock.now() }) : undefined);
   const limiter = createLimiter(deps.limits);
 
-  async function handle(inv: Invocation, speaker: { current: Speaker }): Promise<Reply> {
+  async function handle(inv: Invocation, speaker: { current: Speaker }, watch: Watch, progress?: Progress): Promise<Reply> {
     let turn: Turn | undefined;
     try {
       const actor = await resolveActorAndTeam(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
@@ -72,7 +75,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       speaker.current = { locale, timeZone: who.timeZone };
       const base = inv.deliveryKey ? `${inv.door}:${inv.deliveryKey}` : `local:${randomUUID()}`;
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
-      const run = async (prisma: PrismaClient): Promise<Outcome> => {
+      const effect = async (prisma: PrismaClient): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log, team };
         const mentions = inv.input.kind === 'text' ? inv.input.mentions : undefined;
         const membership = deps.notifier?.membership && inv.door !== 'console' ? (channelId: string) => deps.notifier!.membership!(inv.door, { workspaceId: inv.workspaceId, channelId }) : undefined;
@@ -87,7 +90,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         const { followUps = [], ...own } = reply;
         const messages: Array<{ key: string; message: OutboundMessage }> = [];
         const queued = Boolean(outbox && inv.replyTo);
-        if (queued) messages.push({ key: `${base}:reply`, message: { to: { door: inv.door, address: inv.replyTo! }, reply: own } });
+        if (queued) messages.push({ key: `${base}:reply`, message: { to: { door: inv.door, address: inv.replyTo! }, reply: { ...own, locale } } });
         followUps.forEach((message, i) => messages.push({ key: `${base}:${i}`, message }));
         if (!outbox) {
           if (followUps.length) log.warn({ count: followUps.length }, 'no outbox here: follow-ups dropped');
@@ -96,9 +99,19 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         const owed = messages.length ? await enqueue(prisma, messages, outbox.instanceId, outbox.leaseMs) : [];
         return { reply: queued ? { ...own, queued: true } : own, owed };
       };
+      // A command abandoned because the database stopped answering must not commit late: its
+      // transaction fails here, the last step before the commit, and rolls back.
+      const run = async (prisma: PrismaClient): Promise<Outcome> => {
+        if (watch.abandoned) throw new DatabaseStalled();
+        const outcome = await effect(prisma);
+        if (watch.abandoned) throw new DatabaseStalled();
+        watch.committing = true;
+        return outcome;
+      };
       const { result, duplicate } = inv.deliveryKey
         ? await once(db, base, inv.door, run)
         : { result: await db.prisma.$transaction((tx) => run(nestable(tx)), COMMAND_TX), duplicate: false };
+      progress?.accepted?.();
       // A duplicate sends nothing: the first attempt's replica sends what it owes, or, if that
       // replica died, the outbox sweep on any replica does once its lease runs out.
       if (outbox && !duplicate && result.owed.length) await outbox.flush(result.owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
@@ -110,22 +123,22 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
   }
 
   // Every log line of the request carries its id, door, user and (once parsed) intent.
-  const handler = (inv: Invocation): Promise<Reply> => withRequest({ door: inv.door, user: inv.externalUserId }, () => measured(inv));
+  const handler = (inv: Invocation, progress?: Progress): Promise<Reply> => withRequest({ door: inv.door, user: inv.externalUserId }, () => measured(inv, progress));
 
-  async function measured(inv: Invocation): Promise<Reply> {
+  async function measured(inv: Invocation, progress?: Progress): Promise<Reply> {
     const started = process.hrtime.bigint();
-    const reply = await guarded(inv);
+    const reply = await guarded(inv, progress);
     const outcome = reply.tone === 'error' ? 'error' : reply.tone === 'warning' ? 'refused' : 'ok';
     metrics.requests.inc({ door: inv.door, intent: currentRequest()?.intent ?? 'none', outcome });
     metrics.replySeconds.observe({ door: inv.door }, Number(process.hrtime.bigint() - started) / 1e9);
     return reply;
   }
 
-  const guarded = async (inv: Invocation): Promise<Reply> => {
+  const guarded = async (inv: Invocation, progress?: Progress): Promise<Reply> => {
     const speaker = { current: { locale: inv.profile?.locale ?? written(inv) ?? deps.config.CRM_DEFAULT_LOCALE, timeZone: deps.config.CRM_DEFAULT_TZ } as Speaker };
     const trouble = (code: string, tone: Reply['tone'] = 'error'): Reply => ({ tone, title: say(speaker.current, 'title.error'), text: say(speaker.current, code), visibility: 'private' });
     try {
-      return await limiter.run(() => handle(inv, speaker));
+      return await limiter.run(() => whileDatabaseAnswers(db, (watch) => handle(inv, speaker, watch, progress), deps.stall));
     } catch (err) {
       if (err instanceof Busy) {
         log.warn({ why: err.why, ...limiter.stats(), door: inv.door }, 'request refused: busy');

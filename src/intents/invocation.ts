@@ -38,3 +38,13 @@ export interface Invocation {
   replyTo?: string;
   receivedAt: Date;
 }
+
+/** What a door may learn while its request is handled. */
+export interface Progress {
+  /**
+   * The command's outcome is durable (committed, or stored by an earlier delivery of it). A door
+   * acknowledges a platform that will not redeliver an acknowledged request only after this, so an
+   * ack never promises work a crash could still lose.
+   */
+  accepted?(): void;
+}

@@ -4,9 +4,10 @@ import type { Clock } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { claimRun, finishIfComplete, markFailed, markSent, planDeliveries, takeOverStaleRuns, teamsForSchedule, unsentDeliveries, type ClaimedRun } from '../domain/jobs/runs.ts';
 import { metrics } from '../observe/metrics.ts';
-import type { Notifier } from '../intents/delivery.ts';
+import type { Notifier, Outbox } from '../intents/delivery.ts';
 import type { Logger } from '../logger.ts';
 import { digestMessages } from './messages.ts';
+import { createOutbox } from './outbox.ts';
 import { sweepAndTell } from './pool.ts';
 import { isRetryable } from './retry.ts';
 import { latestSlot, stillDue, type DigestKind } from './slots.ts';
@@ -16,6 +17,8 @@ export interface RunnerOptions {
   clock: Clock;
   log: Logger;
   notifier: Notifier;
+  /** Where the pool rule's notices are written with their steps; by default one over `notifier`. */
+  outbox?: Outbox;
   instanceId: string;
   /** A run unfinished this long after its claim is taken over by another replica. */
   leaseMs?: number;
@@ -36,6 +39,7 @@ export function createRunner(o: RunnerOptions) {
   const backoff = o.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const lateAfter = o.lateAfterMs ?? 15 * 60_000;
+  const outbox = o.outbox ?? createOutbox({ db: o.db, notifier: o.notifier, log: o.log, instanceId: o.instanceId });
 
   /**
    * Sends every unsent delivery of the run. Failures are retried in rounds: everyone else is tried
@@ -113,7 +117,7 @@ export function createRunner(o: RunnerOptions) {
 
   /** The pool rule for every team; returns how many steps (reminders, notes, returns) it took. */
   async function sweepPool(): Promise<number> {
-    const swept = await sweepAndTell({ db: o.db, clock: o.clock, notifier: o.notifier, log: o.log });
+    const swept = await sweepAndTell({ db: o.db, clock: o.clock, outbox, log: o.log });
     metrics.poolReturns.inc(swept.reduce((n, t) => n + t.events.filter((e) => e.step === 'return').length, 0));
     return swept.reduce((n, t) => n + t.events.length, 0);
   }

@@ -39,11 +39,15 @@ export async function startScheduler(
   opts: SchedulerOptions = {},
 ): Promise<{ stop(): Promise<void> }> {
   const { timer = nodeScheduleTimer, digests: withDigests = true, ...runnerOpts } = opts;
+  // Owed messages whose first try failed (or whose replica died) go out from here, on any replica;
+  // the pool rule's notices are written to the same outbox.
+  const outbox = app.outbox ?? createOutbox({ db: app.db, notifier: app.notifier, log: app.log, now: () => app.clock.now() });
   const runner = createRunner({
     db: app.db,
     clock: app.clock,
     log: app.log,
     notifier: app.notifier,
+    outbox,
     ...runnerOpts,
     instanceId: runnerOpts.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   });
@@ -61,8 +65,6 @@ export async function startScheduler(
   };
   const digests = guarded('digests', runner.tick);
   const pool = guarded('pool', runner.sweepPool);
-  // Owed messages whose first try failed (or whose replica died) go out from here, on any replica.
-  const outbox = app.outbox ?? createOutbox({ db: app.db, notifier: app.notifier, log: app.log, now: () => app.clock.now() });
   const sweep = guarded('outbox', outbox.sweep);
   // Delivery keys are kept past every platform's retry window (Feishu: about 7 hours), then dropped.
   const churn = guarded('churn', () => sweepChurnAndTell({ db: app.db, clock: app.clock, outbox, log: app.log }));

@@ -3,6 +3,7 @@ import type { Database } from '../../src/domain/db/database.ts';
 import type { Notifier } from '../../src/intents/delivery.ts';
 import type { OutboundMessage } from '../../src/intents/reply.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { createOutbox } from '../../src/scheduler/outbox.ts';
 import { createRunner } from '../../src/scheduler/runner.ts';
 import { describeEngines, freshDatabase } from '../support/engines.ts';
 import { DAY, HOUR, makeTeam, makeUser, TestClock } from '../support/fixtures.ts';
@@ -174,5 +175,28 @@ describeEngines('scheduler runs', (engine) => {
       [`team:${teamId}`, expect.stringContaining('Stale Lead')],
     ]);
     expect(chat.sent.every((m) => m.reply.buttons?.[0]?.action.action === 'customer.claim')).toBe(true);
+  });
+
+  it('a pool notice whose first send fails is not lost: written with the step, sent by the outbox sweep, once', async () => {
+    await db.prisma.outboxMessage.deleteMany();
+    await db.prisma.customer.create({ data: { code: 'CUS20261120009', name: 'Dropped Lead', normalizedName: 'droppedlead', tier: 'A', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 49 * HOUR) } });
+    const chat = new FakeChat();
+    chat.crashOn = `user:${rep}`;
+    const outbox = createOutbox({ db, notifier: chat, log: silentLogger, backoffMs: () => 0, instanceId: 'a' });
+    const r = createRunner({ db, clock, log: silentLogger, notifier: chat, outbox, instanceId: 'a', sleep: noSleep });
+    expect(await r.sweepPool()).toBe(1);
+    expect(chat.count(`user:${rep}`)).toBe(0);
+    expect(chat.count(`team:${teamId}`)).toBe(1);
+    chat.crashOn = undefined;
+    expect(await r.sweepPool()).toBe(0); // the step is taken once
+    expect(chat.count(`user:${rep}`)).toBe(0);
+    expect(await outbox.sweep()).toBe(1);
+    expect(await outbox.sweep()).toBe(0);
+    expect(chat.count(`user:${rep}`)).toBe(1);
+    expect(chat.count(`team:${teamId}`)).toBe(1);
+    // Tried twice under one key, so a door that took the first try posts nothing twice.
+    const tries = chat.keys.filter((k) => k.startsWith('pool:return:'));
+    expect(tries).toHaveLength(2);
+    expect(new Set(tries).size).toBe(1);
   });
 });

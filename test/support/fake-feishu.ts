@@ -11,7 +11,12 @@ export interface Sent {
   uuid?: string;
 }
 
+/** What a faulty Feishu does to the next `times` message sends. */
+export type FeishuFault = 'status500' | 'reset' | 'processed-reset' | 'hang';
+
 export class FakeFeishu {
+  sendFaults: Array<{ mode: FeishuFault; times: number }> = [];
+  private hung: Array<import('node:http').ServerResponse> = [];
   sent: Sent[] = [];
   patched: Array<{ messageId: string; card: Record<string, unknown> }> = [];
   users = new Map<string, { name: string; time_zone?: string }>();
@@ -45,11 +50,19 @@ export class FakeFeishu {
           return reply({ code: 0, msg: 'ok', bot: { activate_status: 2, avatar_url: '', ip_white_list: [], ...this.bot } });
         }
         if (req.method === 'POST' && u.pathname === '/open-apis/im/v1/messages') {
+          const fault = this.sendFaults.find((f) => f.times > 0);
+          if (fault) fault.times--;
+          if (fault?.mode === 'hang') return void this.hung.push(res);
+          if (fault?.mode === 'reset') return void req.socket.destroy();
+          if (fault?.mode === 'status500') return res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 1, msg: 'internal error' }));
           if (this.failSend) return res.writeHead(this.failSend, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 230001, msg: 'invalid receive_id' }));
           const dup = body.uuid && this.sent.find((s) => s.uuid === body.uuid);
+          if (dup && fault?.mode === 'processed-reset') return void req.socket.destroy();
           if (dup) return reply({ code: 0, data: { message_id: dup.messageId, chat_id: dup.receiveId } });
           const messageId = `om_${this.next++}`;
           this.sent.push({ messageId, receiveIdType: u.searchParams.get('receive_id_type') ?? '', receiveId: body.receive_id, card: JSON.parse(body.content), uuid: body.uuid });
+          // Processed, then the connection drops before the answer: the caller cannot tell it worked.
+          if (fault?.mode === 'processed-reset') return void req.socket.destroy();
           return reply({ code: 0, msg: 'success', data: { message_id: messageId, chat_id: u.searchParams.get('receive_id_type') === 'chat_id' ? body.receive_id : `oc_dm_${body.receive_id}` } });
         }
         const inChat = /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members\/is_in_chat$/.exec(u.pathname);
@@ -71,7 +84,14 @@ export class FakeFeishu {
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
+  /** The next `times` sends fail this way. */
+  fail(mode: FeishuFault, times = 1): void {
+    this.sendFaults.push({ mode, times });
+  }
+
   async stop(): Promise<void> {
+    for (const res of this.hung.splice(0)) res.socket?.destroy();
+    this.server?.closeAllConnections?.();
     await new Promise<void>((r) => this.server?.close(() => r()));
   }
 }

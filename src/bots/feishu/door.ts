@@ -1,13 +1,14 @@
 // What the Feishu door does with each kind of event, the same in webhook and long-connection modes.
-import type { Invocation } from '../../intents/invocation.ts';
+import type { Invocation, Progress } from '../../intents/invocation.ts';
 import type { PlatformSender } from '../../intents/delivery.ts';
 import type { Reply } from '../../intents/reply.ts';
 import type { Logger } from '../../logger.ts';
 import { toCard } from './card.ts';
+import type { FeishuAddress } from './sender.ts';
 import { cardInvocation, menuInvocation, messageInvocation, type CardAction, type Header } from './events.ts';
 
 export interface FeishuDoorDeps {
-  handler: (inv: Invocation) => Promise<Reply>;
+  handler: (inv: Invocation, progress?: Progress) => Promise<Reply>;
   sender: PlatformSender;
   profile?: (openId: string) => Promise<Invocation['profile']>;
   log: Logger;
@@ -22,19 +23,25 @@ const TOAST = { info: 'info', success: 'success', warning: 'warning', error: 'er
 
 export function feishuDoor(d: FeishuDoorDeps) {
   const withProfile = async (inv: Invocation) => ({ ...inv, profile: (await d.profile?.(inv.externalUserId)) ?? inv.profile });
+  const address = (a: FeishuAddress) => JSON.stringify(a);
 
-  async function onMessage(header: Header, event: Parameters<typeof messageInvocation>[1]): Promise<void> {
+  // The answer to a message or a menu click is written to the outbox with the command's effect and
+  // sent from there (with Feishu's uuid), so a failed send is retried and a redelivered event gets
+  // nothing but the HTTP ack. Only an answer that was not stored (busy, database down) is sent here.
+  async function onMessage(header: Header, event: Parameters<typeof messageInvocation>[1], progress?: Progress): Promise<void> {
     const inv = messageInvocation(header, event, d.now(), d.botOpenId);
     if (!inv) return;
-    const reply = await d.handler(await withProfile(inv));
-    await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId! }, reply, inv.deliveryKey);
+    const replyTo = address({ workspaceId: inv.workspaceId, chatId: inv.channelId! });
+    const reply = await d.handler({ ...(await withProfile(inv)), replyTo }, progress);
+    if (!reply.queued) await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId! }, reply, inv.deliveryKey);
   }
 
-  async function onMenu(header: Header, event: Parameters<typeof menuInvocation>[1]): Promise<void> {
+  async function onMenu(header: Header, event: Parameters<typeof menuInvocation>[1], progress?: Progress): Promise<void> {
     const inv = menuInvocation(header, event, d.now());
     if (!inv) return;
-    const reply = await d.handler(await withProfile(inv));
-    await d.sender.sendToUser({ workspaceId: inv.workspaceId, externalUserId: inv.externalUserId }, reply, inv.deliveryKey);
+    const replyTo = address({ workspaceId: inv.workspaceId, openId: inv.externalUserId });
+    const reply = await d.handler({ ...(await withProfile(inv)), replyTo }, progress);
+    if (!reply.queued) await d.sender.sendToUser({ workspaceId: inv.workspaceId, externalUserId: inv.externalUserId }, reply, inv.deliveryKey);
   }
 
   async function onCardAction(header: Header, event: CardAction): Promise<object> {

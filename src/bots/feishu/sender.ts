@@ -53,7 +53,7 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
       pace(receiveId, () =>
         client.im.v1.message.create({
           params: { receive_id_type: receiveIdType },
-          data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, locale())), ...(uuid ? { uuid: feishuUuid(uuid) } : {}) },
+          data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, reply.locale ?? locale())), ...(uuid ? { uuid: feishuUuid(uuid) } : {}) },
         }),
       ),
     );
@@ -69,7 +69,7 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
       return 'chatId' in a ? send('chat_id', a.chatId, a.workspaceId, reply, key) : send('open_id', a.openId, a.workspaceId, reply, key);
     },
     async update(ref, reply) {
-      const r = await withRateLimit(() => pace(ref.channelId || ref.messageId, () => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, locale())) } })));
+      const r = await withRateLimit(() => pace(ref.channelId || ref.messageId, () => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, reply.locale ?? locale())) } })));
       if (r.code) throw new Error(`feishu update failed: ${r.code} ${r.msg}`);
     },
   };

@@ -8,7 +8,9 @@
 // genuine is that it decrypts with our key and carries our token; all it can obtain is its own echo.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { header, sendJson, type HttpServer } from '../../http/server.ts';
+import type { Progress } from '../../intents/invocation.ts';
 import type { Logger } from '../../logger.ts';
+import { ackOnAccept } from '../ack.ts';
 import { decryptEvent, feishuSignature, MAX_SKEW_MS, sameSecret, signatureMatches } from './crypto.ts';
 import type { FeishuDoor } from './door.ts';
 import type { Header } from './events.ts';
@@ -21,7 +23,7 @@ export interface WebhookOptions {
   now?: () => number;
 }
 
-type Verdict = { status: number; body?: object; reason?: string; dispatch?: () => Promise<object | void> };
+type Verdict = { status: number; body?: object; reason?: string; dispatch?: (progress?: Progress) => Promise<object | void> };
 
 const TIMESTAMP = /^\d{1,12}$/;
 
@@ -67,9 +69,9 @@ export function checkAndRoute(o: WebhookOptions, raw: Buffer, headers: Record<st
   const event = (body.event ?? {}) as never;
   switch (head.event_type) {
     case 'im.message.receive_v1':
-      return { status: 200, body: {}, dispatch: () => o.door.onMessage(head, event) };
+      return { status: 200, body: {}, dispatch: (p) => o.door.onMessage(head, event, p) };
     case 'application.bot.menu_v6':
-      return { status: 200, body: {}, dispatch: () => o.door.onMenu(head, event) };
+      return { status: 200, body: {}, dispatch: (p) => o.door.onMenu(head, event, p) };
     case 'card.action.trigger':
       return { status: 200, dispatch: () => o.door.onCardAction(head, event) };
     default:
@@ -90,9 +92,15 @@ async function handle(o: WebhookOptions, req: IncomingMessage, res: ServerRespon
     return sendJson(res, v.status, { error: v.reason });
   }
   if (v.body) {
-    // Messages and menu clicks are acknowledged at once; the reply follows as a message.
-    sendJson(res, 200, v.body);
-    if (v.dispatch) void v.dispatch().catch((err) => o.log.error({ err }, 'feishu event failed'));
+    // Messages and menu clicks are acknowledged once their command is committed (at most 2 s on),
+    // so Feishu delivers again an event whose replica died before it; the reply follows as a message.
+    const body = v.body;
+    const acked = ackOnAccept(() => sendJson(res, 200, body));
+    if (!v.dispatch) return acked.now();
+    void v
+      .dispatch(acked)
+      .catch((err) => o.log.error({ err }, 'feishu event failed'))
+      .finally(acked.now);
     return;
   }
   try {

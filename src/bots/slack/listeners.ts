@@ -1,19 +1,20 @@
-// Slack payloads in, Replies out. Every listener acks first (Slack's 3-second rule), then asks the
-// shared handler; nothing here knows CRM rules.
+// Slack payloads in, Replies out. Commands and clicks are acknowledged once the handler has
+// committed them (or at 2 s, within Slack's 3-second rule; src/bots/ack.ts); nothing here knows CRM rules.
 import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ButtonAction, Reply } from '../../intents/reply.ts';
 import type { Channel, Intent, Mood } from '../../intents/intent.ts';
-import type { Invocation } from '../../intents/invocation.ts';
+import type { Invocation, Progress } from '../../intents/invocation.ts';
 import type { Logger } from '../../logger.ts';
+import { ackOnAccept } from '../ack.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
 import { slackCommandText } from './command-text.ts';
 import { inputModal, logModal } from './modals.ts';
 import { postResponse, responseBody, type SlackAddress } from './respond.ts';
 
 export interface SlackDoor {
-  handler: (inv: Invocation) => Promise<Reply>;
+  handler: (inv: Invocation, progress?: Progress) => Promise<Reply>;
   profile: (userId: string) => Promise<Invocation['profile']>;
   log: Logger;
   now: () => Date;
@@ -33,23 +34,37 @@ const address = (url: string | undefined, kind: SlackAddress['kind']) => (url ? 
 export function registerListeners(app: App, door: SlackDoor): void {
   // With replyTo the answer goes out through the outbox (written with the effect); a duplicate
   // delivery comes back queued and is not answered again.
-  const ask = async (b: Payload, input: Invocation['input'], deliveryKey?: string, replyTo?: string) =>
-    door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, replyTo, receivedAt: door.now() });
+  const ask = async (b: Payload, input: Invocation['input'], deliveryKey?: string, replyTo?: string, progress?: Progress) =>
+    door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, replyTo, receivedAt: door.now() }, progress);
 
   app.command(/^\/(log|customer|customers|tasks|task|quote|quotes|crm|pool)$/, async ({ command, ack, client }) => {
-    await ack();
     if (command.command === '/log' && !command.text.trim()) {
+      await ack();
       await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });
       return;
     }
     const { text, mentions } = slackCommandText(command.text);
     const input = { kind: 'text' as const, text: `${command.command} ${text}`.trim(), ...(mentions.length ? { mentions } : {}) };
-    const reply = await ask(command, input, `cmd:${command.trigger_id}`, address(command.response_url, 'command'));
-    if (!reply.queued) await postTo(command.response_url, responseBody(reply, 'command'));
+    const acked = ackOnAccept(ack);
+    try {
+      const reply = await ask(command, input, `cmd:${command.trigger_id}`, address(command.response_url, 'command'), acked);
+      acked.now();
+      if (!reply.queued) await postTo(command.response_url, responseBody(reply, 'command'));
+    } finally {
+      acked.now();
+    }
   });
 
   app.action(/^crm:/, async ({ ack, body, action, client }) => {
-    await ack();
+    const acked = ackOnAccept(ack);
+    try {
+      await click(body, action, client, acked);
+    } finally {
+      acked.now();
+    }
+  });
+
+  const click = async (body: unknown, action: unknown, client: WebClient, acked: ReturnType<typeof ackOnAccept>) => {
     const a = action as { value?: string; action_ts?: string };
     let parsed: ButtonAction & { input?: { name: string; label: string } };
     try {
@@ -60,24 +75,31 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const b = body as Payload & { trigger_id?: string; response_url?: string; container?: { type?: string; message_ts?: string; channel_id?: string } };
     const { input, ...button } = parsed;
     if (input && b.trigger_id) {
+      acked.now();
       await client.views.open({ trigger_id: b.trigger_id, view: inputModal({ label: input.label, action: button, input }, { button, name: input.name, response_url: b.response_url, user: userOf(b), team: teamOf(b) }) as never });
       return;
     }
     // A click in the Home tab has no response_url: the answer is the Home tab drawn again.
     const inHome = b.container?.type === 'view' || !b.response_url;
-    const reply = await ask(b, { kind: 'action', action: button }, `act:${userOf(b)}:${a.action_ts ?? ''}`, inHome ? undefined : address(b.response_url, 'action'));
+    const reply = await ask(b, { kind: 'action', action: button }, `act:${userOf(b)}:${a.action_ts ?? ''}`, inHome ? undefined : address(b.response_url, 'action'), acked);
+    acked.now();
     if (inHome) return void (await publishHome(client, b));
     if (!reply.queued) await postTo(b.response_url!, responseBody(reply, 'action'));
-  });
+  };
 
   // A reason typed in a modal finishes the click that asked for it.
   app.view('crm_input', async ({ ack, body, view }) => {
     const meta = JSON.parse(view.private_metadata || '{}') as { button: ButtonAction; name: string; response_url?: string };
     const value = (view.state.values.input?.value?.value ?? '').trim();
     if (!value) return void (await ack({ response_action: 'errors', errors: { input: '?' } }));
-    await ack();
-    const reply = await ask(body as Payload, { kind: 'action', action: meta.button, values: { [meta.name]: value } }, submissionKey(body.view.id, view.state.values), address(meta.response_url, 'action'));
-    if (meta.response_url && !reply.queued) await postTo(meta.response_url, responseBody(reply, 'action'));
+    const acked = ackOnAccept(() => ack());
+    try {
+      const reply = await ask(body as Payload, { kind: 'action', action: meta.button, values: { [meta.name]: value } }, submissionKey(body.view.id, view.state.values), address(meta.response_url, 'action'), acked);
+      acked.now();
+      if (meta.response_url && !reply.queued) await postTo(meta.response_url, responseBody(reply, 'action'));
+    } finally {
+      acked.now();
+    }
   });
 
   // /log as a form: problems are shown on the field; the form reaches the handler as the log intent.

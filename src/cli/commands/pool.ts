@@ -35,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
   const app = await bootApp(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'), clock);
   try {
     app.notifier.register(consoleSender((t) => void process.stdout.write(t)));
-    const swept = await sweepAndTell({ db: app.db, clock: app.clock, notifier: app.notifier, log: app.log });
+    const swept = await sweepAndTell({ db: app.db, clock: app.clock, outbox: app.outbox!, log: app.log });
     console.log(`\npool sweep at ${app.clock.now().toISOString()}${swept.length ? '' : ': no teams yet, nothing to do'}`);
     for (const t of swept) {
       console.log(`${t.team.name}: ${t.events.length ? `${t.events.length} step(s)` : 'nothing due'}`);

@@ -23,6 +23,12 @@ export interface Database {
   prisma: PrismaClient;
   raw: RawSql;
   describe: string;
+  /**
+   * Whether the server answers a fresh connection's `SELECT 1` within `ms`: tells a server that
+   * stopped answering from a command that is merely slow. Absent for the embedded engine, which
+   * lives in this process and cannot hang apart from it.
+   */
+  ping?(ms: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -156,10 +162,33 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const factory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory });
   const safe = url.replace(/\/\/[^@/]*@/, '//***@');
+  // Outside the pool on purpose: a pool whose connections all hang cannot answer for the server.
+  // Requests that ask at once share one probe.
+  let probing: Promise<boolean> | undefined;
+  const ping = (ms: number): Promise<boolean> =>
+    (probing ??= (async () => {
+      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: ms, query_timeout: ms });
+      c.on('error', () => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+      const answered = (async () => {
+        await c.connect();
+        await c.query('SELECT 1');
+        return true;
+      })().catch(() => false);
+      try {
+        return await Promise.race([answered, late]);
+      } finally {
+        clearTimeout(timer);
+        void c.end().catch(() => undefined);
+        probing = undefined;
+      }
+    })());
   return {
     engine: 'postgres',
     prisma,
     raw: reportingRaw(raw, opts.onStatement),
+    ping,
     describe: `PostgreSQL at ${safe}`,
     async close() {
       await prisma.$disconnect();

@@ -1,9 +1,12 @@
 // The pool rule, run for one team at one instant: for every lead its owner has not followed, the
 // step its tier's window says is due. Each step is recorded as a PoolStep row keyed by (customer,
 // ownership term, step), written in the same transaction as its effect, so replicas sweeping at
-// once and later re-runs take each step once. What to say about it is the caller's business.
+// once and later re-runs take each step once. What to say about it is the caller's business, but
+// the caller writes it (through `owe`) inside the step's transaction: a step is never taken without
+// its messages, nor its messages written without the step.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Actor, Clock } from '../context.ts';
+import { nestable, type Tx } from '../db/transaction.ts';
 import { moveOwner, type Person } from './ownership.ts';
 import { dueStep, stepDueAt, windowHours, type Step } from './window.ts';
 
@@ -34,7 +37,10 @@ interface Candidate {
   managerId: number | null;
 }
 
-export async function sweepTeam(prisma: PrismaClient, clock: Clock, teamId: number): Promise<SweepEvent[]> {
+/** Called inside the transaction that took the steps, with that transaction's client. */
+export type OweMessages = (prisma: PrismaClient, events: SweepEvent[]) => Promise<void>;
+
+export async function sweepTeam(prisma: PrismaClient, clock: Clock, teamId: number, owe?: OweMessages): Promise<SweepEvent[]> {
   const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
   const now = clock.now();
   // Leads whose owner has logged nothing on them since getting them; the rule watches only these.
@@ -59,16 +65,22 @@ export async function sweepTeam(prisma: PrismaClient, clock: Clock, teamId: numb
       deadline: stepDueAt(c.ownerAssignedAt, hours, 'return'),
       hours,
     };
-    const taken = step === 'return' ? await returnLead(prisma, clock, c, hours) : await announce(prisma, clock, c, step);
-    if (!taken.length) continue;
-    const managers = taken.includes('manager') ? await managersOf(prisma, teamId, c) : [];
-    for (const s of taken) events.push({ ...base, step: s, managers });
+    const record = async (tx: Tx, taken: Step[]): Promise<SweepEvent[]> => {
+      if (!taken.length) return [];
+      const managers = taken.includes('manager') ? await managersOf(tx, teamId, c) : [];
+      const stepEvents = taken.map((s) => ({ ...base, step: s, managers }));
+      await owe?.(nestable(tx), stepEvents);
+      return stepEvents;
+    };
+    events.push(...(step === 'return' ? await returnLead(prisma, clock, c, hours, record) : await announce(prisma, clock, c, step, record)));
   }
   return events;
 }
 
 /** Records the due step (and the reminder too, when a late sweep reaches 80 % first: the owner hears before the return). */
-async function announce(prisma: PrismaClient, clock: Clock, c: Candidate, step: 'reminder' | 'manager'): Promise<Step[]> {
+type RecordSteps = (tx: Tx, taken: Step[]) => Promise<SweepEvent[]>;
+
+async function announce(prisma: PrismaClient, clock: Clock, c: Candidate, step: 'reminder' | 'manager', record: RecordSteps): Promise<SweepEvent[]> {
   const steps: Step[] = step === 'manager' ? ['reminder', 'manager'] : ['reminder'];
   return prisma.$transaction(async (tx) => {
     // A no-op write on the term seen: it locks the row, and matches nothing if the owner changed meanwhile.
@@ -79,11 +91,11 @@ async function announce(prisma: PrismaClient, clock: Clock, c: Candidate, step: 
       const r = await tx.poolStep.createMany({ data: [{ customerId: c.id, assignedAt: c.ownerAssignedAt, step: s, ownerId: c.ownerId, at: clock.now() }], skipDuplicates: true });
       if (r.count) taken.push(s);
     }
-    return taken;
+    return record(tx, taken);
   });
 }
 
-async function returnLead(prisma: PrismaClient, clock: Clock, c: Candidate, hours: number): Promise<Step[]> {
+async function returnLead(prisma: PrismaClient, clock: Clock, c: Candidate, hours: number, record: RecordSteps): Promise<SweepEvent[]> {
   return prisma.$transaction(async (tx) => {
     const still = await tx.customer.updateMany({ where: { id: c.id, ownerId: c.ownerId, ownerAssignedAt: c.ownerAssignedAt, status: 'lead' }, data: { updatedAt: c.updatedAt } });
     if (!still.count) return [];
@@ -94,11 +106,11 @@ async function returnLead(prisma: PrismaClient, clock: Clock, c: Candidate, hour
     if (!step.count) return [];
     const { moved } = await moveOwner(tx, { actor: SYSTEM, door: 'system', clock }, c.id, c.ownerId, null, 'pool_return', { hours });
     if (!moved) throw new Error(`pool return of customer ${c.id} lost its lock`);
-    return ['return'];
+    return record(tx, ['return']);
   });
 }
 
-async function managersOf(prisma: PrismaClient, teamId: number, c: Candidate): Promise<Person[]> {
+async function managersOf(prisma: Pick<PrismaClient, 'user'>, teamId: number, c: Candidate): Promise<Person[]> {
   const select = { id: true, displayName: true } as const;
   if (c.managerId !== null) {
     const m = await prisma.user.findFirst({ where: { id: c.managerId, active: true }, select });

@@ -11,6 +11,7 @@ import { loadConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/domain/db/database.ts';
 import { createHandler } from '../../../src/intents/handler.ts';
 import { silentLogger } from '../../../src/logger.ts';
+import { createOutbox } from '../../../src/scheduler/outbox.ts';
 import { sweepAndTell } from '../../../src/scheduler/pool.ts';
 import { freshDatabase } from '../../support/engines.ts';
 import { HOUR, TestClock } from '../../support/fixtures.ts';
@@ -38,7 +39,7 @@ function consoleWorld(db: Database, locale: 'en' | 'zh-CN', admin: string) {
     async sweepAt(hours: number, start: Date): Promise<string> {
       const from = out.length;
       clock.set(new Date(start.getTime() + hours * HOUR));
-      await sweepAndTell({ db, clock, notifier, log: silentLogger });
+      await sweepAndTell({ db, clock, outbox: createOutbox({ db, notifier, log: silentLogger }), log: silentLogger });
       return out.slice(from);
     },
   };

@@ -13,6 +13,7 @@ import type { Database } from '../../../src/domain/db/database.ts';
 import { createHandler } from '../../../src/intents/handler.ts';
 import { createHttpServer } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/logger.ts';
+import { createOutbox } from '../../../src/scheduler/outbox.ts';
 import { sweepAndTell } from '../../../src/scheduler/pool.ts';
 import { FakeFeishu } from '../../support/fake-feishu.ts';
 import { freshDatabase } from '../../support/engines.ts';
@@ -120,7 +121,7 @@ describe('公海 in Feishu', () => {
     const sweepAt = async (h: number) => {
       clock.set(new Date(start.getTime() + h * HOUR));
       fake.sent.length = 0;
-      await sweepAndTell({ db, clock, notifier: ctx.notifier, log: silentLogger });
+      await sweepAndTell({ db, clock, outbox: createOutbox({ db, notifier: ctx.notifier, log: silentLogger }), log: silentLogger });
       return fake.sent.map((s) => ({ to: s.receiveId, card: text(s.card), raw: s.card, messageId: s.messageId }));
     };
     const reminder = await sweepAt(25);

@@ -35,10 +35,10 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', opts:
   const shared = createHandler({ db, clock, log: silentLogger, config, notifier, outbox, limits: opts.limits });
   // Counted, so settle() can wait for work still running after Slack's ack instead of guessing a time.
   let inflight = 0;
-  const handler = async (inv: Parameters<typeof shared>[0]): ReturnType<typeof shared> => {
+  const handler: AppContext['handler'] = async (inv, progress) => {
     inflight++;
     try {
-      return await shared(inv);
+      return await shared(inv, progress);
     } finally {
       inflight--;
     }

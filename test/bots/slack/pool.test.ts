@@ -30,7 +30,7 @@ describe('the pool in Slack', () => {
 
     w.clock.set(new Date(start.getTime() + 49 * HOUR));
     w.fake.calls.length = 0;
-    await sweepAndTell({ db: w.db, clock: w.clock, notifier: w.notifier, log: silentLogger });
+    await sweepAndTell({ db: w.db, clock: w.clock, outbox: w.outbox, log: silentLogger });
     await w.settle();
     // The 25 h reminder and the 80 % note were skipped by this late sweep: the return is due, and only it is announced.
     const notices = w.fake.called('chat.postMessage');

@@ -123,4 +123,20 @@ describeEngines('the pool rule', (engine) => {
     expect(await sweepTeam(db.prisma, clock, team.id)).toEqual([]);
     expect(await poolDeadline(db.prisma, c)).toBeNull();
   });
+
+  it("the step and what it owes are one transaction: if writing the messages fails, the step is not taken and the next sweep takes it", async () => {
+    const { clock, team, owner, lead } = await world();
+    const c = await lead(49 * HOUR);
+    const failing = async () => {
+      throw new Error('the outbox write failed');
+    };
+    await expect(sweepTeam(db.prisma, clock, team.id, failing)).rejects.toThrow('the outbox write failed');
+    expect(await db.prisma.poolStep.count({ where: { customerId: c.id } })).toBe(0);
+    expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: c.id } })).ownerId).toBe(owner.id);
+    const owed: string[] = [];
+    const events = await sweepTeam(db.prisma, clock, team.id, async (_tx, evs) => void owed.push(...evs.map((e) => `${e.step}:${e.customer.id}`)));
+    expect(events.map((e) => e.step)).toEqual(['return']);
+    expect(owed).toEqual([`return:${c.id}`]);
+    expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: c.id } })).ownerId).toBeNull();
+  });
 });

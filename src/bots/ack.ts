@@ -1,0 +1,22 @@
+// When to acknowledge a request the platform will not send again once acknowledged (a Slack command
+// or click; a Feishu event answered 200): once the command is committed, so an acknowledged command
+// survives a crash, or at `withinMs`, since the platform's patience (3 s) is not ours to spend. A
+// replica killed before the ack leaves the request unacknowledged: Slack shows the person the
+// failure, Feishu delivers the event again.
+import type { Progress } from '../intents/invocation.ts';
+
+export const ACK_WITHIN_MS = 2_000;
+
+export function ackOnAccept(ack: () => unknown, withinMs = ACK_WITHIN_MS): Progress & { now(): void } {
+  let done = false;
+  const now = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    void Promise.resolve()
+      .then(ack)
+      .catch(() => undefined);
+  };
+  const timer = setTimeout(now, withinMs);
+  return { accepted: now, now };
+}

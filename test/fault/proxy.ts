@@ -1,0 +1,87 @@
+// A TCP forwarder on loopback between a replica and PostgreSQL that can be frozen: while frozen it
+// reads nothing from either side and holds new connections unanswered, as a database host that
+// stops answering (a hung server, a network partition) looks to the client. Thawed, the bytes that
+// waited flow again, so the client sees its statements answered late rather than refused.
+import { createServer, connect, type Server, type Socket } from 'node:net';
+
+export class FreezableProxy {
+  port = 0;
+  private server?: Server;
+  private frozen = false;
+  private pairs = new Set<[Socket, Socket]>();
+  private held: Array<() => void> = [];
+  private waiting: Array<() => void> = [];
+  private trap?: Buffer;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((client) => {
+      client.on('error', () => undefined);
+      const open = () => {
+        const upstream = connect(this.target.port, this.target.host);
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+        const pair: [Socket, Socket] = [client, upstream];
+        this.pairs.add(pair);
+        const closed = () => {
+          this.pairs.delete(pair);
+          client.destroy();
+          upstream.destroy();
+        };
+        client.on('close', closed);
+        upstream.on('close', closed);
+        // Plain data handlers, not pipe(): a piped stream resumes itself when its destination drains.
+        client.on('data', (d: Buffer) => {
+          if (this.trap && d.includes(this.trap)) {
+            this.trap = undefined;
+            this.freeze();
+          }
+          if (this.frozen) this.waiting.push(() => upstream.write(d));
+          else upstream.write(d);
+        });
+        upstream.on('data', (d: Buffer) => (this.frozen ? this.waiting.push(() => client.write(d)) : client.write(d)));
+        if (this.frozen) for (const s of pair) s.pause();
+      };
+      if (this.frozen) this.held.push(open);
+      else open();
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.port = (this.server!.address() as { port: number }).port;
+  }
+
+  get isFrozen(): boolean {
+    return this.frozen;
+  }
+
+  freeze(): void {
+    this.frozen = true;
+    for (const pair of this.pairs) for (const s of pair) s.pause();
+  }
+
+  /** Freezes the moment a client sends a statement containing `text`, holding that statement: a hang mid-transaction. */
+  freezeOn(text: string): void {
+    this.trap = Buffer.from(text);
+  }
+
+  thaw(): void {
+    this.frozen = false;
+    for (const write of this.waiting.splice(0)) write();
+    for (const pair of this.pairs) for (const s of pair) s.resume();
+    for (const open of this.held.splice(0)) open();
+  }
+
+  /** The replica's connection string with the proxy in place of the server. */
+  through(url: string): string {
+    const u = new URL(url);
+    u.hostname = '127.0.0.1';
+    u.port = String(this.port);
+    return u.toString();
+  }
+
+  async stop(): Promise<void> {
+    this.thaw();
+    for (const pair of this.pairs) for (const s of pair) s.destroy();
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
+}
