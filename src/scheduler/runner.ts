@@ -39,7 +39,7 @@ export function createRunner(o: RunnerOptions) {
   const backoff = o.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const lateAfter = o.lateAfterMs ?? 15 * 60_000;
-  const outbox = o.outbox ?? createOutbox({ db: o.db, notifier: o.notifier, log: o.log, instanceId: o.instanceId });
+  const outbox = o.outbox ?? createOutbox({ db: o.db, notifier: o.notifier, log: o.log, instanceId: o.instanceId, now: () => o.clock.now() });
 
   /**
    * Sends every unsent delivery of the run. Failures are retried in rounds: everyone else is tried

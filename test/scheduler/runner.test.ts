@@ -182,7 +182,7 @@ describeEngines('scheduler runs', (engine) => {
     await db.prisma.customer.create({ data: { code: 'CUS20261120009', name: 'Dropped Lead', normalizedName: 'droppedlead', tier: 'A', teamId, ownerId: rep, ownerAssignedAt: new Date(clock.now().getTime() - 49 * HOUR) } });
     const chat = new FakeChat();
     chat.crashOn = `user:${rep}`;
-    const outbox = createOutbox({ db, notifier: chat, log: silentLogger, backoffMs: () => 0, instanceId: 'a' });
+    const outbox = createOutbox({ db, notifier: chat, log: silentLogger, backoffMs: () => 0, instanceId: 'a', now: () => clock.now() });
     const r = createRunner({ db, clock, log: silentLogger, notifier: chat, outbox, instanceId: 'a', sleep: noSleep });
     expect(await r.sweepPool()).toBe(1);
     expect(chat.count(`user:${rep}`)).toBe(0);

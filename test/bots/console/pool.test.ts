@@ -39,7 +39,7 @@ function consoleWorld(db: Database, locale: 'en' | 'zh-CN', admin: string) {
     async sweepAt(hours: number, start: Date): Promise<string> {
       const from = out.length;
       clock.set(new Date(start.getTime() + hours * HOUR));
-      await sweepAndTell({ db, clock, outbox: createOutbox({ db, notifier, log: silentLogger }), log: silentLogger });
+      await sweepAndTell({ db, clock, outbox: createOutbox({ db, notifier, log: silentLogger, now: () => clock.now() }), log: silentLogger });
       return out.slice(from);
     },
   };

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const notifier = createNotifier(db, silentLogger);
   // No backoff, so sweep() retries at once; the real default is exponential.
-  outbox = createOutbox({ db, notifier, log: silentLogger, backoffMs: () => 0, instanceId: 'feishu-test' });
+  outbox = createOutbox({ db, notifier, log: silentLogger, backoffMs: () => 0, instanceId: 'feishu-test', now: () => clock.now() });
   const shared = createHandler({ db, clock, log: silentLogger, config, notifier, outbox });
   const handler: AppContext['handler'] = async (inv, progress) => {
     inflight++;

@@ -11,6 +11,8 @@ beforeAll(async () => {
   w.fake.users.set('UMGR2', { real_name: 'Omar Diaz', tz: 'America/New_York', locale: 'en-US' });
   w.fake.users.set('UADMIN', { real_name: 'Dana Reyes', tz: 'Asia/Shanghai', locale: 'en-US' });
   for (const u of ['UADMIN', 'UMGR', 'UMGR2']) await w.post(w.command(u, '/crm', 'whoami').body);
+  // Omar is in New York, where the test's hour is Sunday night: his quiet hours would hold the card.
+  await w.post(w.command('UMGR2', '/crm', 'notify quiet off').body);
   await w.settle();
   await w.post(w.command('UADMIN', '/crm', 'role <@UMGR|mei> manager').body);
   await w.post(w.command('UADMIN', '/crm', 'role <@UMGR2|omar> manager').body);
