@@ -38,6 +38,8 @@ export function registerListeners(app: App, door: SlackDoor): void {
 
   app.command(/^\/(log|customer|customers|tasks|task|quote|quotes|crm|pool)$/, async ({ command, ack, client }) => {
     await ack();
+    // Slack always names the person and workspace; a command without them is nobody's and does nothing.
+    if (!command.user_id || !command.team_id || typeof command.text !== 'string') return;
     if (command.command === '/log' && !command.text.trim()) {
       await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });
       return;
