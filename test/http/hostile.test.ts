@@ -137,10 +137,15 @@ describe('replays and forgeries write nothing; a genuine redelivery writes once'
   };
   const old = String(Math.floor(Date.now() / 1000) - 600);
 
-  it('Slack: a stale timestamp, a body changed after signing and a malformed form are refused', async () => {
+  it('Slack: a stale, future or non-numeric timestamp, a body changed after signing and a malformed form are refused', async () => {
     const before = await w.counts();
     const stale = slackForm('add Replay Stale Co');
     expect((await fetch(w.url('/slack/events'), { method: 'POST', headers: w.slackHeaders(stale, old), body: stale })).status).toBe(401);
+    // Signed over a timestamp that is not a number (NaN would skip a skew check), or 10 minutes ahead.
+    const odd = slackForm('add Replay Odd Co');
+    for (const ts of ['abc', '1e3', ' 1700000000', String(Math.floor(Date.now() / 1000) + 600)]) {
+      expect((await fetch(w.url('/slack/events'), { method: 'POST', headers: w.slackHeaders(odd, ts), body: odd })).status).toBe(401);
+    }
     const signed = slackForm('add Replay Signed Co');
     const headers = w.slackHeaders(signed);
     expect((await fetch(w.url('/slack/events'), { method: 'POST', headers, body: signed.replace('Signed', 'Forged') })).status).toBe(401);
