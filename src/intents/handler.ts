@@ -24,7 +24,7 @@ import { parseCommand } from './grammar/index.ts';
 import { intentSchema, invalidIntent, type Intent } from './intent.ts';
 import { writtenLanguage } from './language.ts';
 import type { Invocation, Locale, Progress } from './invocation.ts';
-import { genuineTokens } from './mention.ts';
+import { genuineTokens, showMentions } from './mention.ts';
 import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
@@ -167,7 +167,8 @@ async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<
         ? { kind: 'customer.import.file', fileName: inv.input.fileName.slice(0, 300) || 'file', bytes: inv.input.bytes, merge: false }
         : actionToIntent(inv.input.action, inv.input.values);
   noteRequest({ intent: intent.kind === 'invalid' ? 'invalid' : intent.kind });
-  if (intent.kind === 'invalid') return parserRefusal(turn, intent);
+  // A refusal that quotes the person's words shows a mention as the name they picked, not its token.
+  if (intent.kind === 'invalid') return parserRefusal(turn, { ...intent, details: Object.fromEntries(Object.entries(intent.details).map(([k, v]) => [k, typeof v === 'string' ? showMentions(v, turn.mentions) : v])) });
   if (writtenIn) await rememberLocale(turn.ctx.prisma, turn.ctx.actor.userId, writtenIn);
   try {
     return await dispatch(turn, intent);

@@ -1,6 +1,7 @@
 // Hostile clients against both doors on the one HTTP server: aborts, slow headers and bodies,
 // oversized and garbage requests. The process stays up (no unhandled rejection), every refusal is
-// an HTTP answer, and nothing is written.
+// an HTTP answer, and nothing is written. Mention and link injection through both doors is in
+// test/http/mentions.test.ts; channel membership in test/http/channel-membership.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothDoors, rawHttp } from './world.ts';
 
@@ -114,5 +115,71 @@ describe('bad payloads write nothing', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(await w.counts()).toEqual(before);
     expect(unhandled).toEqual([]);
+  });
+});
+
+describe('replays and forgeries write nothing; a genuine redelivery writes once', () => {
+  let n = 0;
+  const slackForm = (text: string, trigger = `${++n}.9.hostile`) =>
+    new URLSearchParams({ token: 'legacy', team_id: 'T1', team_domain: 'acme', channel_id: 'C1', channel_name: 'sales', user_id: 'UHOSTILE', user_name: 'h', command: '/customer', text, api_app_id: 'A1', response_url: `${w.slackFake.url}/respond/hostile-${n}`, trigger_id: trigger }).toString();
+  const feishuEvent = (eventId: string, text: string) => ({
+    schema: '2.0',
+    header: { event_id: eventId, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: 'feishu-verify-token', tenant_key: 'tk' },
+    event: { sender: { sender_id: { open_id: 'ou_hostile' }, sender_type: 'user' }, message: { chat_type: 'p2p', chat_id: 'oc_hostile', message_type: 'text', content: JSON.stringify({ text }) } },
+  });
+  const named = (name: string) => w.db.prisma.customer.count({ where: { name } });
+  const until = async (ok: () => Promise<boolean>) => {
+    const end = Date.now() + 30_000;
+    while (!(await ok())) {
+      if (Date.now() > end) throw new Error('timed out waiting');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  const old = String(Math.floor(Date.now() / 1000) - 600);
+
+  it('Slack: a stale, future or non-numeric timestamp, a body changed after signing and a malformed form are refused', async () => {
+    const before = await w.counts();
+    const stale = slackForm('add Replay Stale Co');
+    expect((await fetch(w.url('/slack/events'), { method: 'POST', headers: w.slackHeaders(stale, old), body: stale })).status).toBe(401);
+    // Signed over a timestamp that is not a number (NaN would skip a skew check), or 10 minutes ahead.
+    const odd = slackForm('add Replay Odd Co');
+    for (const ts of ['abc', '1e3', ' 1700000000', String(Math.floor(Date.now() / 1000) + 600)]) {
+      expect((await fetch(w.url('/slack/events'), { method: 'POST', headers: w.slackHeaders(odd, ts), body: odd })).status).toBe(401);
+    }
+    const signed = slackForm('add Replay Signed Co');
+    const headers = w.slackHeaders(signed);
+    expect((await fetch(w.url('/slack/events'), { method: 'POST', headers, body: signed.replace('Signed', 'Forged') })).status).toBe(401);
+    // Signed but malformed: answered (a view_submission without its view is a 500 from Bolt, which
+    // Slack itself never sends), nothing written, the process up.
+    for (const body of ['text=%E0%A4%A&command=%2Fcustomer', '&&&=&=', 'payload=%7B%22type%22%3A%22view_submission%22%7D']) {
+      const res = await fetch(w.url('/slack/events'), { method: 'POST', headers: w.slackHeaders(body), body });
+      expect([200, 400, 500]).toContain(res.status);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await w.counts()).toEqual(before);
+    expect((await fetch(w.url('/healthz'))).status).toBe(200);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('Slack: the same command delivered again (a retry) creates one customer', async () => {
+    const body = slackForm('add Replay Once Co', 'same.9.hostile');
+    expect((await fetch(w.url('/slack/events'), { method: 'POST', headers: w.slackHeaders(body), body })).status).toBe(200);
+    expect((await fetch(w.url('/slack/events'), { method: 'POST', headers: { ...w.slackHeaders(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }, body })).status).toBe(200);
+    await until(async () => (await named('Replay Once Co')) === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await named('Replay Once Co')).toBe(1);
+  });
+
+  it('Feishu: a stale timestamp is refused; the same event id delivered twice creates one customer', async () => {
+    const stale = w.feishuRequest(feishuEvent('ev_stale', '/customer add Replay Feishu Stale'), { timestamp: old });
+    expect((await fetch(w.url('/feishu/events'), { method: 'POST', headers: stale.headers, body: stale.raw })).status).toBe(401);
+    for (let i = 0; i < 2; i++) {
+      const r = w.feishuRequest(feishuEvent('ev_twice', '/customer add Replay Feishu Once'));
+      expect((await fetch(w.url('/feishu/events'), { method: 'POST', headers: r.headers, body: r.raw })).status).toBe(200);
+    }
+    await until(async () => (await named('Replay Feishu Once')) === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await named('Replay Feishu Once')).toBe(1);
+    expect(await w.db.prisma.customer.count({ where: { name: { contains: 'Stale' } } })).toBe(0);
   });
 });

@@ -46,3 +46,10 @@ describe('Feishu message mentions', () => {
     expect(got.mentions).toEqual([{ externalId: 'ou_ten', name: 'Ten' }]);
   });
 });
+
+describe('a refusal quoting a mention', () => {
+  it('shows the picked name, never the token', async () => {
+    const { showMentions } = await import('../../src/intents/mention.ts');
+    expect(showMentions(`${T(0)} ${T(1)} x`, [{ externalId: 'U1', name: 'mei' }])).toBe('@mei @? x');
+  });
+});

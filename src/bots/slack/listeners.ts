@@ -38,6 +38,8 @@ export function registerListeners(app: App, door: SlackDoor): void {
     door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, replyTo, receivedAt: door.now() }, progress);
 
   app.command(/^\/(log|customer|customers|tasks|task|quote|quotes|crm|pool)$/, async ({ command, ack, client }) => {
+    // Slack always names the person and workspace; a command without them is nobody's and does nothing.
+    if (!command.user_id || !command.team_id || typeof command.text !== 'string') return void (await ack());
     if (command.command === '/log' && !command.text.trim()) {
       await ack();
       await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });
