@@ -7,6 +7,7 @@ import type { Database } from '../domain/db/database.ts';
 import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
 import { once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { mayImport } from '../domain/customers/import/index.ts';
 import { enqueue } from '../domain/outbox/store.ts';
 import { teamOf } from '../domain/teams/team.ts';
 import { rememberLocale, resolveActor } from '../domain/users/provision.ts';
@@ -28,6 +29,7 @@ import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
 import { unavailable } from './unavailable.ts';
+import { fileIntent } from './upload.ts';
 
 export interface HandlerDeps {
   db: Database;
@@ -70,12 +72,14 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const locale = writtenIn ?? who.locale;
       speaker.current = { locale, timeZone: who.timeZone };
       const base = inv.deliveryKey ? `${inv.door}:${inv.deliveryKey}` : `local:${randomUUID()}`;
+      // An upload is fetched before the transaction opens (a download must not hold it), and only for someone who may import.
+      const file = inv.input.kind === 'file' ? await fileIntent(inv.input, mayImport(who)) : undefined;
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
       const run = async (prisma: PrismaClient): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };
         const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
         turn = current;
-        let reply = await answer(current, inv, writtenIn);
+        let reply = await answer(current, inv, writtenIn, file);
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
         if (created) {
           const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: (await teamOf(ctx)).name });
@@ -141,13 +145,8 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
 }
 
 /** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */
-async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<Reply> {
-  const intent: Intent =
-    inv.input.kind === 'text'
-      ? parseCommand(inv.input.text, turn)
-      : inv.input.kind === 'file'
-        ? { kind: 'customer.import.file', fileName: inv.input.fileName.slice(0, 300) || 'file', bytes: inv.input.bytes, merge: false }
-        : actionToIntent(inv.input.action, inv.input.values);
+async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale, file?: Intent): Promise<Reply> {
+  const intent: Intent = file ?? (inv.input.kind === 'text' ? parseCommand(inv.input.text, turn) : inv.input.kind === 'action' ? actionToIntent(inv.input.action, inv.input.values) : { kind: 'invalid', code: 'bad_action', usage: 'usage.customer.import', details: {} });
   noteRequest({ intent: intent.kind === 'invalid' ? 'invalid' : intent.kind });
   if (intent.kind === 'invalid') return parserRefusal(turn, intent);
   if (writtenIn) await rememberLocale(turn.ctx.prisma, turn.ctx.actor.userId, writtenIn);

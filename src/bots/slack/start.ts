@@ -1,5 +1,6 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { AppContext } from '../../app/context.ts';
+import { downloadSlackFile } from './files.ts';
 import { registerListeners } from './listeners.ts';
 import { profileCache } from './profile.ts';
 import { SlackHttpReceiver } from './receiver.ts';
@@ -28,7 +29,8 @@ export async function buildSlackApp(ctx: AppContext, opts: { paceMs?: number } =
   // The sender's client does not retry by itself: a post retried after a reset could show twice.
   // The outbox retries instead, with the dedup key the sender looks for before posting again.
   ctx.notifier.register(slackSender(slackClient(token, apiUrl, 0), String(auth.team_id ?? ''), opts.paceMs));
-  registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now() });
+  const download = (url: string, maxBytes: number) => downloadSlackFile(url, token, maxBytes, { apiUrl });
+  registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now(), download });
   return { app, mode: receiver ? 'http' : 'socket', team: auth.team as string | undefined };
 }
 

@@ -33,6 +33,11 @@ function fingerprint(plan: Plan): string {
   return plan.rows.map((r) => `${r.row}:${r.action}:${r.match?.id ?? r.sameAs ?? ''}`).join(',');
 }
 
+/** Who may import a file: managers and admins (the same rule previewImport and runImport enforce). */
+export function mayImport(actor: DomainContext['actor']): boolean {
+  return actor.role === 'manager' || actor.role === 'admin';
+}
+
 async function teamOf(ctx: DomainContext): Promise<Team> {
   return ctx.prisma.team.findUniqueOrThrow({ where: { id: ctx.actor.teamId } });
 }
