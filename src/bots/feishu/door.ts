@@ -5,6 +5,7 @@ import type { Reply } from '../../intents/reply.ts';
 import type { Logger } from '../../logger.ts';
 import { toCard } from './card.ts';
 import { cardInvocation, menuInvocation, messageInvocation, type CardAction, type Header } from './events.ts';
+import { fileInvocation, type FeishuDownload } from './files.ts';
 
 export interface FeishuDoorDeps {
   handler: (inv: Invocation) => Promise<Reply>;
@@ -14,6 +15,8 @@ export interface FeishuDoorDeps {
   now: () => Date;
   /** Card callbacks must be answered within 3 s; past this, answer a toast and patch the card later. */
   cardDeadlineMs?: number;
+  /** Fetches a file message's bytes (src/bots/feishu/files.ts); without it file messages are ignored. */
+  download?: FeishuDownload;
 }
 
 const TOAST = { info: 'info', success: 'success', warning: 'warning', error: 'error' } as const;
@@ -22,7 +25,7 @@ export function feishuDoor(d: FeishuDoorDeps) {
   const withProfile = async (inv: Invocation) => ({ ...inv, profile: (await d.profile?.(inv.externalUserId)) ?? inv.profile });
 
   async function onMessage(header: Header, event: Parameters<typeof messageInvocation>[1]): Promise<void> {
-    const inv = messageInvocation(header, event, d.now());
+    const inv = messageInvocation(header, event, d.now()) ?? (d.download ? fileInvocation(header, event, d.now(), d.download) : null);
     if (!inv) return;
     const reply = await d.handler(await withProfile(inv));
     await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId! }, reply, inv.deliveryKey);

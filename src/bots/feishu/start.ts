@@ -2,6 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { AppContext } from '../../app/context.ts';
 import { sdkLogger } from '../../logger.ts';
 import { feishuDoor } from './door.ts';
+import { feishuDownloader } from './files.ts';
 import { feishuClient, feishuSender } from './sender.ts';
 import { serveWebhook } from './webhook.ts';
 
@@ -20,7 +21,7 @@ export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<vo
       return undefined;
     }
   };
-  const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now() });
+  const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now(), download: feishuDownloader(client) });
   if (c.FEISHU_MODE === 'webhook') {
     // loadConfig refuses webhook mode without both (a config error naming the missing one).
     serveWebhook(app.http, { door, verificationToken: c.FEISHU_VERIFICATION_TOKEN!, encryptKey: c.FEISHU_ENCRYPT_KEY!, log: app.log });
