@@ -109,7 +109,7 @@ it('refuses a file over 10 MB (by its size, and by what arrives when no size is 
   const before = w.fake.downloads.length;
   await sendEvent(fileShare('UADMIN', pdf));
   await w.settle();
-  expect(textOf(postsTo('DUADMIN').at(-1)!)).toContain('send a .csv, .tsv, .txt or .xlsx file');
+  expect(textOf(postsTo('DUADMIN').at(-1)!)).toContain('send a `.csv`, `.tsv`, `.txt` or `.xlsx` file');
   expect(w.fake.downloads.length).toBe(before);
   expect(await w.db.prisma.customerImport.count()).toBe(imports);
 }, 120_000);

@@ -2,11 +2,11 @@
 export const files = {
   'usage.customer.export': 'Usage: `/customer export` (CSV) or `/customer export xlsx`; the file comes to your direct messages',
   'label.field.format': 'file format',
-  'label.hint.format': ' Use csv or xlsx.',
-  'error.import.file_type': 'I can’t import “{file}”: send a .csv, .tsv, .txt or .xlsx file.',
+  'label.hint.format': ' Use `csv` or `xlsx`.',
+  'error.import.file_type': 'I can’t import “{file}”: send a `.csv`, `.tsv`, `.txt` or `.xlsx` file.',
   'error.import.download_failed': 'I couldn’t fetch “{file}” from the chat; nothing was imported. Please send it again.',
   'title.export.done': 'Exported {customers} customers',
   'text.export.sent': '{file} is on its way to your direct messages.',
-  'title.export.file': '{file}',
+  'title.export.file': 'Customer export: {file}',
   'text.export.file': '{customers} customers in {rows} rows. Send this file back to me to import it into another team or an empty CRM.',
 };
