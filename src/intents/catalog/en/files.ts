@@ -6,7 +6,7 @@ export const files = {
   'error.import.file_type': 'I can’t import “{file}”: send a `.csv`, `.tsv`, `.txt` or `.xlsx` file.',
   'error.import.download_failed': 'I couldn’t fetch “{file}” from the chat; nothing was imported. Please send it again.',
   'title.export.done': 'Exported {customers} customers',
-  'text.export.sent': '{file} is on its way to your direct messages.',
+  'text.export.sent': 'Sent you {file}.',
   'title.export.file': 'Customer export: {file}',
   'text.export.file': '{customers} customers in {rows} rows. Send this file back to me to import it into another team or an empty CRM.',
 };

@@ -6,7 +6,7 @@ export const files = {
   'error.import.file_type': '无法导入「{file}」：请发送 `.csv`、`.tsv`、`.txt` 或 `.xlsx` 文件。',
   'error.import.download_failed': '没能从聊天中取到「{file}」，没有导入任何数据。请重新发送一次。',
   'title.export.done': '已导出 {customers} 个客户',
-  'text.export.sent': '「{file}」已发到你的私聊。',
+  'text.export.sent': '已把「{file}」发给你。',
   'title.export.file': '客户导出：{file}',
   'text.export.file': '共 {customers} 个客户，{rows} 行。把这个文件发回给我，就能导入到其他团队或新的 CRM。',
 };
