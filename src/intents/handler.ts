@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { Clock, DomainContext } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
-import { once } from '../domain/deliveries.ts';
+import { answered, once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { mayImport } from '../domain/customers/import/index.ts';
 import { enqueue } from '../domain/outbox/store.ts';
@@ -72,8 +72,10 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const locale = writtenIn ?? who.locale;
       speaker.current = { locale, timeZone: who.timeZone };
       const base = inv.deliveryKey ? `${inv.door}:${inv.deliveryKey}` : `local:${randomUUID()}`;
-      // An upload is fetched before the transaction opens (a download must not hold it), and only for someone who may import.
-      const file = inv.input.kind === 'file' ? await fileIntent(inv.input, mayImport(who)) : undefined;
+      // An upload is fetched before the transaction opens (a download must not hold it), only for
+      // someone who may import, and not again for a retried delivery that already has its answer.
+      const retried = inv.input.kind === 'file' && inv.deliveryKey ? await answered(db, base) : false;
+      const file = inv.input.kind === 'file' ? await fileIntent(inv.input, mayImport(who) && !retried) : undefined;
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
       const run = async (prisma: PrismaClient): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };

@@ -114,6 +114,7 @@ it('a file in the direct chat gets a dry-run card; 导入 imports exactly it, on
   const requests = fake.sendRequests;
   expect((await send(event)).status).toBe(200);
   await until(() => fake.sendRequests > requests);
+  expect(fake.downloads).toHaveLength(1);
   expect(await db.prisma.customerImport.count()).toBe(1);
   expect(cardsTo('oc_ou_admin').filter((c) => JSON.stringify(c.card).includes('试导入')).length).toBe(1);
 

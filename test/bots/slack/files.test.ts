@@ -47,6 +47,7 @@ it('a manager’s shared file gets a dry run; Import imports exactly it, once, e
   expect((await sendEvent(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
   await w.settle();
   expect(postsTo('DUADMIN').length).toBe(before);
+  expect(w.fake.downloads).toEqual([file.id]);
   expect(await w.db.prisma.customerImport.count()).toBe(1);
   expect(await w.db.prisma.customer.count()).toBe(0);
 
