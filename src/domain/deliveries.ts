@@ -42,6 +42,12 @@ async function stored<T>(db: Database, key: string): Promise<{ found: true; resu
   return { found: true, result: decode<T>(row.result) };
 }
 
+/** Whether a delivery already has its stored answer (a retry that will get it without running again). */
+export async function answered(db: Database, key: string): Promise<boolean> {
+  const [row] = await db.raw.query<{ done: boolean }>(`SELECT "result" IS NOT NULL AS "done" FROM "ProcessedDelivery" WHERE "key" = $1`, [key]);
+  return row?.done === true;
+}
+
 /**
  * Runs fn once per key. The claim row, fn's writes (through the prisma it is given) and the stored
  * result are one transaction: a crash or an error anywhere leaves nothing behind, so a redelivery

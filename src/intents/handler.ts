@@ -5,8 +5,9 @@ import type { Config } from '../config.ts';
 import type { Clock, DomainContext } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
-import { once } from '../domain/deliveries.ts';
+import { answered, once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { mayImport } from '../domain/customers/import/index.ts';
 import { enqueue } from '../domain/outbox/store.ts';
 import { teamOf } from '../domain/teams/team.ts';
 import { rememberLocale, resolveActorAndTeam } from '../domain/users/provision.ts';
@@ -30,6 +31,7 @@ import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
 import { DatabaseStalled, whileDatabaseAnswers, type StallOptions, type Watch } from './stall.ts';
 import { unavailable } from './unavailable.ts';
+import { fileIntent } from './upload.ts';
 
 export interface HandlerDeps {
   db: Database;
@@ -74,6 +76,10 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const locale = writtenIn ?? who.locale;
       speaker.current = { locale, timeZone: who.timeZone };
       const base = inv.deliveryKey ? `${inv.door}:${inv.deliveryKey}` : `local:${randomUUID()}`;
+      // An upload is fetched before the transaction opens (a download must not hold it), only for
+      // someone who may import, and not again for a retried delivery that already has its answer.
+      const retried = inv.input.kind === 'file' && inv.deliveryKey ? await answered(db, base) : false;
+      const file = inv.input.kind === 'file' ? await fileIntent(inv.input, mayImport(who) && !retried) : undefined;
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
       const effect = async (prisma: PrismaClient): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log, team };
@@ -81,7 +87,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         const membership = deps.notifier?.membership && inv.door !== 'console' ? (channelId: string) => deps.notifier!.membership!(inv.door, { workspaceId: inv.workspaceId, channelId }) : undefined;
         const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId }, mentions, membership };
         turn = current;
-        let reply = await answer(current, inv, writtenIn);
+        let reply = await answer(current, inv, writtenIn, file);
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
         if (created) {
           const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: (await teamOf(ctx)).name });
@@ -157,15 +163,16 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
 }
 
 /** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */
-async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale): Promise<Reply> {
+async function answer(turn: Turn, inv: Invocation, writtenIn?: Locale, file?: Intent): Promise<Reply> {
   const intent: Intent =
-    inv.input.kind === 'text'
+    file ??
+    (inv.input.kind === 'text'
       ? parseCommand(genuineTokens(inv.input.text, inv.input.mentions), turn)
       : inv.input.kind === 'intent'
         ? structured(inv.input.intent)
-        : inv.input.kind === 'file'
-        ? { kind: 'customer.import.file', fileName: inv.input.fileName.slice(0, 300) || 'file', bytes: inv.input.bytes, merge: false }
-        : actionToIntent(inv.input.action, inv.input.values);
+        : inv.input.kind === 'action'
+          ? actionToIntent(inv.input.action, inv.input.values)
+          : { kind: 'invalid', code: 'bad_action', usage: 'usage.customer.import', details: {} });
   noteRequest({ intent: intent.kind === 'invalid' ? 'invalid' : intent.kind });
   // A refusal that quotes the person's words shows a mention as the name they picked, not its token.
   if (intent.kind === 'invalid') return parserRefusal(turn, { ...intent, details: Object.fromEntries(Object.entries(intent.details).map(([k, v]) => [k, typeof v === 'string' ? showMentions(v, turn.mentions) : v])) });

@@ -117,6 +117,7 @@ export const USAGE_KEYS = [
   'usage.customer.find',
   'usage.customer.update',
   'usage.customer.import',
+  'usage.customer.export',
   'usage.log',
   'usage.undo',
   'usage.tasks',
@@ -288,7 +289,16 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('contact.remove'), customerText: text(300) }),
   z.object({ kind: z.literal('contact.primary'), customerText: text(300) }),
   /** A customer file handed over by a door (upload, console path): read and planned, nothing written yet. */
-  z.object({ kind: z.literal('customer.import.file'), fileName: text(300), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array), merge: z.boolean() }),
+  z.object({
+    kind: z.literal('customer.import.file'),
+    fileName: text(300),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+    merge: z.boolean(),
+    /** Why an upload could not be fetched (the door's download refused it): answered, nothing read. */
+    problem: z.enum(['too_large', 'file_type', 'download']).optional(),
+  }),
+  /** The team's customers as a file, sent to the asker's direct messages. */
+  z.object({ kind: z.literal('customer.export'), format: z.enum(['csv', 'xlsx']) }),
   /** Import or Cancel on a dry run's card: `id` is the planned import. */
   z.object({ kind: z.literal('customer.import.run'), id, merge: z.boolean() }),
   z.object({ kind: z.literal('customer.import.cancel'), id }),

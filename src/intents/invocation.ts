@@ -26,8 +26,12 @@ export interface Invocation {
      * came from a person, so the handler checks them against the intent union like any input.
      */
     | { kind: 'intent'; intent: Intent }
-    /** A file the person handed over (chat upload, a console path): the door fetched the bytes. */
-    | { kind: 'file'; fileName: string; bytes: Uint8Array };
+    /**
+     * A file the person handed over: a console path (bytes read), or a chat upload the door can
+     * fetch (`download`, called only for someone who may import, refusing more than `maxBytes`).
+     */
+    | { kind: 'file'; fileName: string; bytes: Uint8Array }
+    | { kind: 'file'; fileName: string; /** as the platform reports it, when it does */ size?: number; download: (maxBytes: number) => Promise<Uint8Array> };
   /** Unique per delivery (Slack retry, Feishu event id, button press); a repeat changes nothing twice. */
   deliveryKey?: string;
   /**

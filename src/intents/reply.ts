@@ -45,6 +45,8 @@ export interface Reply {
   followUps?: OutboundMessage[];
   /** PNG images (charts) for doors that can show them. */
   images?: { title: string; png: Uint8Array }[];
+  /** Files handed to the person (an export): chat doors upload them, the console saves them. */
+  files?: { fileName: string; bytes: Uint8Array }[];
   /** What this message shows (e.g. 'quote:42'), so a later change can update every copy in place. */
   subject?: string;
   /** The language it is written in, so a door's own words ("… and 3 more") match it. */

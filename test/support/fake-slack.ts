@@ -1,5 +1,7 @@
 // A small Slack Web API on loopback, written to Slack's documented methods and shapes: enough for
-// the door's calls (auth.test, users.info, conversations.open, conversations.info, chat.*, views.*) and response_url posts.
+// the door's calls (auth.test, users.info, conversations.open, conversations.info, chat.*, views.*) and response_url posts,
+// plus files: a shared file served at its url_private_download to the bot token only, and uploads
+// by files.getUploadURLExternal → POST to the upload URL (raw or multipart) → files.completeUploadExternal.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -21,6 +23,13 @@ export class FakeSlack {
   calls: Call[] = [];
   responses: Array<{ url: string; body: Record<string, unknown>; at?: number }> = [];
   users = new Map<string, { real_name: string; tz: string; locale: string }>();
+  /** Files people shared (served for download) and files the app uploaded (by file id). */
+  files = new Map<string, { name: string; bytes: Uint8Array; uploadedBy?: 'app' }>();
+  /** Downloads of shared files that were answered with the bytes. */
+  downloads: string[] = [];
+  /** Uploads completed with files.completeUploadExternal: which file, into which channel, with what comment. */
+  shared: Array<{ id: string; name: string; channel: string; comment?: string; bytes: Uint8Array }> = [];
+  private nextFile = 1;
   private server?: Server;
   private ts = 1_700_000_000;
   url = '';
@@ -29,9 +38,12 @@ export class FakeSlack {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
+      req.on('end', async () => {
+        const buf = Buffer.concat(chunks);
+        const raw = buf.toString('utf8');
         const path = req.url ?? '';
+        if (path.startsWith('/files-pri/')) return this.serveFile(path, req.headers.authorization, res);
+        if (path.startsWith('/upload/')) return this.receiveUpload(path, buf, req.headers['content-type'] ?? '', res);
         const responding = path.startsWith('/respond/');
         const method = responding ? 'respond' : path.replace(/^\/api\//, '').split('?')[0]!;
         const fault = this.faults.find((f) => f.method === method && f.times > 0);
@@ -55,6 +67,37 @@ export class FakeSlack {
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  /** A file a person shared, as Slack lists it in a file_share event. */
+  share(name: string, bytes: Uint8Array): { id: string; name: string; size: number; mode: string; url_private: string; url_private_download: string } {
+    const id = `F${String(this.nextFile++).padStart(6, '0')}`;
+    this.files.set(id, { name, bytes });
+    return { id, name, size: bytes.length, mode: 'hosted', url_private: `${this.url}/files-pri/T1-${id}/${encodeURIComponent(name)}`, url_private_download: `${this.url}/files-pri/T1-${id}/download/${encodeURIComponent(name)}` };
+  }
+
+  // Private file URLs need the token in an Authorization header; without it Slack answers its sign-in page.
+  private serveFile(path: string, auth: string | undefined, res: import('node:http').ServerResponse): void {
+    const id = /^\/files-pri\/T1-(F\d+)\//.exec(path)?.[1];
+    const file = id ? this.files.get(id) : undefined;
+    if (auth !== 'Bearer xoxb-test') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>sign in</html>');
+    if (!file) return void res.writeHead(404).end();
+    this.downloads.push(id!);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) }).end(Buffer.from(file.bytes));
+  }
+
+  private async receiveUpload(path: string, body: Buffer, contentType: string, res: import('node:http').ServerResponse): Promise<void> {
+    const id = path.slice('/upload/'.length);
+    const pending = this.files.get(id);
+    if (!pending) return void res.writeHead(404).end();
+    let bytes: Uint8Array = new Uint8Array(body);
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+      const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+      bytes = part ? new Uint8Array(await part.arrayBuffer()) : new Uint8Array();
+    }
+    this.files.set(id, { ...pending, bytes });
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
   }
 
   fail(method: string, mode: FaultMode, times = 1): void {
@@ -107,6 +150,19 @@ export class FakeSlack {
         return { ok: true, messages: [...(this.history.get(String(args.channel)) ?? [])].reverse().slice(0, Number(args.limit ?? 100)) };
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'files.getUploadURLExternal': {
+        if (!args.filename || !Number(args.length)) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(this.nextFile++).padStart(6, '0')}`;
+        this.files.set(id, { name: String(args.filename), bytes: new Uint8Array(), uploadedBy: 'app' });
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const list = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as Array<{ id: string; title?: string }>;
+        const done = list.map((f) => ({ id: f.id, ...this.files.get(f.id) }));
+        if (done.some((f) => !f.name || !f.bytes?.length)) return { ok: false, error: 'file_not_found' };
+        if (args.channel_id) for (const f of done) this.shared.push({ id: f.id, name: f.name!, channel: String(args.channel_id), comment: args.initial_comment as string | undefined, bytes: f.bytes! });
+        return { ok: true, files: done.map((f) => ({ id: f.id, name: f.name, title: f.name })) };
+      }
       case 'views.open':
       case 'views.publish':
         return { ok: true, view: { id: `V${++this.ts}` } };

@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.ts';
 import { toCard } from './card.ts';
 import type { FeishuAddress } from './sender.ts';
 import { cardInvocation, menuInvocation, messageInvocation, type CardAction, type Header } from './events.ts';
+import { fileInvocation, type FeishuDownload } from './files.ts';
 
 export interface FeishuDoorDeps {
   handler: (inv: Invocation, progress?: Progress) => Promise<Reply>;
@@ -17,6 +18,8 @@ export interface FeishuDoorDeps {
   botOpenId?: string;
   /** Card callbacks must be answered within 3 s; past this, answer a toast and patch the card later. */
   cardDeadlineMs?: number;
+  /** Fetches a file message's bytes (src/bots/feishu/files.ts); without it file messages are ignored. */
+  download?: FeishuDownload;
 }
 
 const TOAST = { info: 'info', success: 'success', warning: 'warning', error: 'error' } as const;
@@ -29,7 +32,7 @@ export function feishuDoor(d: FeishuDoorDeps) {
   // sent from there (with Feishu's uuid), so a failed send is retried and a redelivered event gets
   // nothing but the HTTP ack. Only an answer that was not stored (busy, database down) is sent here.
   async function onMessage(header: Header, event: Parameters<typeof messageInvocation>[1], progress?: Progress): Promise<void> {
-    const inv = messageInvocation(header, event, d.now(), d.botOpenId);
+    const inv = messageInvocation(header, event, d.now(), d.botOpenId) ?? (d.download ? fileInvocation(header, event, d.now(), d.download) : null);
     if (!inv) return;
     const replyTo = address({ workspaceId: inv.workspaceId, chatId: inv.channelId! });
     const reply = await d.handler({ ...(await withProfile(inv)), replyTo }, progress);

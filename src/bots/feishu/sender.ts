@@ -8,6 +8,7 @@ import type { Reply } from '../../intents/reply.ts';
 import { sdkLogger, silentLogger, type Logger } from '../../logger.ts';
 import { metrics } from '../../observe/metrics.ts';
 import { toCard } from './card.ts';
+import { uploadFeishuFile } from './files.ts';
 import { pacer, type PaceLimits } from './pace.ts';
 
 /** Every open-API call gives up after this long, so a hanging call cannot hold a chat's pacing queue. */
@@ -58,6 +59,19 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
       ),
     );
     if (r.code) throw new Error(`feishu send failed: ${r.code} ${r.msg}`);
+    // A file (an export) follows its card as a `file` message; its uuid keeps a resend from showing it twice.
+    for (const [i, f] of (reply.files ?? []).entries()) {
+      const fileKey = await withRateLimit(() => uploadFeishuFile(client, f.fileName, f.bytes));
+      const m = await withRateLimit(() =>
+        pace(receiveId, () =>
+          client.im.v1.message.create({
+            params: { receive_id_type: receiveIdType },
+            data: { receive_id: receiveId, msg_type: 'file', content: JSON.stringify({ file_key: fileKey }), ...(uuid ? { uuid: feishuUuid(`${uuid}:file${i}`) } : {}) },
+          }),
+        ),
+      );
+      if (m.code) throw new Error(`feishu file send failed: ${m.code} ${m.msg}`);
+    }
     return { platform: 'feishu', workspaceId, channelId: r.data?.chat_id ?? receiveId, messageId: String(r.data?.message_id) };
   };
   return {

@@ -4,6 +4,7 @@ import { sdkLogger } from '../../logger.ts';
 import { feishuDoor } from './door.ts';
 import { botIdentity } from './identity.ts';
 import { feishuMembership } from './membership.ts';
+import { feishuDownloader } from './files.ts';
 import { feishuClient, feishuSender } from './sender.ts';
 import { serveWebhook } from './webhook.ts';
 
@@ -23,7 +24,7 @@ export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<vo
       return undefined;
     }
   };
-  const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now(), botOpenId: bot.openId });
+  const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now(), botOpenId: bot.openId, download: feishuDownloader(client) });
   if (c.FEISHU_MODE === 'webhook') {
     // loadConfig refuses webhook mode without both (a config error naming the missing one).
     serveWebhook(app.http, { door, verificationToken: c.FEISHU_VERIFICATION_TOKEN!, encryptKey: c.FEISHU_ENCRYPT_KEY!, log: app.log });

@@ -10,6 +10,7 @@ import type { Logger } from '../../logger.ts';
 import { ackOnAccept } from '../ack.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
 import { slackCommandText } from './command-text.ts';
+import type { SharedFileMessage } from './files.ts';
 import { inputModal, logModal } from './modals.ts';
 import { postResponse, responseBody, type SlackAddress } from './respond.ts';
 
@@ -18,6 +19,8 @@ export interface SlackDoor {
   profile: (userId: string) => Promise<Invocation['profile']>;
   log: Logger;
   now: () => Date;
+  /** Fetches a shared file's bytes with the bot token (src/bots/slack/files.ts); without it uploads are ignored. */
+  download?: (url: string, maxBytes: number) => Promise<Uint8Array>;
 }
 
 type Payload = { team_id?: string; team?: { id?: string }; user_id?: string; user?: { id?: string }; channel_id?: string; channel?: { id?: string } };
@@ -29,7 +32,7 @@ function asMessage(reply: Reply) {
 }
 
 const postTo = (url: string, body: object) => postResponse(url, body);
-const address = (url: string | undefined, kind: SlackAddress['kind']) => (url ? JSON.stringify({ url, kind } satisfies SlackAddress) : undefined);
+const address = (url: string | undefined, kind: 'command' | 'action') => (url ? JSON.stringify({ url, kind } satisfies SlackAddress) : undefined);
 
 export function registerListeners(app: App, door: SlackDoor): void {
   // With replyTo the answer goes out through the outbox (written with the effect); a duplicate
@@ -140,6 +143,25 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const blocks = [...toBlocks(home), { type: 'divider' }, ...toBlocks(pool)].slice(0, 100);
     await client.views.publish({ user_id: userOf(b), view: { type: 'home', blocks } as never });
   };
+
+  // A file shared with the bot in its DM is a customer file to import. The handler fetches it only
+  // for someone who may import; the dry run goes out through the outbox (replyTo), so a retried
+  // event delivery neither plans twice nor posts twice.
+  app.event('message', async ({ event, body, client }) => {
+    const m = event as unknown as SharedFileMessage;
+    const file = m.files?.[0];
+    if (m.subtype !== 'file_share' || m.channel_type !== 'im' || m.bot_id || !m.user || !m.channel || !file || !door.download) return;
+    const url = file.url_private_download ?? file.url_private;
+    const download = (max: number) => (url ? door.download!(url, max) : Promise.reject(new Error('no download URL')));
+    const e = body as { team_id?: string; event_id?: string };
+    const reply = await ask(
+      { team_id: e.team_id, user_id: m.user, channel_id: m.channel },
+      { kind: 'file', fileName: file.name ?? 'file', size: file.size, download },
+      `evt:${e.event_id ?? `${m.channel}:${m.ts}`}`,
+      JSON.stringify({ kind: 'dm', channel: m.channel } satisfies SlackAddress),
+    );
+    if (!reply.queued) await client.chat.postMessage({ channel: m.channel, ...asMessage(reply) });
+  });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if ((event as { tab?: string }).tab === 'messages') return;

@@ -30,14 +30,11 @@ export async function postResponse(url: string, body: object, opts: { timeoutMs?
   }
 }
 
-/** The opaque address a Slack invocation carries in Invocation.replyTo. */
-export interface SlackAddress {
-  url: string;
-  kind: 'command' | 'action';
-}
+/** The opaque address a Slack invocation carries in Invocation.replyTo: a response_url, or the DM an event came from. */
+export type SlackAddress = { url: string; kind: 'command' | 'action' } | { kind: 'dm'; channel: string };
 
 /** The answer of a command or click as Slack's response_url takes it. */
-export function responseBody(reply: Reply, kind: SlackAddress['kind']) {
+export function responseBody(reply: Reply, kind: 'command' | 'action') {
   const message = { text: fallbackText(reply), blocks: toBlocks(reply) as never };
   return kind === 'command'
     ? { response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', ...message }

@@ -54,7 +54,22 @@ export function slackSender(client: WebClient, workspaceId: string, paceMs = 100
       return undefined; // no history scope or the call failed: post (at worst a rare duplicate)
     }
   };
+  // A file (an export) goes up with files.uploadV2 (getUploadURLExternal, the bytes, then
+  // completeUploadExternal sharing it into the channel with the message as its comment). Slack keeps
+  // no dedup key on a file, so a retry after an upload that may have landed can share it twice.
+  const upload = async (channel: string, reply: Reply): Promise<PostedRef> => {
+    let ref: PostedRef | undefined;
+    for (const f of reply.files ?? []) {
+      const r = await paced(channel, () =>
+        client.filesUploadV2({ channel_id: channel, file: Buffer.from(f.bytes), filename: f.fileName, title: f.fileName, initial_comment: fallbackText(reply) }),
+      );
+      const done = (r as { files?: Array<{ files?: Array<{ id?: string }> }> }).files?.[0]?.files?.[0];
+      ref ??= { platform: 'slack', workspaceId, channelId: channel, messageId: String(done?.id ?? '') };
+    }
+    return ref!;
+  };
   const post = async (channel: string, reply: Reply, key?: string, maybeSent?: boolean): Promise<PostedRef> => {
+    if (reply.files?.length) return upload(channel, reply);
     if (key && maybeSent) {
       const found = await alreadyPosted(channel, key);
       if (found) return found;
@@ -75,8 +90,10 @@ export function slackSender(client: WebClient, workspaceId: string, paceMs = 100
     async update(ref, reply) {
       await paced(ref.channelId, () => client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: fallbackText(reply), blocks: toBlocks(reply) as never }));
     },
-    async reply(addressJson, reply) {
+    async reply(addressJson, reply, key) {
       const a = JSON.parse(addressJson) as SlackAddress;
+      // An event from the bot's DM (a shared file) has no response_url: the answer is a message there.
+      if (a.kind === 'dm') return post(a.channel, reply, key);
       await postResponse(a.url, responseBody(reply, a.kind));
     },
     async drain() {

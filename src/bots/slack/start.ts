@@ -1,5 +1,6 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { AppContext } from '../../app/context.ts';
+import { downloadSlackFile } from './files.ts';
 import { registerListeners } from './listeners.ts';
 import { slackMembership } from './membership.ts';
 import { profileCache } from './profile.ts';
@@ -30,7 +31,8 @@ export async function buildSlackApp(ctx: AppContext, opts: { paceMs?: number } =
   // The outbox retries instead, with the dedup key the sender looks for before posting again.
   const sender = slackSender(slackClient(token, apiUrl, 0), String(auth.team_id ?? ''), opts.paceMs);
   ctx.notifier.register(Object.assign(sender, { membership: slackMembership(client, String(auth.user ?? 'CRM')) }));
-  registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now() });
+  const download = (url: string, maxBytes: number) => downloadSlackFile(url, token, maxBytes, { apiUrl });
+  registerListeners(app, { handler: ctx.handler, profile: profileCache(() => client), log: ctx.log, now: () => ctx.clock.now(), download });
   return { app, mode: receiver ? 'http' : 'socket', team: auth.team as string | undefined };
 }
 

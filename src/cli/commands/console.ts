@@ -34,7 +34,8 @@ export async function consoleSessionOn(config: ReturnType<typeof loadConfig>, us
   const app = await bootApp(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
   const write = (text: string) => void process.stdout.write(text);
   const inbox: ConsoleInbox = new Map();
-  app.notifier.register(consoleSender(write, inbox));
+  // An export lands in CRM_EXPORT_DIR, else the folder the console was started in.
+  app.notifier.register(consoleSender(write, inbox, { fileDir: process.env.CRM_EXPORT_DIR || process.cwd() }));
   // `crm start` on the console still runs the pool rule hourly; a plain `crm console` leaves it to the running assistant.
   const scheduler = opts.poolSweep ? await (await import('../../scheduler/start.ts')).startScheduler(app, { digests: false }) : undefined;
   const interactive = Boolean(process.stdin.isTTY);

@@ -50,12 +50,20 @@ const SIDE = String.raw`([$¥￥€£])?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\
 const RANGE = new RegExp(`^${SIDE}(?:\\s*(?:-|–|—|~|～|至|到|to)\\s*${SIDE})?$`, 'i');
 const SCALE: Record<string, number> = { k: 3, 千: 3, 万: 4, m: 6, 百万: 6, 亿: 8 };
 
+// Building an Intl.NumberFormat costs far more than the lookup: an import reads a budget per row.
+const DIGITS = new Map<string, number>();
+
 function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = DIGITS.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    if (DIGITS.size < 500) DIGITS.set(currency, digits);
   }
+  return digits;
 }
 
 function shift(int: string, frac: string, by: number): bigint | undefined {

@@ -6,6 +6,9 @@ const SUFFIXES = [
   'incorporated', 'corporation', 'company', 'limited', 'gmbh', 'corp', 'inc', 'llc', 'ltd', 'plc', 'co', 'ag', 'sa', 'bv',
 ];
 
+// Compiled once: an import normalizes every row's name, and building these per call dominated it.
+const SUFFIX_RES = SUFFIXES.map((suffix) => (/^[a-z]+$/.test(suffix) ? new RegExp(`\\s${suffix}$`) : new RegExp(`${suffix}$`)));
+
 /** Full-width letters, digits and punctuation to their half-width forms (NFKC), case kept. */
 export function foldWidth(text: string): string {
   return text.normalize('NFKC');
@@ -22,9 +25,7 @@ export function normalizeName(name: string): string {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const suffix of SUFFIXES) {
-      const latin = /^[a-z]+$/.test(suffix);
-      const re = latin ? new RegExp(`\\s${suffix}$`) : new RegExp(`${suffix}$`);
+    for (const re of SUFFIX_RES) {
       if (re.test(s) && s.replace(re, '').trim()) {
         s = s.replace(re, '').trim();
         changed = true;

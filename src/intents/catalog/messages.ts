@@ -3,6 +3,7 @@ import { care as enCare } from './en/care.ts';
 import { channels as enChannels } from './en/channels.ts';
 import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
+import { files as enFiles } from './en/files.ts';
 import { labels as enLabels } from './en/labels.ts';
 import { lists as enLists } from './en/lists.ts';
 import { operations as enOperations } from './en/operations.ts';
@@ -17,6 +18,7 @@ import { care as zhCare } from './zh-CN/care.ts';
 import { channels as zhChannels } from './zh-CN/channels.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
+import { files as zhFiles } from './zh-CN/files.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
 import { lists as zhLists } from './zh-CN/lists.ts';
 import { operations as zhOperations } from './zh-CN/operations.ts';
@@ -43,6 +45,7 @@ export const en = {
   ...enReliability,
   ...enWords,
   ...enChannels,
+  ...enFiles,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -60,6 +63,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhReliability,
   ...zhWords,
   ...zhChannels,
+  ...zhFiles,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

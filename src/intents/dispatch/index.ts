@@ -3,7 +3,7 @@ import type { Reply } from '../reply.ts';
 import { dispatchChannel, dispatchHelp, dispatchRole, dispatchWhoami } from './admin.ts';
 import { dispatchContactAdd, dispatchContactEdit, dispatchContactPrimary, dispatchContactRemove } from './contacts.ts';
 import { dispatchCustomerAdd, dispatchCustomerFind, dispatchCustomerShow, dispatchCustomerUpdate } from './customers.ts';
-import { dispatchImportCancel, dispatchImportFile, dispatchImportPasted, dispatchImportRun } from './import.ts';
+import { dispatchExport, dispatchImportCancel, dispatchImportFile, dispatchImportPasted, dispatchImportRun } from './import.ts';
 import { dispatchHome } from './home.ts';
 import { dispatchCustomersList, dispatchQuotesList, dispatchTaskAdd, dispatchTasksTeam } from './lists.ts';
 import { dispatchLanguage } from './language.ts';
@@ -57,6 +57,7 @@ const table: Table = {
   'customer.import.file': dispatchImportFile,
   'customer.import.run': dispatchImportRun,
   'customer.import.cancel': dispatchImportCancel,
+  'customer.export': dispatchExport,
   // lists, queues and team settings
   'customers.list': dispatchCustomersList,
   'quotes.list': dispatchQuotesList,

@@ -1,4 +1,4 @@
-// `/customer add|find|update|import|<query>` and `/客户 新建|查找|修改|导入|<查询>`.
+// `/customer add|find|update|import|export|<query>` and `/客户 新建|查找|修改|导入|导出|<查询>`.
 import { invalidIntent, type Intent } from '../intent.ts';
 import { readFields } from './fields.ts';
 import { parsePoolSub, poolSub } from './pool.ts';
@@ -14,6 +14,7 @@ export function parseCustomer(body: Src): Intent {
   if (!word.f) return invalidIntent('missing_argument', 'usage.customer', { arg: 'customer' });
   const sub = lookup(CUSTOMER_SUBS, word.f);
   if (sub === 'import') return parseImport(rest);
+  if (sub === 'export') return parseExport(rest);
   const ownership = poolSub(word.f);
   if (ownership && !sub) return body.f.length > MAX_COMMAND ? invalidIntent('too_long', 'usage.customer', { max: MAX_COMMAND }) : parsePoolSub(ownership, rest);
   if (sub === 'list') return parseCustomersList(rest);
@@ -75,4 +76,12 @@ function parseImport(rest: Src): Intent {
   const csv = rest.o.replace(/^\s*\n/, '').trim();
   if (!csv) return invalidIntent('missing_argument', 'usage.customer.import', { arg: 'csv' });
   return { kind: 'customer.import', csv };
+}
+
+/** `/customer export [csv|xlsx]`; Excel is the xlsx workbook. */
+function parseExport(rest: Src): Intent {
+  const word = rest.f.trim().toLowerCase();
+  if (!word || word === 'csv') return { kind: 'customer.export', format: 'csv' };
+  if (['xlsx', 'excel', 'xls'].includes(word)) return { kind: 'customer.export', format: 'xlsx' };
+  return invalidIntent('bad_value', 'usage.customer.export', { field: 'format', value: rest.o.trim().slice(0, 50) });
 }

@@ -21,12 +21,13 @@ export const COMMANDS: Record<string, CommandName> = {
   complaint: 'complaint', complaints: 'complaint', 投诉: 'complaint', 客诉: 'complaint',
 };
 
-export const CUSTOMER_SUBS: Record<string, 'add' | 'find' | 'update' | 'import' | 'show' | 'list'> = {
+export const CUSTOMER_SUBS: Record<string, 'add' | 'find' | 'update' | 'import' | 'export' | 'show' | 'list'> = {
   list: 'list', 列表: 'list', 清单: 'list',
   add: 'add', new: 'add', create: 'add', 新建: 'add', 添加: 'add', 新增: 'add',
   find: 'find', search: 'find', 查找: 'find', 搜索: 'find', 查询: 'find',
   update: 'update', edit: 'update', set: 'update', 修改: 'update', 更新: 'update',
   import: 'import', 导入: 'import',
+  export: 'export', 导出: 'export',
   show: 'show', view: 'show', 查看: 'show',
 };
 

@@ -3,7 +3,7 @@
 // that run or drop the plan. The CLI prints the same card as text.
 import type { Plan, RowNote, RunResult } from '../../domain/customers/import/index.ts';
 import { label, t } from '../catalog/index.ts';
-import { say, type Speaker } from '../dispatch/turn.ts';
+import { say, type Speaker, type Turn } from '../dispatch/turn.ts';
 import type { Reply, ReplySection } from '../reply.ts';
 import { button } from './buttons.ts';
 
@@ -57,5 +57,22 @@ export function importDoneReply(turn: Speaker, fileName: string, r: RunResult, a
     ...(again ? { notices: [say(turn, 'text.import.again')] } : {}),
     visibility: 'private',
     replaceOriginal: true,
+  };
+}
+
+/** The answer to `/customer export` and, for the asker's direct messages, the file itself. */
+export function exportReplies(turn: Turn, file: { fileName: string; bytes: Uint8Array; customers: number; rows: number }): Reply {
+  const counts = { file: file.fileName, customers: file.customers, rows: file.rows };
+  return {
+    tone: 'success',
+    title: say(turn, 'title.export.done', counts),
+    text: say(turn, 'text.export.sent', counts),
+    visibility: 'private',
+    followUps: [
+      {
+        to: { userId: turn.ctx.actor.userId },
+        reply: { tone: 'info', title: say(turn, 'title.export.file', counts), text: say(turn, 'text.export.file', counts), files: [{ fileName: file.fileName, bytes: file.bytes }], visibility: 'private', locale: turn.locale },
+      },
+    ],
   };
 }

@@ -83,3 +83,16 @@ describe('/contact', () => {
     expect(parseCommand('/contact edit Acme Wang', ctx)).toMatchObject({ kind: 'invalid', code: 'missing_argument', details: { arg: 'fields' } });
   });
 });
+
+describe('customer export', () => {
+  it('reads `/customer export [csv|xlsx]` and `/客户 导出`, and names the format when it is neither', () => {
+    expect(parseCommand('/customer export', ctx)).toEqual({ kind: 'customer.export', format: 'csv' });
+    expect(parseCommand('/customer export xlsx', ctx)).toEqual({ kind: 'customer.export', format: 'xlsx' });
+    expect(parseCommand('/客户 导出', { ...ctx, locale: 'zh-CN' })).toEqual({ kind: 'customer.export', format: 'csv' });
+    expect(parseCommand('/客户 导出 Excel', { ...ctx, locale: 'zh-CN' })).toEqual({ kind: 'customer.export', format: 'xlsx' });
+    const bad = parseCommand('/客户 导出 pdf', { ...ctx, locale: 'zh-CN' }) as InvalidIntent;
+    expect(bad).toMatchObject({ kind: 'invalid', code: 'bad_value', usage: 'usage.customer.export' });
+    expect(invalidMessage('zh-CN', bad)).toBe('「pdf」不是有效的文件格式。可选 `csv` 或 `xlsx`。');
+    expect(invalidMessage('en', bad)).toBe('“pdf” is not a valid file format. Use `csv` or `xlsx`.');
+  });
+});

@@ -1,7 +1,7 @@
 // Usage lines and help texts (English). Every key here must exist in zh-CN/usage.ts too.
 export const usage = {
   'usage.help': 'Commands: /customer, /log, /tasks, /task, /quote, /crm help. Try `/crm help log`.',
-  'usage.customer': 'Usage: `/customer <name>` shows a customer; `/customer add|find|update|import …`.',
+  'usage.customer': 'Usage: `/customer <name>` shows a customer; `/customer add|find|update|import|export …`.',
   'usage.customer.add': 'Usage: `/customer add <name> [tier:A|B|C] [industry:…] [source:expo|website|referral|…] [phone:…] [email:…] [contact:…] [region:…] [size:…] [tags:a,b] [aliases:a,b] [business:…] [address:…] [founded:2015] [first-contact:2026-03-08] [referrer:…] [needs:…] [budget:50万-80万] [decision:…] [title:…] [prefers:wechat] [force]`',
   'usage.customer.find': 'Usage: `/customer find <part of a name, alias or code, a contact’s name or phone>`',
   'usage.customer.update': 'Usage: `/customer update <customer> field:value …` (tier, status, industry, source, phone, email, contact, region, size, tags:a,b / tags:+hot / tags:-cold / tags:, aliases, name (rename), business, address, founded, first-contact, referrer, needs, budget, decision)',
