@@ -67,3 +67,32 @@ export async function customersById(prisma: Pick<PrismaClient, 'customer'>, ids:
   const rows = await prisma.customer.findMany({ where: { id: { in: ids } } });
   return new Map(rows.map((c) => [c.id, c]));
 }
+
+export interface DueRow {
+  id: number;
+  name: string;
+  code: string;
+  tier: Customer['tier'];
+  ownerId: number;
+  dueMs: number;
+}
+
+/**
+ * The owned live customers whose cadence has run out by `now`, soonest due first, with only what a
+ * due list shows: the database filters, so a 100,000-customer team sends back the due ones, not
+ * every customer and then their rows again by id.
+ */
+export async function dueOwnedCustomers(prisma: Pick<PrismaClient, '$queryRaw'>, team: CadenceTeam, now: Date): Promise<DueRow[]> {
+  const rows = await prisma.$queryRaw<Array<Omit<DueRow, 'dueMs'> & { dueMs: bigint | number }>>`
+    WITH owned AS (
+      SELECT c.id, c.name, c.code, c.tier, c."ownerId",
+             COALESCE((SELECT MAX(i."occurredAt") FROM "Interaction" i WHERE i."customerId" = c.id AND i."occurredAt" <= ${utc(now)}), c."createdAt")
+               + make_interval(days => ${tierDaysSql(team)}) AS due
+      FROM "Customer" c
+      WHERE c."teamId" = ${team.id} AND c.status <> 'lost' AND c."ownerId" IS NOT NULL
+    )
+    SELECT id, name, code, tier::text AS tier, "ownerId", (EXTRACT(EPOCH FROM due) * 1000)::bigint AS "dueMs"
+    FROM owned WHERE due <= ${utc(now)}
+    ORDER BY due, id`;
+  return rows.map((r) => ({ ...r, id: Number(r.id), ownerId: Number(r.ownerId), dueMs: Number(r.dueMs) }));
+}

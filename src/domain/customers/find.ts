@@ -10,6 +10,8 @@ function teamScope(ctx: DomainContext) {
   return visibleCustomers(ctx.actor);
 }
 
+const HAN = /[\u3400-\u9fff]/;
+
 type WithContacts = Customer & { contacts: Array<{ name: string; normalizedPhone: string | null; email: string | null }> };
 
 /** LIKE pattern text matching `s` literally. */
@@ -68,15 +70,23 @@ async function candidates(ctx: DomainContext, needle: string, opts: { take?: num
 async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Customer[]> {
   const grams = [...pairsOf(normalizeName(query) || foldForMatch(query))];
   if (!grams.length) return [];
-  // Only customers sharing a 2-character piece with the query can reach the 0.3 likeness below;
-  // the pieces index finds them, the most alike (shared pieces) first, and JS ranks a short list.
-  const params: unknown[] = [grams];
+  const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
+  const nq = normalizeName(query) || foldForMatch(query).replace(/\s+/g, '');
+  const triples = [...new Set([...nq].map((_, i, all) => all.slice(i, i + 3).join('')).filter((t) => [...t].length === 3))];
+  // Chinese: pieces of names are rare, so customers sharing a 2-character piece with the query are
+  // few and the pieces index finds them. Latin pairs ("ro", "er") are in half the names: there the
+  // customers holding one of the query's 3-letter runs (trigram index) are the candidates. Either
+  // way only customers sharing a piece can reach the 0.3 likeness below; the ones holding the most
+  // of the query's pieces come first.
+  const where =
+    HAN.test(query) || !triples.length
+      ? `crm_customer_grams(c."name", c."normalizedName", c."aliases") && ${p(grams)}::text[]`
+      : `(${triples.map((t) => `c."normalizedName" LIKE ${p(`%${literal(t)}%`)}`).join(' OR ')})`;
+  const order = grams.map((g) => `(strpos(lower(c."name") || ' ' || c."normalizedName", ${p(g)}) > 0)::int`).join(' + ');
+  // JS then ranks this short list exactly as before.
   const pool = await ctx.prisma.$queryRawUnsafe<Customer[]>(
-    `SELECT c.* FROM "Customer" c
-     WHERE crm_customer_grams(c."name", c."normalizedName", c."aliases") && $1::text[] AND ${visibleCustomersSql(ctx.actor, p)}
-     ORDER BY cardinality(ARRAY(SELECT unnest(crm_customer_grams(c."name", c."normalizedName", c."aliases")) INTERSECT SELECT unnest($1::text[]))) DESC, c."updatedAt" DESC
-     LIMIT 200`,
+    `SELECT c.* FROM "Customer" c WHERE ${where} AND ${visibleCustomersSql(ctx.actor, p)} ORDER BY ${order} DESC, c."updatedAt" DESC LIMIT 200`,
     ...params,
   );
   return pool

@@ -49,7 +49,7 @@ function reportingRaw(raw: RawSql, listen?: StatementListener): RawSql {
   if (!listen) return raw;
   const wrapped: RawSql = {
     exec: (sql) => (listen(sql), raw.exec(sql)),
-    query: (sql, params) => (listen(sql), raw.query(sql, params)),
+    query: (sql, params) => (listen(sql, params), raw.query(sql, params)),
     withLock: (key, fn) => raw.withLock(key, (inner) => fn(reportingRaw(inner, listen))),
   };
   return wrapped;

@@ -2,7 +2,7 @@
 // count a command's round trips and a regression (one more read) shows as a number, not a feeling.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 
-export type StatementListener = (sql: string) => void;
+export type StatementListener = (sql: string, args?: unknown[]) => void;
 
 function queryable<T extends object>(target: T, listen: StatementListener, extra: Record<string, unknown> = {}): T {
   return new Proxy(target, {
@@ -11,7 +11,7 @@ function queryable<T extends object>(target: T, listen: StatementListener, extra
       const value = Reflect.get(t, prop, receiver);
       if ((prop === 'queryRaw' || prop === 'executeRaw') && typeof value === 'function') {
         return (query: SqlQuery) => {
-          listen(query.sql);
+          listen(query.sql, query.args);
           return (value as (q: SqlQuery) => unknown).call(t, query);
         };
       }

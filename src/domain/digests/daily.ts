@@ -1,7 +1,7 @@
 // The daily due list: per rep, overdue and today's tasks and customers due by tier cadence; for the
 // team, the pool's unclaimed tasks and ownerless leads. A handful of queries for the whole team.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { cadenceStatus } from '../cadence/status.ts';
+import { DAY_MS, dueOwnedCustomers, loadCadenceTeam } from '../cadence/query.ts';
 import { addDays, localDateOf, startOfLocalDay } from '../time/zone.ts';
 
 export interface DigestTask {
@@ -42,16 +42,32 @@ export async function dailyDigest(prisma: PrismaClient, teamId: number, now: Dat
     }),
     prisma.task.findMany({ where: { teamId, status: 'open', ownerId: null }, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }], take: 26, include: { customer: { select: { name: true, code: true } } } }),
     prisma.customer.findMany({ where: { teamId, ownerId: null, status: { in: ['lead', 'intent'] } }, orderBy: { id: 'asc' }, take: 26, select: { id: true, name: true, code: true, tier: true } }),
-    cadenceStatus(prisma, teamId, now),
+    loadCadenceTeam(prisma, teamId).then((t) => dueOwnedCustomers(prisma, t, now)),
   ]);
-  const reps = users.map((u) => ({
-    userId: u.id,
-    displayName: u.displayName,
-    overdue: due.filter((t) => t.ownerId === u.id && t.dueAt! < startOfToday),
-    today: due.filter((t) => t.ownerId === u.id && t.dueAt! >= startOfToday),
-    dueForContact: cadence
-      .filter((c) => c.customer.ownerId === u.id && c.dueAt <= now)
-      .map((c) => ({ id: c.customer.id, name: c.customer.name, code: c.customer.code, tier: c.customer.tier, overdueDays: c.overdueDays })),
-  }));
+  // Grouped once by owner, in the order the queries gave (soonest first), instead of one pass over
+  // the whole team per rep.
+  const tasksOf = groupBy(due, (t) => t.ownerId!);
+  const dueOf = groupBy(cadence, (c) => c.ownerId);
+  const reps = users.map((u) => {
+    const mine = tasksOf.get(u.id) ?? [];
+    return {
+      userId: u.id,
+      displayName: u.displayName,
+      overdue: mine.filter((t) => t.dueAt! < startOfToday),
+      today: mine.filter((t) => t.dueAt! >= startOfToday),
+      dueForContact: (dueOf.get(u.id) ?? []).map((c) => ({ id: c.id, name: c.name, code: c.code, tier: c.tier, overdueDays: Math.max(0, Math.floor((now.getTime() - c.dueMs) / DAY_MS)) })),
+    };
+  });
   return { teamId, reps, poolTasks: pool, poolLeads: leads };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
