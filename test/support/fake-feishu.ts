@@ -9,6 +9,7 @@ export interface Sent {
   receiveId: string;
   card: Record<string, unknown>;
   uuid?: string;
+  at?: number;
 }
 
 /** What a faulty Feishu does to the next `times` message sends. */
@@ -53,7 +54,7 @@ export class FakeFeishu {
           if (dup && fault?.mode === 'processed-reset') return void req.socket.destroy();
           if (dup) return reply({ code: 0, data: { message_id: dup.messageId, chat_id: dup.receiveId } });
           const messageId = `om_${this.next++}`;
-          this.sent.push({ messageId, receiveIdType: u.searchParams.get('receive_id_type') ?? '', receiveId: body.receive_id, card: JSON.parse(body.content), uuid: body.uuid });
+          this.sent.push({ messageId, receiveIdType: u.searchParams.get('receive_id_type') ?? '', receiveId: body.receive_id, card: JSON.parse(body.content), uuid: body.uuid, at: Date.now() });
           // Processed, then the connection drops before the answer: the caller cannot tell it worked.
           if (fault?.mode === 'processed-reset') return void req.socket.destroy();
           return reply({ code: 0, msg: 'success', data: { message_id: messageId, chat_id: u.searchParams.get('receive_id_type') === 'chat_id' ? body.receive_id : `oc_dm_${body.receive_id}` } });
