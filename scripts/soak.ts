@@ -97,6 +97,7 @@ async function deliverFeishu(m: { body: object; eventId: string; chatId?: string
       errors++;
     }
     feishuRedelivered++;
+    await new Promise((r) => setTimeout(r, 500)); // Feishu waits 15 s before its first retry; the soak, less
     to = pick(live());
   }
   return false;
@@ -163,9 +164,17 @@ while (Date.now() < end) {
   if (n % 40 === 20) feishu.fail(pick<FeishuFault>(['status500', 'reset', 'processed-reset', 'hang']), 1 + (n % 3));
   if (!killed && Date.now() > end - (minutes * 60_000) / 2) {
     killed = true;
+    // Killed with requests in flight on both doors: the ones it acknowledged were committed, and
+    // their answers are left in the outbox for the other replicas; the rest were never acknowledged.
     const victim = replicas[1]!;
+    const inFlight = [
+      ...Array.from({ length: 4 }, (_, i) => send(command(slack.url, 'UREP1', '/log', `Globex call: soak ${n}-kill-${i}`), 'log', victim)),
+      ...feishuReps.map((f) => deliverFeishu(feishuMessage(f, `/log ${CUSTOMER[f]} 电话：soak-f ${n}${f.slice(-1)}99。下一步：明天回访`), 'feishu-log', victim)),
+    ];
+    await new Promise((r) => setTimeout(r, 40 + Math.random() * 80));
     victim.child.kill('SIGKILL');
     await victim.exited;
+    await Promise.all(inFlight);
     replicas[1] = await startReplica(env);
   }
   await new Promise((r) => setTimeout(r, 25));
