@@ -39,7 +39,9 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
       for (const target of await targetsOf(db.prisma, to)) {
         const sender = senders.get(target.platform);
         if (!sender) continue;
-        const key = dedupKey ? `${dedupKey}:${target.platform}` : undefined;
+        // One key per destination: Feishu's uuid is unique per app, not per chat, so two team chats
+        // sharing a key would see the second send taken for a repeat of the first and dropped.
+        const key = dedupKey ? `${dedupKey}:${target.platform}:${target.kind === 'user' ? target.externalUserId : target.channelId}` : undefined;
         try {
           const ref =
             target.kind === 'user'

@@ -91,8 +91,10 @@ describeEngines('notifier', (engine) => {
     const calls: Call[] = [];
     const notifier = createNotifier(db, silentLogger);
     notifier.register(recordingSender('slack', calls));
-    await notifier.deliver({ to: { teamId, purpose: 'digest' }, reply: card('Weekly summary') });
+    await notifier.deliver({ to: { teamId, purpose: 'digest' }, reply: card('Weekly summary') }, 'run-9:team');
     expect(calls.map((c) => c.where)).toEqual(['slack:C_SALES', 'slack:C_DEALS']);
+    // Each destination its own dedup key (a platform key such as Feishu's uuid is app-wide).
+    expect(calls.map((c) => c.key)).toEqual(['run-9:team:slack:C_SALES', 'run-9:team:slack:C_DEALS']);
     calls.length = 0;
     await notifier.deliver({ to: { teamId, purpose: 'approvals' }, reply: card('Approval needed') });
     expect(calls.map((c) => c.where)).toEqual(['slack:C_DEALS']);
