@@ -6,6 +6,7 @@ import type { Notifier, PlatformSender, PostedRef } from '../intents/delivery.ts
 import type { OutboundMessage } from '../intents/reply.ts';
 import type { Logger } from '../logger.ts';
 import { metrics } from '../observe/metrics.ts';
+import { isRetryable } from '../scheduler/retry.ts';
 
 export function createNotifier(db: Database, log: Logger): Notifier & { register(sender: PlatformSender): void; platforms(): string[] } {
   const senders = new Map<string, PlatformSender>();
@@ -50,7 +51,9 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
       for (const target of await targetsOf(db.prisma, to)) {
         const sender = senders.get(target.platform);
         if (!sender) continue;
-        const key = dedupKey ? `${dedupKey}:${target.platform}` : undefined;
+        // One key per destination: Feishu's uuid is unique per app, not per chat, so two team chats
+        // sharing a key would see the second send taken for a repeat of the first and dropped.
+        const key = dedupKey ? `${dedupKey}:${target.platform}:${target.kind === 'user' ? target.externalUserId : target.channelId}` : undefined;
         try {
           const ref =
             target.kind === 'user'
@@ -65,8 +68,11 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
           log.warn({ err, platform: target.platform }, 'could not deliver a message');
         }
       }
-      // The scheduler retries a delivery only when no door took it.
       if (posted.length === 0 && errors.length) throw errors[0];
+      // Some doors took it and another failed for now: the whole delivery is tried again, so the
+      // failed door is not skipped for good; the doors that took it find their copy by its key
+      // (Slack's metadata, Feishu's uuid) and post nothing twice.
+      if (errors.some(isRetryable)) throw Object.assign(new Error(`delivered to ${posted.length} of ${posted.length + errors.length} destinations; the rest is retried`), { retryable: true });
       return posted;
     },
   };

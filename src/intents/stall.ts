@@ -28,8 +28,9 @@ export interface StallOptions {
 
 export async function whileDatabaseAnswers<T>(db: Pick<Database, 'ping'>, work: (watch: Watch) => Promise<T>, o: StallOptions = {}): Promise<T> {
   const watch: Watch = { abandoned: false, committing: false };
+  const ping = db.ping?.bind(db);
+  if (!ping) return work(watch);
   const running = work(watch);
-  if (!db.ping) return running;
   const checkAfter = o.checkAfterMs ?? 1_700;
   const pingMs = o.pingMs ?? 800;
   let done = false;
@@ -37,7 +38,7 @@ export async function whileDatabaseAnswers<T>(db: Pick<Database, 'ping'>, work: 
   const stalled = new Promise<never>((_, reject) => {
     const check = async () => {
       if (done || watch.committing) return;
-      const alive = await db.ping!(pingMs);
+      const alive = await ping(pingMs);
       if (done || watch.committing) return;
       if (alive) timer = setTimeout(check, checkAfter);
       else {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from '../domain/db/database.ts';
-import { defer, lease, markFailed, markSent, releaseLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
+import { defer, lease, markFailed, markSent, releaseLeases, renewLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
 import { quietRuleFor, quietUntil } from '../domain/users/quiet.ts';
 import type { Notifier, Outbox } from '../intents/delivery.ts';
 import type { OutboundMessage } from '../intents/reply.ts';
@@ -49,27 +49,44 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
 
   async function send(rows: OutboxRow[]): Promise<number> {
     let sent = 0;
-    for (const row of rows) {
-      const message = decodeMessage<OutboundMessage>(row.message);
-      try {
-        const until = await heldUntil(message);
-        if (until) {
-          await defer(prisma, row.id, until);
-          continue;
-        }
-        const refs = await o.notifier.deliver(message, row.key, { maybeSent: row.maybeSent });
-        await markSent(prisma, row.id, refs[0]?.messageId);
-        sent++;
-      } catch (err) {
-        const retry = isRetryable(err);
-        const attempt = row.attempts + 1;
-        await markFailed(prisma, row.id, (err as Error)?.message ?? String(err), backoff(attempt), retry ? null : maxAttempts).catch((e) =>
-          o.log.warn({ err: e, outbox: row.id }, 'could not record a failed send; the lease will run out and it is tried again'),
-        );
-        o.log.warn({ err, outbox: row.id, attempt, retry: retry && attempt < maxAttempts }, 'owed message not delivered yet');
+    // While this replica lives, the rows it holds stay its own, however long the sends take; if it
+    // dies, the renewals stop and the lease runs out for another replica to take over.
+    const left = new Set(rows.map((r) => r.id));
+    const renew = setInterval(() => {
+      void renewLeases(prisma, instanceId, [...left], leaseMs).catch((err) => o.log.warn({ err }, 'could not renew outbox leases'));
+    }, Math.max(50, Math.floor(leaseMs / 3)));
+    try {
+      for (const row of rows) {
+        sent += await sendOne(row);
+        left.delete(row.id);
       }
+    } finally {
+      clearInterval(renew);
     }
     return sent;
+  }
+
+  /** 1 when the row went out, 0 when it waits for another try. */
+  async function sendOne(row: OutboxRow): Promise<number> {
+    const message = decodeMessage<OutboundMessage>(row.message);
+    try {
+      const until = await heldUntil(message);
+      if (until) {
+        await defer(prisma, row.id, until);
+        return 0;
+      }
+      const refs = await o.notifier.deliver(message, row.key, { maybeSent: row.maybeSent });
+      await markSent(prisma, row.id, refs[0]?.messageId);
+      return 1;
+    } catch (err) {
+      const retry = isRetryable(err);
+      const attempt = row.attempts + 1;
+      await markFailed(prisma, row.id, (err as Error)?.message ?? String(err), backoff(attempt), retry ? null : maxAttempts).catch((e) =>
+        o.log.warn({ err: e, outbox: row.id }, 'could not record a failed send; the lease will run out and it is tried again'),
+      );
+      o.log.warn({ err, outbox: row.id, attempt, retry: retry && attempt < maxAttempts }, 'owed message not delivered yet');
+      return 0;
+    }
   }
 
   const track = <T>(p: Promise<T>): Promise<T> => {

@@ -61,7 +61,8 @@ export function createRunner(o: RunnerOptions) {
           continue;
         }
         try {
-          const refs = await o.notifier.deliver(message, `${run.id}:${d.recipient}`);
+          // A try before this one may have reached some doors: they look for their copy first.
+          const refs = await o.notifier.deliver(message, `${run.id}:${d.recipient}`, { maybeSent: d.attempts > 0 });
           await markSent(prisma, d.id, o.clock.now(), refs[0]?.messageId);
         } catch (err) {
           const retry = isRetryable(err);

@@ -13,13 +13,16 @@ import { makeTeam, makeUser } from '../support/fixtures.ts';
 type Call = { op: 'user' | 'channel' | 'update'; where: string; title?: string; key?: string };
 
 /** A door that records what it was asked to do, on loopback memory instead of a chat API. */
-function recordingSender(platform: PlatformSender['platform'], calls: Call[], opts: { fail?: boolean } = {}): PlatformSender {
+function recordingSender(platform: PlatformSender['platform'], calls: Call[], opts: { fail?: boolean | number } = {}): PlatformSender {
   let n = 0;
   const ref = (channelId: string): PostedRef => ({ platform, workspaceId: 'W1', channelId, messageId: `${platform}-${++n}` });
+  const failing = () => opts.fail === true || (typeof opts.fail === 'number' && opts.fail-- > 0);
   return {
     platform,
-    async sendToUser(target, reply, key) {
-      if (opts.fail) throw new Error(`${platform} is down`);
+    async sendToUser(target, reply, key, send) {
+      if (failing()) throw new Error(`${platform} is down`);
+      // Like Slack's metadata lookup and Feishu's uuid: a retry finds the copy an earlier try posted.
+      if (send?.maybeSent && key && calls.some((c) => c.key === key)) return ref(`dm-${target.externalUserId}`);
       calls.push({ op: 'user', where: `${platform}:${target.externalUserId}`, title: reply.title, key });
       return ref(`dm-${target.externalUserId}`);
     },
@@ -91,8 +94,10 @@ describeEngines('notifier', (engine) => {
     const calls: Call[] = [];
     const notifier = createNotifier(db, silentLogger);
     notifier.register(recordingSender('slack', calls));
-    await notifier.deliver({ to: { teamId, purpose: 'digest' }, reply: card('Weekly summary') });
+    await notifier.deliver({ to: { teamId, purpose: 'digest' }, reply: card('Weekly summary') }, 'run-9:team');
     expect(calls.map((c) => c.where)).toEqual(['slack:C_SALES', 'slack:C_DEALS']);
+    // Each destination its own dedup key (a platform key such as Feishu's uuid is app-wide).
+    expect(calls.map((c) => c.key)).toEqual(['run-9:team:slack:C_SALES', 'run-9:team:slack:C_DEALS']);
     calls.length = 0;
     await notifier.deliver({ to: { teamId, purpose: 'approvals' }, reply: card('Approval needed') });
     expect(calls.map((c) => c.where)).toEqual(['slack:C_DEALS']);
@@ -103,9 +108,21 @@ describeEngines('notifier', (engine) => {
     const notifier = createNotifier(db, silentLogger);
     notifier.register(recordingSender('slack', calls, { fail: true }));
     notifier.register(recordingSender('console', calls));
-    expect(await notifier.deliver({ to: { userId: mei }, reply: card('Hello') })).toHaveLength(1);
+    // Console took it, Slack failed for now: the delivery is to be tried again, not done.
+    await expect(notifier.deliver({ to: { userId: mei }, reply: card('Hello') })).rejects.toMatchObject({ retryable: true });
     expect(calls.map((c) => c.where)).toEqual(['console:Mei Chen']);
     await expect(notifier.deliver({ to: { userId: sam }, reply: card('Hello') })).rejects.toThrow(/slack is down/);
+  });
+
+  it('a door that failed while another took the message gets it on the retry, and the other posts nothing twice', async () => {
+    const calls: Call[] = [];
+    const notifier = createNotifier(db, silentLogger);
+    notifier.register(recordingSender('slack', calls));
+    notifier.register(recordingSender('feishu', calls, { fail: 1 }));
+    const message = { to: { userId: mei }, reply: card('Approval needed') };
+    await expect(notifier.deliver(message, 'evt-2:0')).rejects.toMatchObject({ retryable: true });
+    expect(await notifier.deliver(message, 'evt-2:0', { maybeSent: true })).toHaveLength(2);
+    expect(calls.map((c) => c.where).sort()).toEqual(['feishu:ou_mei', 'slack:U_MEI']);
   });
 
   it('reaches nobody who has left', async () => {

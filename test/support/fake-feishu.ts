@@ -14,6 +14,7 @@ export interface Sent {
   uuid?: string;
   /** interactive (a card) or file ({file_key}). */
   msgType?: string;
+  at?: number;
 }
 
 /** What a faulty Feishu does to the next `times` message sends. */
@@ -76,7 +77,7 @@ export class FakeFeishu {
           if (dup) return reply({ code: 0, data: { message_id: dup.messageId, chat_id: dup.receiveId } });
           if (body.msg_type === 'file' && !this.uploads.has(JSON.parse(body.content).file_key)) return reply({ code: 234001, msg: 'invalid file_key' });
           const messageId = `om_${this.next++}`;
-          this.sent.push({ messageId, receiveIdType: u.searchParams.get('receive_id_type') ?? '', receiveId: body.receive_id, card: JSON.parse(body.content), uuid: body.uuid, msgType: body.msg_type });
+          this.sent.push({ messageId, receiveIdType: u.searchParams.get('receive_id_type') ?? '', receiveId: body.receive_id, card: JSON.parse(body.content), uuid: body.uuid, msgType: body.msg_type, at: Date.now() });
           // Processed, then the connection drops before the answer: the caller cannot tell it worked.
           if (fault?.mode === 'processed-reset') return void req.socket.destroy();
           return reply({ code: 0, msg: 'success', data: { message_id: messageId, chat_id: u.searchParams.get('receive_id_type') === 'chat_id' ? body.receive_id : `oc_dm_${body.receive_id}` } });

@@ -22,6 +22,8 @@ export class FakeSlack {
   private hung: Array<import('node:http').ServerResponse> = [];
   calls: Call[] = [];
   responses: Array<{ url: string; body: Record<string, unknown>; at?: number }> = [];
+  /** response_urls that processed a post and then dropped the connection: the poster cannot know it arrived. */
+  ambiguous = new Set<string>();
   users = new Map<string, { real_name: string; tz: string; locale: string }>();
   /** Files people shared (served for download) and files the app uploaded (by file id). */
   files = new Map<string, { name: string; bytes: Uint8Array; uploadedBy?: 'app' }>();
@@ -61,7 +63,10 @@ export class FakeSlack {
           body = JSON.stringify(this.answer(method, args));
         }
         // Processed, then the connection drops before the answer: the caller cannot tell it worked.
-        if (fault?.mode === 'processed-reset') return void req.socket.destroy();
+        if (fault?.mode === 'processed-reset') {
+          if (responding) this.ambiguous.add(path);
+          return void req.socket.destroy();
+        }
         res.writeHead(200, { 'content-type': responding ? 'text/plain' : 'application/json' }).end(body);
       });
     });

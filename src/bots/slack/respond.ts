@@ -3,6 +3,11 @@ import { fallbackText, toBlocks } from './blocks.ts';
 
 // Posting an answer to a Slack response_url: bounded by a timeout, retried on 5xx and dropped
 // connections (a few quick tries; the outbox retries later with backoff), refused 4xx thrown as is.
+//
+// At least once, on this one path: a response_url takes no dedup key and has no history to look
+// in, so when a connection drops after Slack processed the post, the retry shows the answer twice.
+// Not retrying would lose the answer whenever the drop came first, and a person without their
+// confirmation repeats the command, which is worse (two effects) than a repeated line.
 export const RESPOND_TIMEOUT_MS = 5_000;
 
 export class ResponseUrlError extends Error {

@@ -163,27 +163,43 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const prisma = new PrismaClient({ adapter: opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory });
   const safe = url.replace(/\/\/[^@/]*@/, '//***@');
   // Outside the pool on purpose: a pool whose connections all hang cannot answer for the server.
-  // Requests that ask at once share one probe.
+  // One connection kept open for it (a fresh one per probe costs a server process each time);
+  // requests that ask at once share one probe; a probe that fails drops the connection.
+  let probe: pg.Client | undefined;
   let probing: Promise<boolean> | undefined;
   const ping = (ms: number): Promise<boolean> =>
     (probing ??= (async () => {
-      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: ms, query_timeout: ms });
-      c.on('error', () => undefined);
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+      // A late timer is read after the I/O phase (setImmediate): on a starved event loop the answer
+      // and the timer come due together, and the answer must win.
+      const late = new Promise<false>((r) => (timer = setTimeout(() => setImmediate(() => r(false)), ms)));
       const answered = (async () => {
-        await c.connect();
-        await c.query('SELECT 1');
+        if (!probe) {
+          const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: ms });
+          c.on('error', () => {
+            if (probe === c) probe = undefined;
+          });
+          await c.connect();
+          probe = c;
+        }
+        await probe.query('SELECT 1');
         return true;
       })().catch(() => false);
       try {
-        return await Promise.race([answered, late]);
+        const ok = await Promise.race([answered, late]);
+        if (!ok) dropProbe();
+        return ok;
       } finally {
         clearTimeout(timer);
-        void c.end().catch(() => undefined);
         probing = undefined;
       }
     })());
+  const dropProbe = () => {
+    const c = probe;
+    probe = undefined;
+    (c as unknown as { connection?: { stream?: { destroy(): void } } } | undefined)?.connection?.stream?.destroy();
+    void c?.end().catch(() => undefined);
+  };
   return {
     engine: 'postgres',
     prisma,
@@ -191,6 +207,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     ping,
     describe: `PostgreSQL at ${safe}`,
     async close() {
+      dropProbe();
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },

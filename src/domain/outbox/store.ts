@@ -79,6 +79,21 @@ export async function lease(prisma: PrismaClient, by: string, leaseMs: number, o
   return rows.map(({ previous, ...r }) => ({ ...r, maybeSent: r.attempts > 0 || (previous !== null && previous !== by) })).sort((a, b) => a.id - b.id);
 }
 
+/**
+ * Keeps `by`'s lease on rows it is still sending (or about to send), so a send that waits on a
+ * channel's pacing or a slow API is not taken over, and posted a second time, by another replica.
+ */
+export async function renewLeases(prisma: PrismaClient, by: string, ids: number[], leaseMs: number): Promise<number> {
+  const safe = ids.filter((id) => Number.isSafeInteger(id));
+  if (!safe.length) return 0;
+  return prisma.$executeRawUnsafe(
+    `UPDATE "OutboxMessage" SET "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2::int / 1000.0)
+     WHERE "id" IN (${safe.join(', ')}) AND "leasedBy" = $1 AND "status" IN ('pending', 'failed')`,
+    by,
+    leaseMs,
+  );
+}
+
 export async function markSent(prisma: PrismaClient, id: number, externalId?: string): Promise<void> {
   await prisma.$executeRawUnsafe(
     `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
