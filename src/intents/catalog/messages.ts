@@ -1,6 +1,7 @@
 // The two dictionaries, assembled. TypeScript checks that zh-CN has exactly the keys of en.
 import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
+import { funnel as enFunnel } from './en/funnel.ts';
 import { labels as enLabels } from './en/labels.ts';
 import { lists as enLists } from './en/lists.ts';
 import { operations as enOperations } from './en/operations.ts';
@@ -12,6 +13,7 @@ import { usage as enUsage } from './en/usage.ts';
 import { words as enWords } from './en/words.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
+import { funnel as zhFunnel } from './zh-CN/funnel.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
 import { lists as zhLists } from './zh-CN/lists.ts';
 import { operations as zhOperations } from './zh-CN/operations.ts';
@@ -34,6 +36,7 @@ export const en = {
   ...enRecord,
   ...enReliability,
   ...enWords,
+  ...enFunnel,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -48,6 +51,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhRecord,
   ...zhReliability,
   ...zhWords,
+  ...zhFunnel,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

@@ -13,6 +13,7 @@ import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuot
 import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow } from './team.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
+import { dispatchQuoteOutcome } from './outcome.ts';
 
 type Table = { [K in Exclude<Intent['kind'], 'invalid'>]: Dispatch<K> };
 
@@ -64,6 +65,8 @@ const table: Table = {
   'team.set': dispatchTeamSet,
   'manager.set': dispatchManagerSet,
   language: dispatchLanguage,
+  // The sales funnel (issue 13)
+  'quote.outcome': dispatchQuoteOutcome,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {
