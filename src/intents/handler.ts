@@ -8,6 +8,8 @@ import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
 import { once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { enqueue } from '../domain/outbox/store.ts';
+import { collectHandoffs } from '../domain/funnel/effects.ts';
+import { handoffNotices } from './render/handoff.ts';
 import { teamOf } from '../domain/teams/team.ts';
 import { rememberLocale, resolveActor } from '../domain/users/provision.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -75,7 +77,9 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log };
         const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId } };
         turn = current;
-        let reply = await answer(current, inv, writtenIn);
+        // Leads the command handed to sales (issue 13): their cards are owed in this same transaction.
+        const { result: answered, handoffs } = await collectHandoffs(() => answer(current, inv, writtenIn));
+        let reply = handoffs.length ? { ...answered, followUps: [...(answered.followUps ?? []), ...(await handoffNotices(current, handoffs))] } : answered;
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
         if (created) {
           const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: (await teamOf(ctx)).name });

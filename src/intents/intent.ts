@@ -150,6 +150,7 @@ export const USAGE_KEYS = [
   'usage.manager',
   // The sales funnel (issue 13)
   'usage.quote.outcome',
+  'usage.customers.hot',
 ] as const;
 export type UsageKey = (typeof USAGE_KEYS)[number];
 
@@ -183,6 +184,7 @@ export const teamChangeSchema = z.discriminatedUnion('setting', [
   z.object({ setting: z.literal('claimsPerDay'), value: z.number().int() }),
   z.object({ setting: z.literal('discountLimit'), value: z.number().int() }),
   z.object({ setting: z.literal('churnDays'), value: z.number().int() }),
+  z.object({ setting: z.literal('scoreThreshold'), value: z.number().int() }),
 ]);
 export type TeamChangeIntent = z.infer<typeof teamChangeSchema>;
 
@@ -239,6 +241,11 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quote.approve'), id, version: z.number().int().positive().optional() }),
   z.object({ kind: z.literal('quote.reject'), id, reason: text(500), version: z.number().int().positive().optional() }),
   /** The customer's answer to an approved quote (issue 13); `rejected` always carries a reason. */
+  /** The open customers with the highest lead scores the reader may open. */
+  z.object({ kind: z.literal('customers.hot') }),
+  /** Accept or Decline on a hand-off card: `id` is the LeadHandoff. */
+  z.object({ kind: z.literal('handoff.accept'), id }),
+  z.object({ kind: z.literal('handoff.decline'), id }),
   z.object({ kind: z.literal('quote.outcome'), id, outcome: z.enum(QUOTE_OUTCOMES), reason: text(500).optional() }),
   z.object({ kind: z.literal('help'), topic: z.enum(HELP_TOPICS).optional() }),
   z.object({ kind: z.literal('whoami') }),

@@ -8,6 +8,7 @@ import type { DomainContext } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
 import { quoteInclude, type QuoteView } from '../quotes/view.ts';
+import { rescore } from './rescore.ts';
 
 export const OUTCOMES = ['accepted', 'negotiating', 'rejected'] as const;
 
@@ -77,6 +78,7 @@ export async function recordQuoteOutcome(ctx: DomainContext, id: number, input: 
         after: { dealValueMinor: value, dealCurrency: before.currency, quoteId: id },
       });
     }
+    await rescore(tx, ctx, before.customerId);
     const quote = await tx.quote.findUniqueOrThrow({ where: { id }, include: quoteInclude });
     return { quote, changed: true, ...(movedFrom ? { movedFrom } : {}) };
   });

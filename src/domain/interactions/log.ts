@@ -1,5 +1,6 @@
 import type { Interaction, Task } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
+import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { assertCanAct } from '../permissions.ts';
@@ -37,6 +38,8 @@ export async function logInteraction(ctx: DomainContext, input: LogInteractionIn
       },
     });
     await audit(tx, ctx, { entity: 'interaction', entityId: interaction.id, action: 'log', after: interaction });
+    // The lead score follows every contact (issue 13).
+    await rescore(tx, ctx, customer.id);
 
     if (!data.nextStep) return { interaction };
     const task = await tx.task.create({

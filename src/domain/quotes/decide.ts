@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
+import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
@@ -62,6 +63,7 @@ export async function decideQuote(
     if (won.count === 0) await alreadyDecided(tx, id);
     const quote = await tx.quote.findUniqueOrThrow({ where: { id }, include: quoteInclude });
     const { team: _team, ...beforeQuote } = before;
+    await rescore(tx, ctx, before.customerId);
     await audit(tx, ctx, { entity: 'quote', entityId: id, action: data.decision, before: beforeQuote, after: { ...quote, level } });
     return quote;
   });

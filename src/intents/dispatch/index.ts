@@ -14,6 +14,7 @@ import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow } from './team.ts
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
 import { dispatchQuoteOutcome } from './outcome.ts';
+import { dispatchCustomersHot, dispatchHandoffAccept, dispatchHandoffDecline } from './lead.ts';
 
 type Table = { [K in Exclude<Intent['kind'], 'invalid'>]: Dispatch<K> };
 
@@ -67,6 +68,9 @@ const table: Table = {
   language: dispatchLanguage,
   // The sales funnel (issue 13)
   'quote.outcome': dispatchQuoteOutcome,
+  'customers.hot': dispatchCustomersHot,
+  'handoff.accept': dispatchHandoffAccept,
+  'handoff.decline': dispatchHandoffDecline,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {
