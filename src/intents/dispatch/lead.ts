@@ -19,7 +19,7 @@ export const dispatchCustomersHot: Dispatch<'customers.hot'> = async (turn) => {
             rank: i + 1,
             score: c.score,
             customer: c.name,
-            tier: label(turn.locale, 'tier', c.tier),
+            tier: c.tier,
             status: label(turn.locale, 'status', c.status),
             owner: c.owner?.displayName ?? say(turn, 'title.tasks.pool'),
           }),
