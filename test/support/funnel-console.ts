@@ -10,7 +10,7 @@ import { createHandler } from '../../src/intents/handler.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { TestClock } from './fixtures.ts';
 
-export function funnelConsole(db: Database, locale: 'en' | 'zh-CN', admin: string, now = '2026-11-23T02:00:00Z') {
+export function funnelConsole(db: Database, locale: 'en' | 'zh-CN', admin: string, now = '2026-11-23T02:00:00Z', imageDir?: string) {
   const clock = new TestClock(new Date(now));
   const config = loadConfig({ CRM_ADMINS: `console:${admin}`, CRM_DEFAULT_TZ: 'Asia/Shanghai', CRM_DEFAULT_LOCALE: locale, CRM_DEFAULT_TEAM: `Team ${locale}` });
   const notifier = createNotifier(db, silentLogger);
@@ -26,7 +26,7 @@ export function funnelConsole(db: Database, locale: 'en' | 'zh-CN', admin: strin
     /** Runs lines as the console would and returns what it printed; the session's person carries over. */
     async say(...lines: string[]): Promise<string> {
       const from = out.length;
-      await runConsole({ handler, user, input: Readable.from(lines.map((l) => l + '\n')), write, interactive: false, now: () => clock.now(), inbox });
+      await runConsole({ handler, user, input: Readable.from(lines.map((l) => l + '\n')), write, interactive: false, now: () => clock.now(), inbox, imageDir });
       const last = [...lines].reverse().find((l) => l.startsWith(':as '));
       if (last) user = { name: last.slice(4).replace(/\s+(en|zh-CN)$/, '').trim(), locale };
       return out.slice(from);

@@ -14,6 +14,7 @@ import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow } from './team.ts
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
 import { dispatchQuoteOutcome } from './outcome.ts';
+import { dispatchReport } from './report.ts';
 import { dispatchCustomersHot, dispatchHandoffAccept, dispatchHandoffDecline } from './lead.ts';
 
 type Table = { [K in Exclude<Intent['kind'], 'invalid'>]: Dispatch<K> };
@@ -71,6 +72,7 @@ const table: Table = {
   'customers.hot': dispatchCustomersHot,
   'handoff.accept': dispatchHandoffAccept,
   'handoff.decline': dispatchHandoffDecline,
+  report: dispatchReport,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

@@ -5,6 +5,7 @@ import { suggestionFor } from './suggest.ts';
 import { parseManager, parseTeam } from './team.ts';
 import { CRM_SUBS, HELP_TOPIC_WORDS, lookup, ROLE_VALUES } from './vocabulary.ts';
 import { parseLanguage } from './language.ts';
+import { parseReport } from './report.ts';
 
 export function parseCrm(body: Src): Intent {
   const { word, rest } = firstWord(body);
@@ -30,6 +31,8 @@ export function parseCrm(body: Src): Intent {
     }
     case 'language':
       return parseLanguage(rest);
+    case 'report':
+      return parseReport(rest);
     default:
       return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, CRM_SUBS) });
   }
