@@ -28,8 +28,9 @@ export class FakeSlack {
       const chunks: Buffer[] = [];
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
         const path = req.url ?? '';
+        if (path.startsWith('/upload/')) return void this.receiveUpload(path, req.headers['content-type'] ?? '', Buffer.concat(chunks), res);
+        const raw = Buffer.concat(chunks).toString('utf8');
         const responding = path.startsWith('/respond/');
         const method = responding ? 'respond' : path.replace(/^\/api\//, '').split('?')[0]!;
         const fault = this.faults.find((f) => f.method === method && f.times > 0);
@@ -103,8 +104,49 @@ export class FakeSlack {
       case 'views.publish':
         return { ok: true, view: { id: `V${++this.ts}` } };
       default:
-        return { ok: false, error: 'unknown_method' };
+        return this.answerFiles(method, args) ?? { ok: false, error: 'unknown_method' };
     }
+  }
+
+  // Charts (issue 13): files.uploadV2 as the SDK does it: files.getUploadURLExternal gives an upload
+  // URL, the bytes are POSTed there (multipart/form-data, field "body"), files.completeUploadExternal
+  // shares the file into channel_id (and thread_ts). https://docs.slack.dev/messaging/working-with-files
+  /** Bytes received per file id, and the files completed into a channel. */
+  uploads = new Map<string, { filename: string; bytes: Buffer }>();
+  shared: Array<{ id: string; title?: string; channel: string; threadTs?: string }> = [];
+  private fileSeq = 0;
+
+  private answerFiles(method: string, args: Record<string, unknown>): object | undefined {
+    if (method === 'files.getUploadURLExternal') {
+      if (!args.filename || !Number(args.length)) return { ok: false, error: 'invalid_arguments' };
+      const id = `F${++this.fileSeq}`;
+      this.uploads.set(id, { filename: String(args.filename), bytes: Buffer.alloc(0) });
+      return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+    }
+    if (method === 'files.completeUploadExternal') {
+      const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as Array<{ id: string; title?: string }>;
+      if (files.some((f) => !this.uploads.get(f.id)?.bytes.length)) return { ok: false, error: 'file_not_found' };
+      for (const f of files) this.shared.push({ id: f.id, title: f.title, channel: String(args.channel_id ?? ''), ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}) });
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+    }
+    return undefined;
+  }
+
+  private receiveUpload(path: string, contentType: string, body: Buffer, res: import('node:http').ServerResponse): void {
+    const id = path.slice('/upload/'.length);
+    const file = this.uploads.get(id);
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+    if (!file || !boundary) return void res.writeHead(400).end('bad upload');
+    const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+    for (let at = body.indexOf(sep); at >= 0; ) {
+      const next = body.indexOf(sep, at + sep.length);
+      if (next < 0) break;
+      const part = body.subarray(at + sep.length + 2, next - 2);
+      const headEnd = part.indexOf('\r\n\r\n');
+      if (headEnd >= 0 && /name="body"/.test(part.subarray(0, headEnd).toString('utf8'))) file.bytes = Buffer.from(part.subarray(headEnd + 4));
+      at = next;
+    }
+    res.writeHead(file.bytes.length ? 200 : 400, { 'content-type': 'text/plain' }).end(file.bytes.length ? `OK - ${file.bytes.length}` : 'no file');
   }
 }
 

@@ -9,6 +9,7 @@ import type { Logger } from '../../logger.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
 import { inputModal, logModal } from './modals.ts';
 import { postResponse, responseBody, type SlackAddress } from './respond.ts';
+import { uploadImages } from './images.ts';
 
 export interface SlackDoor {
   handler: (inv: Invocation) => Promise<Reply>;
@@ -26,7 +27,7 @@ function asMessage(reply: Reply) {
 }
 
 const postTo = (url: string, body: object) => postResponse(url, body);
-const address = (url: string | undefined, kind: SlackAddress['kind']) => (url ? JSON.stringify({ url, kind } satisfies SlackAddress) : undefined);
+const address = (url: string | undefined, kind: SlackAddress['kind'], channel?: string) => (url ? JSON.stringify({ url, kind, ...(channel ? { channel } : {}) } satisfies SlackAddress) : undefined);
 
 export function registerListeners(app: App, door: SlackDoor): void {
   // With replyTo the answer goes out through the outbox (written with the effect); a duplicate
@@ -40,8 +41,11 @@ export function registerListeners(app: App, door: SlackDoor): void {
       await client.views.open({ trigger_id: command.trigger_id, view: logModal({ channel: command.channel_id, response_url: command.response_url }) as never });
       return;
     }
-    const reply = await ask(command, { kind: 'text', text: `${command.command} ${command.text}`.trim() }, `cmd:${command.trigger_id}`, address(command.response_url, 'command'));
-    if (!reply.queued) await postTo(command.response_url, responseBody(reply, 'command'));
+    const reply = await ask(command, { kind: 'text', text: `${command.command} ${command.text}`.trim() }, `cmd:${command.trigger_id}`, address(command.response_url, 'command', command.channel_id));
+    if (!reply.queued) {
+      await postTo(command.response_url, responseBody(reply, 'command'));
+      if (reply.images?.length) await uploadImages(client, reply, { channel: command.channel_id });
+    }
   });
 
   app.action(/^crm:/, async ({ ack, body, action, client }) => {

@@ -34,6 +34,8 @@ export async function postResponse(url: string, body: object, opts: { timeoutMs?
 export interface SlackAddress {
   url: string;
   kind: 'command' | 'action';
+  /** Where the command was typed: charts of the answer are uploaded there (a response_url takes no files). */
+  channel?: string;
 }
 
 /** The answer of a command or click as Slack's response_url takes it. */
