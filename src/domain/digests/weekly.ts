@@ -16,7 +16,14 @@ export interface WeeklySummary {
   interactionsByRep: Array<{ userId: number; name: string } & Pair>;
   interactionsByChannel: Record<string, Pair>;
   tasks: { due: Pair; doneOfDue: Pair; done: Pair };
-  quotes: { submitted: Pair; approved: Pair; rejected: Pair; approvedValue: Array<{ currency: string } & Pair> };
+  quotes: {
+    submitted: Pair;
+    approved: Pair;
+    rejected: Pair;
+    approvedValue: Array<{ currency: string } & Pair>;
+    /** The customers' answers recorded in the week (issue 13). */
+    outcomes: Record<'accepted' | 'negotiating' | 'rejected', Pair>;
+  };
   customersByStatus: Record<string, number>;
   dealsWon: Pair;
   conversion: { leadToIntent: number | null; intentToDeal: number | null };
@@ -75,7 +82,13 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
              count(*) FILTER (WHERE status = 'approved' AND "decidedAt" >= ${start} AND "decidedAt" < ${end}) AS app_cur,
              count(*) FILTER (WHERE status = 'approved' AND "decidedAt" >= ${prevStart} AND "decidedAt" < ${start}) AS app_prev,
              count(*) FILTER (WHERE status = 'rejected' AND "decidedAt" >= ${start} AND "decidedAt" < ${end}) AS rej_cur,
-             count(*) FILTER (WHERE status = 'rejected' AND "decidedAt" >= ${prevStart} AND "decidedAt" < ${start}) AS rej_prev
+             count(*) FILTER (WHERE status = 'rejected' AND "decidedAt" >= ${prevStart} AND "decidedAt" < ${start}) AS rej_prev,
+             count(*) FILTER (WHERE outcome = 'accepted' AND "outcomeAt" >= ${start} AND "outcomeAt" < ${end}) AS acc_cur,
+             count(*) FILTER (WHERE outcome = 'accepted' AND "outcomeAt" >= ${prevStart} AND "outcomeAt" < ${start}) AS acc_prev,
+             count(*) FILTER (WHERE outcome = 'negotiating' AND "outcomeAt" >= ${start} AND "outcomeAt" < ${end}) AS neg_cur,
+             count(*) FILTER (WHERE outcome = 'negotiating' AND "outcomeAt" >= ${prevStart} AND "outcomeAt" < ${start}) AS neg_prev,
+             count(*) FILTER (WHERE outcome = 'rejected' AND "outcomeAt" >= ${start} AND "outcomeAt" < ${end}) AS lost_cur,
+             count(*) FILTER (WHERE outcome = 'rejected' AND "outcomeAt" >= ${prevStart} AND "outcomeAt" < ${start}) AS lost_prev
       FROM "Quote" WHERE "teamId" = ${teamId}`,
     prisma.$queryRaw<Array<{ currency: string; cur: bigint; prev: bigint }>>`
       SELECT currency, coalesce(sum("totalMinor") FILTER (WHERE "decidedAt" >= ${start}), 0)::bigint AS cur,
@@ -139,6 +152,11 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       approved: { current: n(q.app_cur), previous: n(q.app_prev) },
       rejected: { current: n(q.rej_cur), previous: n(q.rej_prev) },
       approvedValue: values.map((v) => ({ currency: v.currency, current: n(v.cur), previous: n(v.prev) })),
+      outcomes: {
+        accepted: { current: n(q.acc_cur), previous: n(q.acc_prev) },
+        negotiating: { current: n(q.neg_cur), previous: n(q.neg_prev) },
+        rejected: { current: n(q.lost_cur), previous: n(q.lost_prev) },
+      },
     },
     customersByStatus: status,
     dealsWon: { current: n(won[0]?.cur), previous: n(won[0]?.prev) },

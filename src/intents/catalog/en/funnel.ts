@@ -66,4 +66,5 @@ export const funnel = {
   'label.report.cohort': 'New customers', 'label.report.all': 'All',
   'label.report.to_intent_days': 'Median days to interested', 'label.report.to_deal_days': 'Median days interested to won',
   'section.report.by_source': 'By source', 'section.report.by_owner': 'By owner', 'section.report.moves': 'Status changes in the period',
+  'text.digest.quote_outcomes': 'Customers’ answers: accepted {accepted}, negotiating {negotiating}, rejected {rejected}',
 };

@@ -68,4 +68,5 @@ export const funnel: Record<keyof typeof en, string> = {
   'label.report.cohort': '新增客户', 'label.report.all': '全部',
   'label.report.to_intent_days': '转为意向的天数（中位数）', 'label.report.to_deal_days': '意向到成交的天数（中位数）',
   'section.report.by_source': '按来源', 'section.report.by_owner': '按负责人', 'section.report.moves': '本期状态变更',
+  'text.digest.quote_outcomes': '客户答复：接受 {accepted}，议价 {negotiating}，拒绝 {rejected}',
 };
