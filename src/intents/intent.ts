@@ -187,6 +187,7 @@ export const teamChangeSchema = z.discriminatedUnion('setting', [
   z.object({ setting: z.literal('discountLimit'), value: z.number().int() }),
   z.object({ setting: z.literal('churnDays'), value: z.number().int() }),
   z.object({ setting: z.literal('scoreThreshold'), value: z.number().int() }),
+  z.object({ setting: z.literal('responseHours'), value: z.number().int() }),
 ]);
 export type TeamChangeIntent = z.infer<typeof teamChangeSchema>;
 

@@ -30,6 +30,8 @@ export interface WeeklySummary {
   /** Previous values are as of the end of the week before, from contact history (today's status decides which customers count). */
   churnRisks: { count: Pair; top: Array<{ name: string; code: string; silentDays: number }> };
   cadenceMisses: Record<'A' | 'B' | 'C', Pair>;
+  /** New leads of the week and how many got a first contact within the team's response hours (issue 13). */
+  response: { hours: number; leads: Pair; answered: Pair };
 }
 
 function mondayOf(date: LocalDate): LocalDate {
@@ -126,6 +128,16 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       ORDER BY base ASC, c.id LIMIT 5`,
   ]);
 
+  // New leads of each week contacted within the team's response hours of being created.
+  const [resp] = await prisma.$queryRaw<Array<Record<string, bigint>>>`
+    SELECT count(*) FILTER (WHERE c."createdAt" >= ${start}) AS new_cur, count(*) FILTER (WHERE c."createdAt" < ${start}) AS new_prev,
+           count(*) FILTER (WHERE c."createdAt" >= ${start} AND f.first IS NOT NULL) AS ok_cur,
+           count(*) FILTER (WHERE c."createdAt" < ${start} AND f.first IS NOT NULL) AS ok_prev
+    FROM "Customer" c
+    LEFT JOIN LATERAL (
+      SELECT min(i."occurredAt") AS first FROM "Interaction" i
+      WHERE i."customerId" = c.id AND i."occurredAt" >= c."createdAt" AND i."occurredAt" < c."createdAt" + make_interval(hours => ${team.responseHours}::int)) f ON true
+    WHERE c."teamId" = ${teamId} AND c."createdAt" >= ${prevStart} AND c."createdAt" < ${end}`;
   const pairs = <K extends string>(rows: Array<{ cur: bigint; prev: bigint } & Record<K, unknown>>, key: K) =>
     Object.fromEntries(rows.map((r) => [String(r[key]), { current: n(r.cur), previous: n(r.prev) }]));
   const t = tasks[0] ?? {};
@@ -166,5 +178,10 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
     },
     churnRisks: { count: churnCount, top: topRisks.map((r) => ({ name: r.name, code: r.code, silentDays: Math.floor((end.getTime() - new Date(r.base).getTime()) / 86_400_000) })) },
     cadenceMisses: misses,
+    response: {
+      hours: team.responseHours,
+      leads: { current: n(resp?.new_cur), previous: n(resp?.new_prev) },
+      answered: { current: n(resp?.ok_cur), previous: n(resp?.ok_prev) },
+    },
   };
 }

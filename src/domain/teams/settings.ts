@@ -26,7 +26,9 @@ export type TeamChange =
   | { setting: 'discountLimit'; value: number }
   | { setting: 'churnDays'; value: number }
   /** The lead score at which a lead is handed to sales (issue 13). */
-  | { setting: 'scoreThreshold'; value: number };
+  | { setting: 'scoreThreshold'; value: number }
+  /** Hours within which a new lead should be contacted (the response rate). */
+  | { setting: 'responseHours'; value: number };
 
 export type TeamSettingName = TeamChange['setting'];
 
@@ -47,6 +49,7 @@ export interface TeamSettings {
   discountLimitBps: number;
   churnDays: number;
   scoreThreshold: number;
+  responseHours: number;
 }
 
 /** The allowed ranges, also named in the refusals. */
@@ -57,6 +60,7 @@ export const LIMITS = {
   discountLimit: { min: 0, max: 10_000 },
   churnDays: { min: 7, max: 3650 },
   scoreThreshold: { min: 1, max: 100 },
+  responseHours: { min: 1, max: 720 },
 } as const;
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -83,6 +87,7 @@ export function settingsOf(team: Team): TeamSettings {
     discountLimitBps: team.managerMaxDiscountBps,
     churnDays: team.churnRiskDays,
     scoreThreshold: weightsOf(team.scoreSettings).threshold,
+    responseHours: team.responseHours,
   };
 }
 
@@ -112,6 +117,7 @@ const BAD: Record<TeamSettingName, string> = {
   discountLimit: 'team.bad_discount_limit',
   churnDays: 'team.bad_churn_days',
   scoreThreshold: 'team.bad_score_threshold',
+  responseHours: 'team.bad_response_hours',
 };
 
 /** The columns a change writes, after checking it; a bad value is refused naming what is allowed. */
@@ -159,6 +165,9 @@ function columnsFor(change: TeamChange, before: Team): Prisma.TeamUncheckedUpdat
     case 'churnDays':
       if (!inRange(change.value, LIMITS.churnDays)) throw bad({ value: change.value, ...LIMITS.churnDays });
       return { churnRiskDays: change.value };
+    case 'responseHours':
+      if (!inRange(change.value, LIMITS.responseHours)) throw bad({ value: change.value, ...LIMITS.responseHours });
+      return { responseHours: change.value };
     case 'scoreThreshold': {
       if (!inRange(change.value, LIMITS.scoreThreshold)) throw bad({ value: change.value, ...LIMITS.scoreThreshold });
       const stored = before.scoreSettings && typeof before.scoreSettings === 'object' && !Array.isArray(before.scoreSettings) ? before.scoreSettings : {};

@@ -38,4 +38,24 @@ describeEngines('weekly summary: quote outcomes', (engine) => {
     const zh = weeklyReply({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' }, w, { late: false, churnDays: 90 });
     expect(JSON.stringify(zh)).toContain('客户答复：接受 2（+2），议价 0（−1），拒绝 0（−1）');
   });
+
+  it('counts new leads contacted within the response hours', async () => {
+    const team = await makeTeam(db, { timeZone: 'Asia/Shanghai' });
+    const sam = await makeUser(db, team.id, { name: 'Sam' });
+    let n = 0;
+    const lead = async (createdAt: string, contactAfterHours?: number) => {
+      const c = await db.prisma.customer.create({ data: { code: `CUSR${team.id}-${++n}`, name: `R${n}`, normalizedName: `r${n}`, teamId: team.id, ownerId: sam.id, createdAt: new Date(createdAt) } });
+      if (contactAfterHours !== undefined) await db.prisma.interaction.create({ data: { customerId: c.id, authorId: sam.id, summary: 'call', occurredAt: new Date(new Date(createdAt).getTime() + contactAfterHours * 3_600_000) } });
+    };
+    await lead('2026-11-17T02:00:00Z', 2); // answered within 24 h
+    await lead('2026-11-18T02:00:00Z', 30); // answered, but late
+    await lead('2026-11-22T15:00:00Z'); // never
+    await lead('2026-11-10T02:00:00Z', 1); // the week before, answered
+    await lead('2026-11-22T16:30:00Z', 1); // this week: not counted
+    const w = await weeklySummary(db.prisma, team.id, at);
+    expect(w.response).toEqual({ hours: 24, leads: { current: 3, previous: 1 }, answered: { current: 1, previous: 1 } });
+    expect(JSON.stringify(weeklyReply({ locale: 'en', timeZone: 'Asia/Shanghai' }, w, { late: false, churnDays: 90 }))).toContain('New leads contacted within 24 hours: 33% (1 of 3; the week before 100%)');
+    await db.prisma.team.update({ where: { id: team.id }, data: { responseHours: 36 } });
+    expect((await weeklySummary(db.prisma, team.id, at)).response.answered.current).toBe(2);
+  });
 });

@@ -23,6 +23,20 @@ const cases: Array<[string, Intent]> = [
   // The decision words keep their meaning before an id.
   ['/quote reject 7 too deep a discount', { kind: 'quote.reject', id: 7, reason: 'too deep a discount' }],
   ['/quote 7', { kind: 'quote.show', id: 7 }],
+  // The lead score and the reports.
+  ['/customers hot', { kind: 'customers.hot' }],
+  ['/客户 热门', { kind: 'customers.hot' }],
+  ['/客户 列表 热门', { kind: 'customers.hot' }],
+  ['/crm team threshold 70', { kind: 'team.set', change: { setting: 'scoreThreshold', value: 70 } }],
+  ['/crm 团队 评分阈值 75分', { kind: 'team.set', change: { setting: 'scoreThreshold', value: 75 } }],
+  ['/crm team response hours 12', { kind: 'team.set', change: { setting: 'responseHours', value: 12 } }],
+  ['/crm 团队 响应时限 8小时', { kind: 'team.set', change: { setting: 'responseHours', value: 8 } }],
+  ['/crm report funnel', { kind: 'report', report: 'funnel' }],
+  ['/crm report funnel Q3', { kind: 'report', report: 'funnel', periodText: 'Q3' }],
+  ['/crm 报表 漏斗 上个月', { kind: 'report', report: 'funnel', periodText: '上个月' }],
+  ['/crm 报告 转化 2026年10月', { kind: 'report', report: 'funnel', periodText: '2026年10月' }],
+  ['/crm report funnel someday', { kind: 'invalid', code: 'bad_period', usage: 'usage.report', details: { value: 'someday' } }],
+  ['/crm report pipeline', { kind: 'invalid', code: 'unknown_subcommand', usage: 'usage.report', details: { subcommand: 'pipeline' } }],
 ];
 
 it.each(cases)('%s', (text, intent) => {

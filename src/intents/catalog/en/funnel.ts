@@ -67,4 +67,9 @@ export const funnel = {
   'label.report.to_intent_days': 'Median days to interested', 'label.report.to_deal_days': 'Median days interested to won',
   'section.report.by_source': 'By source', 'section.report.by_owner': 'By owner', 'section.report.moves': 'Status changes in the period',
   'text.digest.quote_outcomes': 'Customers’ answers: accepted {accepted}, negotiating {negotiating}, rejected {rejected}',
+  'label.setting.responseHours': 'First contact with a new lead within',
+  'label.report.hours': '{n} hours',
+  'error.team.bad_response_hours': '“{value}” hours: the response time is {min} to {max} hours.',
+  'error.team.bad_response_hours.bare': 'The response time is a number of hours, e.g. 24.',
+  'text.digest.response_rate': 'New leads contacted within {hours} hours: {rate} ({answered} of {total}; the week before {previous})',
 };

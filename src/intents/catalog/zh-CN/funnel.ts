@@ -69,4 +69,9 @@ export const funnel: Record<keyof typeof en, string> = {
   'label.report.to_intent_days': '转为意向的天数（中位数）', 'label.report.to_deal_days': '意向到成交的天数（中位数）',
   'section.report.by_source': '按来源', 'section.report.by_owner': '按负责人', 'section.report.moves': '本期状态变更',
   'text.digest.quote_outcomes': '客户答复：接受 {accepted}，议价 {negotiating}，拒绝 {rejected}',
+  'label.setting.responseHours': '新线索首次跟进时限',
+  'label.report.hours': '{n} 小时',
+  'error.team.bad_response_hours': '「{value}」小时无效：响应时限为 {min} 到 {max} 小时。',
+  'error.team.bad_response_hours.bare': '响应时限须为小时数，如 24。',
+  'text.digest.response_rate': '新线索 {hours} 小时内跟进率：{rate}（{total} 个中 {answered} 个；前一周 {previous}）',
 };
