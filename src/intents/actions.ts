@@ -39,6 +39,9 @@ export const BUTTON_ACTIONS = [
   'customer.touch',
   'customer.handoff',
   'complaint.resolve',
+  // The sales funnel (issue 13): a lead handed to sales by its score.
+  'handoff.accept',
+  'handoff.decline',
 ] as const;
 export type ButtonActionName = (typeof BUTTON_ACTIONS)[number];
 
@@ -83,6 +86,8 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
     case 'interaction.undo':
     case 'quote.show':
     case 'quote.submit':
+    case 'handoff.accept':
+    case 'handoff.decline':
       return withId((i) => ({ kind: name, id: i }));
     case 'quote.approve':
       return withId((i) => ({ kind: 'quote.approve' as const, id: i, ...(version ? { version } : {}) }));
@@ -164,6 +169,8 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
     case 'interaction.undo':
     case 'quote.show':
     case 'quote.submit':
+    case 'handoff.accept':
+    case 'handoff.decline':
       return { action: intent.kind, id: String(intent.id), ...v };
     case 'quote.approve':
     case 'quote.reject':

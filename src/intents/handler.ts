@@ -9,6 +9,8 @@ import { answered, once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { mayImport } from '../domain/customers/import/index.ts';
 import { enqueue } from '../domain/outbox/store.ts';
+import { collectHandoffs } from '../domain/funnel/effects.ts';
+import { handoffNotices } from './render/handoff.ts';
 import { teamOf } from '../domain/teams/team.ts';
 import { rememberLocale, resolveActorAndTeam } from '../domain/users/provision.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -87,7 +89,9 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         const membership = deps.notifier?.membership && inv.door !== 'console' ? (channelId: string) => deps.notifier!.membership!(inv.door, { workspaceId: inv.workspaceId, channelId }) : undefined;
         const current: Turn = { ctx, locale, timeZone: who.timeZone, now: clock.now(), firstContact: created, place: { workspaceId: inv.workspaceId, channelId: inv.channelId }, mentions, membership };
         turn = current;
-        let reply = await answer(current, inv, writtenIn, file);
+        // Leads the command handed to sales (issue 13): their cards are owed in this same transaction.
+        const { result: given, handoffs } = await collectHandoffs(() => answer(current, inv, writtenIn, file));
+        let reply = handoffs.length ? { ...given, followUps: [...(given.followUps ?? []), ...(await handoffNotices(current, handoffs))] } : given;
         // The first-contact greeting is part of the stored answer, so a retried first message answers the same.
         if (created) {
           const greeting = say(current, 'notice.first_contact', { role: label(locale, 'role', who.role), team: (await teamOf(ctx)).name });

@@ -16,6 +16,7 @@ export const SOURCES = ['expo', 'website', 'phone', 'referral', 'outbound', 'par
 export const CHANNELS = ['call', 'visit', 'email', 'meeting', 'wechat', 'expo', 'other'] as const;
 export const MOODS = ['positive', 'neutral', 'hesitant', 'negative'] as const;
 export const ROLES = ['rep', 'manager', 'admin'] as const;
+export const QUOTE_OUTCOMES = ['accepted', 'negotiating', 'rejected'] as const;
 
 export type Tier = (typeof TIERS)[number];
 export type CustomerStatus = (typeof STATUSES)[number];
@@ -23,6 +24,7 @@ export type CustomerSource = (typeof SOURCES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Mood = (typeof MOODS)[number];
 export type RoleName = (typeof ROLES)[number];
+export type QuoteOutcomeName = (typeof QUOTE_OUTCOMES)[number];
 
 /** What the parser needs besides the text; zone and clock travel along for date-aware callers. */
 export interface ParseContext {
@@ -106,6 +108,9 @@ export const INVALID_CODES = [
   'reason_required',
   'bad_action',
   'missing_contact_name',
+  // The sales funnel (issue 13)
+  'outcome_reason_required',
+  'bad_period',
 ] as const;
 export type InvalidCode = (typeof INVALID_CODES)[number];
 
@@ -148,6 +153,10 @@ export const USAGE_KEYS = [
   'usage.link',
   'usage.complaint',
   'usage.notify',
+  // The sales funnel (issue 13)
+  'usage.quote.outcome',
+  'usage.customers.hot',
+  'usage.report',
 ] as const;
 export type UsageKey = (typeof USAGE_KEYS)[number];
 
@@ -181,6 +190,8 @@ export const teamChangeSchema = z.discriminatedUnion('setting', [
   z.object({ setting: z.literal('claimsPerDay'), value: z.number().int() }),
   z.object({ setting: z.literal('discountLimit'), value: z.number().int() }),
   z.object({ setting: z.literal('churnDays'), value: z.number().int() }),
+  z.object({ setting: z.literal('scoreThreshold'), value: z.number().int() }),
+  z.object({ setting: z.literal('responseHours'), value: z.number().int() }),
 ]);
 export type TeamChangeIntent = z.infer<typeof teamChangeSchema>;
 
@@ -238,6 +249,15 @@ export const intentSchema = z.discriminatedUnion('kind', [
   /** `version` comes from a button (the quote as the approver saw it); typed commands have none. */
   z.object({ kind: z.literal('quote.approve'), id, version: z.number().int().positive().optional() }),
   z.object({ kind: z.literal('quote.reject'), id, reason: text(500), version: z.number().int().positive().optional() }),
+  /** The customer's answer to an approved quote (issue 13); `rejected` always carries a reason. */
+  /** A team report for a period named as typed ("last month", "2026-10", 上个月): resolved in the team's zone; none means this month. */
+  z.object({ kind: z.literal('report'), report: z.enum(['funnel']), periodText: text(60).optional() }),
+  /** The open customers with the highest lead scores the reader may open. */
+  z.object({ kind: z.literal('customers.hot') }),
+  /** Accept or Decline on a hand-off card: `id` is the LeadHandoff. */
+  z.object({ kind: z.literal('handoff.accept'), id }),
+  z.object({ kind: z.literal('handoff.decline'), id }),
+  z.object({ kind: z.literal('quote.outcome'), id, outcome: z.enum(QUOTE_OUTCOMES), reason: text(500).optional() }),
   z.object({ kind: z.literal('help'), topic: z.enum(HELP_TOPICS).optional() }),
   z.object({ kind: z.literal('whoami') }),
   /** One person's day: tasks, open quotes, customers due for contact (App Home, `/crm home`). */

@@ -12,6 +12,7 @@ import type { Outbox } from '../intents/delivery.ts';
 import type { Speaker } from '../intents/dispatch/turn.ts';
 import { sweepMessages, type SweepMessage } from '../intents/render/pool.ts';
 import type { Logger } from '../logger.ts';
+import { expireAndTell } from './handoffs.ts';
 
 export interface TeamSweep {
   team: { id: number; name: string };
@@ -23,6 +24,8 @@ export async function sweepAndTell(o: { db: Database; clock: Clock; outbox: Outb
   const prisma = o.db.prisma;
   const out: TeamSweep[] = [];
   for (const team of await prisma.team.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, locale: true, timeZone: true } })) {
+    // Hand-offs of hot leads not accepted in time return to the pool too (issue 13).
+    await expireAndTell(o, team.id).catch((err) => o.log.warn({ err, team: team.name }, 'hand-off expiry failed'));
     const teamSpeaker = { locale: team.locale === 'zh-CN' ? ('zh-CN' as const) : ('en' as const), timeZone: team.timeZone, teamId: team.id };
     const messages: SweepMessage[] = [];
     const owed: number[] = [];

@@ -50,6 +50,7 @@ export class FakeFeishu {
       req.on('data', (c) => chunks.push(c));
       req.on('end', async () => {
         const u = new URL(req.url ?? '/', 'http://x');
+        if (req.method === 'POST' && u.pathname === '/open-apis/im/v1/images') return void this.receiveImage(req.headers, Buffer.concat(chunks), res);
         const raw = Buffer.concat(chunks);
         const type = req.headers['content-type'] ?? '';
         const form = type.startsWith('multipart/form-data') ? multipart(raw, type) : undefined;
@@ -121,6 +122,35 @@ export class FakeFeishu {
   /** The next `times` sends fail this way. */
   fail(mode: FeishuFault, times = 1): void {
     this.sendFaults.push({ mode, times });
+  }
+
+  // Charts (issue 13): POST /open-apis/im/v1/images, multipart/form-data with image_type=message and
+  // the image file, answered with an image_key a card's `img` element names.
+  // https://open.feishu.cn/document/server-docs/im-v1/image/create
+  images = new Map<string, { imageType: string; bytes: Buffer }>();
+
+  private receiveImage(headers: import('node:http').IncomingHttpHeaders, body: Buffer, res: import('node:http').ServerResponse): void {
+    const answer = (status: number, o: object): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(o));
+    if (headers.authorization !== 'Bearer t-fake') return answer(401, { code: 99991663, msg: 'invalid token' });
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(headers['content-type'] ?? '');
+    if (!boundary) return answer(400, { code: 234001, msg: 'invalid request' });
+    const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+    const fields: Record<string, Buffer> = {};
+    for (let at = body.indexOf(sep); at >= 0; ) {
+      const next = body.indexOf(sep, at + sep.length);
+      if (next < 0) break;
+      const part = body.subarray(at + sep.length + 2, next - 2);
+      const headEnd = part.indexOf('\r\n\r\n');
+      const name = /name="([^"]+)"/.exec(part.subarray(0, Math.max(0, headEnd)).toString('utf8'))?.[1];
+      if (name) fields[name] = Buffer.from(part.subarray(headEnd + 4));
+      at = next;
+    }
+    const imageType = fields.image_type?.toString('utf8') ?? '';
+    if (imageType !== 'message' && imageType !== 'avatar') return answer(400, { code: 234001, msg: 'invalid image_type' });
+    if (!fields.image?.length) return answer(400, { code: 234006, msg: 'image is empty' });
+    const key = `img_v3_${this.next++}`;
+    this.images.set(key, { imageType, bytes: fields.image });
+    return answer(200, { code: 0, msg: 'success', data: { image_key: key } });
   }
 
   async stop(): Promise<void> {

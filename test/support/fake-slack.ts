@@ -30,7 +30,7 @@ export class FakeSlack {
   /** Downloads of shared files that were answered with the bytes. */
   downloads: string[] = [];
   /** Uploads completed with files.completeUploadExternal: which file, into which channel, with what comment. */
-  shared: Array<{ id: string; name: string; channel: string; comment?: string; bytes: Uint8Array }> = [];
+  shared: Array<{ id: string; name: string; title?: string; channel: string; threadTs?: string; comment?: string; bytes: Uint8Array }> = [];
   private nextFile = 1;
   private server?: Server;
   private ts = 1_700_000_000;
@@ -165,7 +165,15 @@ export class FakeSlack {
         const list = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as Array<{ id: string; title?: string }>;
         const done = list.map((f) => ({ id: f.id, ...this.files.get(f.id) }));
         if (done.some((f) => !f.name || !f.bytes?.length)) return { ok: false, error: 'file_not_found' };
-        if (args.channel_id) for (const f of done) this.shared.push({ id: f.id, name: f.name!, channel: String(args.channel_id), comment: args.initial_comment as string | undefined, bytes: f.bytes! });
+        const titles = new Map(list.map((f) => [f.id, f.title]));
+        if (args.channel_id)
+          for (const f of done)
+            this.shared.push({
+              id: f.id, name: f.name!, channel: String(args.channel_id), bytes: f.bytes!,
+              ...(titles.get(f.id) ? { title: titles.get(f.id) } : {}),
+              ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
+              ...(args.initial_comment ? { comment: String(args.initial_comment) } : {}),
+            });
         return { ok: true, files: done.map((f) => ({ id: f.id, name: f.name, title: f.name })) };
       }
       case 'views.open':

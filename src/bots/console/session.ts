@@ -1,5 +1,6 @@
 // The console door: type a command, read the reply; type a button's number to press it. When stdin
 // is not a terminal it reads line by line, so a session can be scripted.
+import { saveImages } from './images.ts';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,6 +25,8 @@ export interface SessionOptions {
   now: () => Date;
   /** Messages other people sent this console's users (approval cards): their buttons work after `:as`. */
   inbox?: ConsoleInbox;
+  /** Where charts are written (the data folder); without it the console names them only. */
+  imageDir?: string;
 }
 
 const IMPORT_PATH = /^\/(?:customers?|客户)\s+(?:import|导入)\s+(\S.*)$/i;
@@ -51,7 +54,9 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
     // Without --locale the reply's own language (the person's, as the handler chose it) sets the console's words.
     const rendered = renderText(reply, user.locale ?? replyLocale(reply));
     buttons = rendered.buttons;
-    opts.write(rendered.text + '\n');
+    const saved = saveImages(reply, opts.imageDir, user.locale ?? replyLocale(reply));
+    // The saved files' lines stand where renderText named the images.
+    opts.write((saved.length ? rendered.text.split('\n').slice(0, -saved.length).concat(saved).join('\n') : rendered.text) + '\n');
   };
 
   prompt();

@@ -1,6 +1,7 @@
 // A Reply as a Feishu interactive card (JSON 2.0), kept under the 30 KB limit by construction:
 // long text is cut, long lists end with "and N more", and the card is trimmed until it fits.
 import type { Reply, ReplyButton } from '../../intents/reply.ts';
+import type { CardImage } from './images.ts';
 
 export const MAX_CARD_BYTES = 30_000;
 const TEMPLATE = { info: 'blue', success: 'green', warning: 'orange', error: 'red' } as const;
@@ -28,7 +29,7 @@ function button(b: ReplyButton, i: number) {
   return { tag: 'button', text: { tag: 'plain_text', content: cut(b.label, 40) }, type: b.style === 'primary' ? 'primary' : b.style === 'danger' ? 'danger' : 'default', behaviors: [{ type: 'callback', value }] };
 }
 
-function build(reply: Reply, itemLimit: number, more: (n: number) => string) {
+function build(reply: Reply, itemLimit: number, more: (n: number) => string, images: CardImage[] = []) {
   const elements: object[] = [];
   let n = 0;
   if (reply.text) elements.push({ tag: 'markdown', content: cut(md(reply.text), 3000) });
@@ -45,6 +46,8 @@ function build(reply: Reply, itemLimit: number, more: (n: number) => string) {
   }
   for (const notice of reply.notices ?? []) elements.push({ tag: 'markdown', content: `*${md(cut(notice, 500))}*` });
   for (const b of reply.buttons ?? []) elements.push(button(b, n++));
+  // Charts uploaded beforehand (images.ts) show under the figures.
+  for (const img of images) elements.push({ tag: 'img', img_key: img.key, alt: { tag: 'plain_text', content: cut(img.title, 100) }, title: { tag: 'plain_text', content: cut(img.title, 100) } });
   return {
     schema: '2.0',
     config: { update_multi: true },
@@ -53,10 +56,10 @@ function build(reply: Reply, itemLimit: number, more: (n: number) => string) {
   };
 }
 
-export function toCard(reply: Reply, locale: 'en' | 'zh-CN' = 'zh-CN'): object {
+export function toCard(reply: Reply, locale: 'en' | 'zh-CN' = 'zh-CN', images: CardImage[] = []): object {
   const more = (k: number) => (locale === 'zh-CN' ? `…还有 ${k} 项` : `… and ${k} more`);
   for (const limit of [50, 25, 10, 5, 0]) {
-    const card = build(reply, limit, more);
+    const card = build(reply, limit, more, images);
     if (Buffer.byteLength(JSON.stringify(card)) <= MAX_CARD_BYTES) return card;
   }
   return build({ ...reply, text: cut(reply.text ?? '', 1000), sections: [], fields: reply.fields?.slice(0, 10) }, 0, more);

@@ -1,6 +1,7 @@
 // Sending cards through the SDK's client: a uuid on every send makes a resend after a timeout post
 // nothing twice (Feishu deduplicates it for an hour); rate-limit answers are retried after their reset,
 // dropped connections shortly after.
+import { uploadImages } from './images.ts';
 import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { PlatformSender, PostedRef } from '../../intents/delivery.ts';
@@ -50,11 +51,12 @@ async function withRateLimit<T>(call: () => Promise<T>, tries = 4): Promise<T> {
 export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' = () => 'zh-CN', limits?: PaceLimits): PlatformSender {
   const pace = pacer(limits);
   const send = async (receiveIdType: 'open_id' | 'chat_id', receiveId: string, workspaceId: string, reply: Reply, uuid?: string): Promise<PostedRef> => {
+    const images = reply.images?.length ? await uploadImages(client, reply) : [];
     const r = await withRateLimit(() =>
       pace(receiveId, () =>
         client.im.v1.message.create({
           params: { receive_id_type: receiveIdType },
-          data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, reply.locale ?? locale())), ...(uuid ? { uuid: feishuUuid(uuid) } : {}) },
+          data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(toCard(reply, reply.locale ?? locale(), images)), ...(uuid ? { uuid: feishuUuid(uuid) } : {}) },
         }),
       ),
     );

@@ -13,6 +13,7 @@ import { slackCommandText } from './command-text.ts';
 import type { SharedFileMessage } from './files.ts';
 import { inputModal, logModal } from './modals.ts';
 import { postResponse, responseBody, type SlackAddress } from './respond.ts';
+import { uploadImages } from './images.ts';
 
 export interface SlackDoor {
   handler: (inv: Invocation, progress?: Progress) => Promise<Reply>;
@@ -32,7 +33,7 @@ function asMessage(reply: Reply) {
 }
 
 const postTo = (url: string, body: object) => postResponse(url, body);
-const address = (url: string | undefined, kind: 'command' | 'action') => (url ? JSON.stringify({ url, kind } satisfies SlackAddress) : undefined);
+const address = (url: string | undefined, kind: 'command' | 'action', channel?: string) => (url ? JSON.stringify({ url, kind, ...(channel ? { channel } : {}) } satisfies SlackAddress) : undefined);
 
 export function registerListeners(app: App, door: SlackDoor): void {
   // With replyTo the answer goes out through the outbox (written with the effect); a duplicate
@@ -52,9 +53,12 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const input = { kind: 'text' as const, text: `${command.command} ${text}`.trim(), ...(mentions.length ? { mentions } : {}) };
     const acked = ackOnAccept(ack);
     try {
-      const reply = await ask(command, input, `cmd:${command.trigger_id}`, address(command.response_url, 'command'), acked);
+      const reply = await ask(command, input, `cmd:${command.trigger_id}`, address(command.response_url, 'command', command.channel_id), acked);
       acked.now();
-      if (!reply.queued) await postTo(command.response_url, responseBody(reply, 'command'));
+      if (!reply.queued) {
+        await postTo(command.response_url, responseBody(reply, 'command'));
+        if (reply.images?.length) await uploadImages(client, reply, { channel: command.channel_id });
+      }
     } finally {
       acked.now();
     }

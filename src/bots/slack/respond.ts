@@ -35,8 +35,12 @@ export async function postResponse(url: string, body: object, opts: { timeoutMs?
   }
 }
 
-/** The opaque address a Slack invocation carries in Invocation.replyTo: a response_url, or the DM an event came from. */
-export type SlackAddress = { url: string; kind: 'command' | 'action' } | { kind: 'dm'; channel: string };
+/**
+ * The opaque address a Slack invocation carries in Invocation.replyTo: a response_url (with the
+ * channel the command was typed in, where charts of the answer are uploaded, since a response_url
+ * takes no files), or the DM an event came from.
+ */
+export type SlackAddress = { url: string; kind: 'command' | 'action'; channel?: string } | { kind: 'dm'; channel: string };
 
 /** The answer of a command or click as Slack's response_url takes it. */
 export function responseBody(reply: Reply, kind: 'command' | 'action') {

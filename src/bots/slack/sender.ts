@@ -6,6 +6,7 @@ import type { Reply } from '../../intents/reply.ts';
 import { sdkLogger, type Logger } from '../../logger.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
 import { postResponse, responseBody, type SlackAddress } from './respond.ts';
+import { uploadImages } from './images.ts';
 
 /** @slack/logger's shape over ours, so web-api's own lines go through the same redaction. */
 export function slackLogger(log: Logger) {
@@ -76,6 +77,8 @@ export function slackSender(client: WebClient, workspaceId: string, paceMs = 100
     }
     const metadata = key ? { event_type: 'crm_message', event_payload: { dedup: key } } : undefined;
     const r = await paced(channel, () => client.chat.postMessage({ channel, text: fallbackText(reply), blocks: toBlocks(reply) as never, ...(metadata ? { metadata } : {}) }));
+    // Charts go in the message's thread (a digest's pictures under the digest).
+    if (reply.images?.length) await uploadImages(client, reply, { channel: String(r.channel ?? channel), threadTs: String(r.ts) });
     return { platform: 'slack', workspaceId, channelId: String(r.channel ?? channel), messageId: String(r.ts) };
   };
   return {
@@ -95,6 +98,7 @@ export function slackSender(client: WebClient, workspaceId: string, paceMs = 100
       // An event from the bot's DM (a shared file) has no response_url: the answer is a message there.
       if (a.kind === 'dm') return post(a.channel, reply, key);
       await postResponse(a.url, responseBody(reply, a.kind));
+      if (reply.images?.length && a.channel) await uploadImages(client, reply, { channel: a.channel });
     },
     async drain() {
       await Promise.all(lastPost.values());

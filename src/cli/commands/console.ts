@@ -42,7 +42,7 @@ export async function consoleSessionOn(config: ReturnType<typeof loadConfig>, us
   // A scripted session keeps stdout for the conversation; the banner still reaches the operator.
   if (banner) (interactive ? write : (text: string) => void process.stderr.write(text))(banner + '\n');
   try {
-    await runConsole({ handler: app.handler, user, input: process.stdin, write, interactive, now: () => app.clock.now(), inbox });
+    await runConsole({ handler: app.handler, user, input: process.stdin, write, interactive, now: () => app.clock.now(), inbox, imageDir: app.config.dataDir });
   } finally {
     await scheduler?.stop();
     await app.db.close();

@@ -1,5 +1,6 @@
 import type { Customer, Prisma, Team } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
+import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
 import { normalizeEmail, normalizeName, normalizePhone } from '../text/normalize.ts';
@@ -32,6 +33,7 @@ export async function createCustomer(ctx: DomainContext, input: CreateCustomerIn
   const customer = await ctx.prisma.$transaction(async (tx) => {
     const c = await insertCustomer(tx, team, now, { ...data, normalizedName, columns, ownerId: data.ownerId === undefined ? ctx.actor.userId : data.ownerId, createdById: ctx.actor.userId });
     await audit(tx, ctx, { entity: 'customer', entityId: c.id, action: 'create', after: { ...c, contact: data.contact } });
+    await rescore(tx, ctx, c.id);
     return c;
   });
   return { customer, created: true };

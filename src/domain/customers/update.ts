@@ -1,5 +1,6 @@
 import type { Contact, Customer, CustomerStatus } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
+import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
@@ -38,6 +39,8 @@ export async function updateCustomer(ctx: DomainContext, id: number, patch: Cust
   const updated = await ctx.prisma.$transaction(async (tx) => {
     const c = await tx.customer.update({ where: { id }, data: columns });
     await audit(tx, ctx, { entity: 'customer', entityId: id, action: name && name !== before.name ? 'rename' : 'update', before, after: c });
+    // Tier, budget and source feed the lead score (issue 13).
+    await rescore(tx, ctx, id);
     return c;
   });
   if (contact && (contact.name || contact.phone || contact.email)) await addContact(ctx, id, contact);

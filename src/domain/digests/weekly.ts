@@ -16,13 +16,22 @@ export interface WeeklySummary {
   interactionsByRep: Array<{ userId: number; name: string } & Pair>;
   interactionsByChannel: Record<string, Pair>;
   tasks: { due: Pair; doneOfDue: Pair; done: Pair };
-  quotes: { submitted: Pair; approved: Pair; rejected: Pair; approvedValue: Array<{ currency: string } & Pair> };
+  quotes: {
+    submitted: Pair;
+    approved: Pair;
+    rejected: Pair;
+    approvedValue: Array<{ currency: string } & Pair>;
+    /** The customers' answers recorded in the week (issue 13). */
+    outcomes: Record<'accepted' | 'negotiating' | 'rejected', Pair>;
+  };
   customersByStatus: Record<string, number>;
   dealsWon: Pair;
   conversion: { leadToIntent: number | null; intentToDeal: number | null };
   /** Previous values are as of the end of the week before, from contact history (today's status decides which customers count). */
   churnRisks: { count: Pair; top: Array<{ name: string; code: string; silentDays: number }> };
   cadenceMisses: Record<'A' | 'B' | 'C', Pair>;
+  /** New leads of the week and how many got a first contact within the team's response hours (issue 13). */
+  response: { hours: number; leads: Pair; answered: Pair };
 }
 
 function mondayOf(date: LocalDate): LocalDate {
@@ -75,7 +84,13 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
              count(*) FILTER (WHERE status = 'approved' AND "decidedAt" >= ${start} AND "decidedAt" < ${end}) AS app_cur,
              count(*) FILTER (WHERE status = 'approved' AND "decidedAt" >= ${prevStart} AND "decidedAt" < ${start}) AS app_prev,
              count(*) FILTER (WHERE status = 'rejected' AND "decidedAt" >= ${start} AND "decidedAt" < ${end}) AS rej_cur,
-             count(*) FILTER (WHERE status = 'rejected' AND "decidedAt" >= ${prevStart} AND "decidedAt" < ${start}) AS rej_prev
+             count(*) FILTER (WHERE status = 'rejected' AND "decidedAt" >= ${prevStart} AND "decidedAt" < ${start}) AS rej_prev,
+             count(*) FILTER (WHERE outcome = 'accepted' AND "outcomeAt" >= ${start} AND "outcomeAt" < ${end}) AS acc_cur,
+             count(*) FILTER (WHERE outcome = 'accepted' AND "outcomeAt" >= ${prevStart} AND "outcomeAt" < ${start}) AS acc_prev,
+             count(*) FILTER (WHERE outcome = 'negotiating' AND "outcomeAt" >= ${start} AND "outcomeAt" < ${end}) AS neg_cur,
+             count(*) FILTER (WHERE outcome = 'negotiating' AND "outcomeAt" >= ${prevStart} AND "outcomeAt" < ${start}) AS neg_prev,
+             count(*) FILTER (WHERE outcome = 'rejected' AND "outcomeAt" >= ${start} AND "outcomeAt" < ${end}) AS lost_cur,
+             count(*) FILTER (WHERE outcome = 'rejected' AND "outcomeAt" >= ${prevStart} AND "outcomeAt" < ${start}) AS lost_prev
       FROM "Quote" WHERE "teamId" = ${teamId}`,
     prisma.$queryRaw<Array<{ currency: string; cur: bigint; prev: bigint }>>`
       SELECT currency, coalesce(sum("totalMinor") FILTER (WHERE "decidedAt" >= ${start}), 0)::bigint AS cur,
@@ -113,6 +128,16 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       ORDER BY base ASC, c.id LIMIT 5`,
   ]);
 
+  // New leads of each week contacted within the team's response hours of being created.
+  const [resp] = await prisma.$queryRaw<Array<Record<string, bigint>>>`
+    SELECT count(*) FILTER (WHERE c."createdAt" >= ${start}) AS new_cur, count(*) FILTER (WHERE c."createdAt" < ${start}) AS new_prev,
+           count(*) FILTER (WHERE c."createdAt" >= ${start} AND f.first IS NOT NULL) AS ok_cur,
+           count(*) FILTER (WHERE c."createdAt" < ${start} AND f.first IS NOT NULL) AS ok_prev
+    FROM "Customer" c
+    LEFT JOIN LATERAL (
+      SELECT min(i."occurredAt") AS first FROM "Interaction" i
+      WHERE i."customerId" = c.id AND i."occurredAt" >= c."createdAt" AND i."occurredAt" < c."createdAt" + make_interval(hours => ${team.responseHours}::int)) f ON true
+    WHERE c."teamId" = ${teamId} AND c."createdAt" >= ${prevStart} AND c."createdAt" < ${end}`;
   const pairs = <K extends string>(rows: Array<{ cur: bigint; prev: bigint } & Record<K, unknown>>, key: K) =>
     Object.fromEntries(rows.map((r) => [String(r[key]), { current: n(r.cur), previous: n(r.prev) }]));
   const t = tasks[0] ?? {};
@@ -139,6 +164,11 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       approved: { current: n(q.app_cur), previous: n(q.app_prev) },
       rejected: { current: n(q.rej_cur), previous: n(q.rej_prev) },
       approvedValue: values.map((v) => ({ currency: v.currency, current: n(v.cur), previous: n(v.prev) })),
+      outcomes: {
+        accepted: { current: n(q.acc_cur), previous: n(q.acc_prev) },
+        negotiating: { current: n(q.neg_cur), previous: n(q.neg_prev) },
+        rejected: { current: n(q.lost_cur), previous: n(q.lost_prev) },
+      },
     },
     customersByStatus: status,
     dealsWon: { current: n(won[0]?.cur), previous: n(won[0]?.prev) },
@@ -148,5 +178,10 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
     },
     churnRisks: { count: churnCount, top: topRisks.map((r) => ({ name: r.name, code: r.code, silentDays: Math.floor((end.getTime() - new Date(r.base).getTime()) / 86_400_000) })) },
     cadenceMisses: misses,
+    response: {
+      hours: team.responseHours,
+      leads: { current: n(resp?.new_cur), previous: n(resp?.new_prev) },
+      answered: { current: n(resp?.ok_cur), previous: n(resp?.ok_prev) },
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Interaction, Task } from '../../generated/prisma/client.ts';
 import { auditAll } from '../audit.ts';
 import { refusingBeforeWrites } from '../db/transaction.ts';
+import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { assertCanAct } from '../permissions.ts';
@@ -38,6 +39,8 @@ export async function logInteraction(ctx: DomainContext, input: LogInteractionIn
       },
     });
     const logged = { entity: 'interaction', entityId: interaction.id, action: 'log', after: interaction };
+    // The lead score follows every contact (issue 13).
+    await rescore(tx, ctx, customer.id);
     if (!data.nextStep) {
       await auditAll(tx, ctx, [logged]);
       return { interaction };

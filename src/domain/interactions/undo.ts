@@ -1,4 +1,5 @@
 import { audit } from '../audit.ts';
+import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 
@@ -28,6 +29,7 @@ export async function undoInteraction(ctx: DomainContext, interactionId: number)
     if (removed.count === 0) throw notFound('interaction.not_found', { id: interactionId });
     const { customer: _customer, ...before } = interaction;
     await audit(tx, ctx, { entity: 'interaction', entityId: interactionId, action: 'undo', before });
+    await rescore(tx, ctx, interaction.customerId);
     return { interactionId, removedTaskIds: tasks.map((t) => t.id) };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
+import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
@@ -68,6 +69,7 @@ export async function decideQuote(
     if (won.count === 0) await alreadyDecided(tx, id);
     const quote: QuoteView = { ...before, ...decision, version: before.version + 1, decidedBy: { id: ctx.actor.userId, displayName: ctx.actor.displayName } };
     const { lines: _l, customer: _c, author: _a, ...beforeRow } = before;
+    await rescore(tx, ctx, before.customerId);
     await audit(tx, ctx, { entity: 'quote', entityId: id, action: data.decision, before: beforeRow, after: { ...quote, level } });
     return quote;
   });

@@ -1,5 +1,6 @@
 import type { User } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
+import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { quoteApprovers } from './approvers.ts';
@@ -29,6 +30,7 @@ export async function submitQuote(ctx: DomainContext, id: number): Promise<{ quo
     if (moved.count === 0) throw conflict('quote.changed', { id });
     const quote = await tx.quote.findUniqueOrThrow({ where: { id }, include: quoteInclude });
     const { team: _team, ...beforeQuote } = before;
+    await rescore(tx, ctx, before.customerId);
     await audit(tx, ctx, { entity: 'quote', entityId: id, action: 'submit', before: beforeQuote, after: { ...quote, level, approverIds: approvers.map((a) => a.id) } });
     return { quote, approvers, level };
   });

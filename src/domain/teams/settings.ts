@@ -2,7 +2,8 @@
 // working days and hours, cadence, pool windows, claim cap, discount limit, churn window. Every
 // change is checked here (the chat layer only reads the words), audited with before and after, and
 // answered with the team's settings as they now are.
-import type { Team } from '../../generated/prisma/client.ts';
+import type { Prisma, Team } from '../../generated/prisma/client.ts';
+import { weightsOf } from '../funnel/weights.ts';
 import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -23,7 +24,11 @@ export type TeamChange =
   | { setting: 'poolHours'; value: Tiered }
   | { setting: 'claimsPerDay'; value: number }
   | { setting: 'discountLimit'; value: number }
-  | { setting: 'churnDays'; value: number };
+  | { setting: 'churnDays'; value: number }
+  /** The lead score at which a lead is handed to sales (issue 13). */
+  | { setting: 'scoreThreshold'; value: number }
+  /** Hours within which a new lead should be contacted (the response rate). */
+  | { setting: 'responseHours'; value: number };
 
 export type TeamSettingName = TeamChange['setting'];
 
@@ -43,6 +48,8 @@ export interface TeamSettings {
   claimsPerDay: number;
   discountLimitBps: number;
   churnDays: number;
+  scoreThreshold: number;
+  responseHours: number;
 }
 
 /** The allowed ranges, also named in the refusals. */
@@ -52,6 +59,8 @@ export const LIMITS = {
   claimsPerDay: { min: 1, max: 1000 },
   discountLimit: { min: 0, max: 10_000 },
   churnDays: { min: 7, max: 3650 },
+  scoreThreshold: { min: 1, max: 100 },
+  responseHours: { min: 1, max: 720 },
 } as const;
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -77,6 +86,8 @@ export function settingsOf(team: Team): TeamSettings {
     claimsPerDay: team.claimsPerDay,
     discountLimitBps: team.managerMaxDiscountBps,
     churnDays: team.churnRiskDays,
+    scoreThreshold: weightsOf(team.scoreSettings).threshold,
+    responseHours: team.responseHours,
   };
 }
 
@@ -105,10 +116,12 @@ const BAD: Record<TeamSettingName, string> = {
   claimsPerDay: 'team.bad_claims_per_day',
   discountLimit: 'team.bad_discount_limit',
   churnDays: 'team.bad_churn_days',
+  scoreThreshold: 'team.bad_score_threshold',
+  responseHours: 'team.bad_response_hours',
 };
 
 /** The columns a change writes, after checking it; a bad value is refused naming what is allowed. */
-function columnsFor(change: TeamChange): Partial<Team> {
+function columnsFor(change: TeamChange, before: Team): Prisma.TeamUncheckedUpdateInput {
   const bad = (details: Record<string, unknown>) => invalid(BAD[change.setting], details);
   switch (change.setting) {
     case 'zone':
@@ -152,16 +165,24 @@ function columnsFor(change: TeamChange): Partial<Team> {
     case 'churnDays':
       if (!inRange(change.value, LIMITS.churnDays)) throw bad({ value: change.value, ...LIMITS.churnDays });
       return { churnRiskDays: change.value };
+    case 'responseHours':
+      if (!inRange(change.value, LIMITS.responseHours)) throw bad({ value: change.value, ...LIMITS.responseHours });
+      return { responseHours: change.value };
+    case 'scoreThreshold': {
+      if (!inRange(change.value, LIMITS.scoreThreshold)) throw bad({ value: change.value, ...LIMITS.scoreThreshold });
+      const stored = before.scoreSettings && typeof before.scoreSettings === 'object' && !Array.isArray(before.scoreSettings) ? before.scoreSettings : {};
+      return { scoreSettings: { ...stored, threshold: change.value } };
+    }
   }
 }
 
 /** Managers and admins change their own team's settings; reps are refused. */
 export async function changeTeamSetting(ctx: DomainContext, change: TeamChange): Promise<TeamSettings> {
   assertRole(ctx.actor, 'manager', 'team');
-  const columns = columnsFor(change);
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.team.findUnique({ where: { id: ctx.actor.teamId } });
     if (!before) throw notFound('team.not_found', { id: ctx.actor.teamId });
+    const columns = columnsFor(change, before);
     const after = await tx.team.update({ where: { id: before.id }, data: { ...columns, updatedAt: ctx.clock.now() } });
     const pick = (t: Team) => Object.fromEntries(Object.keys(columns).map((k) => [k, t[k as keyof Team]]));
     await audit(tx, ctx, { entity: 'team', entityId: before.id, action: `setting.${change.setting}`, before: pick(before), after: pick(after) });

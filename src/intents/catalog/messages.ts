@@ -4,6 +4,7 @@ import { channels as enChannels } from './en/channels.ts';
 import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
 import { files as enFiles } from './en/files.ts';
+import { funnel as enFunnel } from './en/funnel.ts';
 import { labels as enLabels } from './en/labels.ts';
 import { lists as enLists } from './en/lists.ts';
 import { operations as enOperations } from './en/operations.ts';
@@ -19,6 +20,7 @@ import { channels as zhChannels } from './zh-CN/channels.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { files as zhFiles } from './zh-CN/files.ts';
+import { funnel as zhFunnel } from './zh-CN/funnel.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
 import { lists as zhLists } from './zh-CN/lists.ts';
 import { operations as zhOperations } from './zh-CN/operations.ts';
@@ -46,6 +48,7 @@ export const en = {
   ...enWords,
   ...enChannels,
   ...enFiles,
+  ...enFunnel,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -64,6 +67,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhWords,
   ...zhChannels,
   ...zhFiles,
+  ...zhFunnel,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

@@ -1,3 +1,5 @@
+import { customerScore } from '../../domain/funnel/hot.ts';
+import { scoreSection, scoreValue } from '../render/score.ts';
 import { createCustomer } from '../../domain/customers/create.ts';
 import { findCustomers, getCustomer, resolveCustomerAtStart } from '../../domain/customers/find.ts';
 import { customerProfile } from '../../domain/customers/profile.ts';
@@ -77,7 +79,10 @@ export const dispatchCustomerUpdate: Dispatch<'customer.update'> = async (turn, 
 export async function profileCard(turn: Turn, customerId: number): Promise<Reply> {
   const p = await customerProfile(turn.ctx, customerId);
   const c = p.customer;
-  const reply = profileReply(turn, p);
+  const scored = await customerScore(turn.ctx, c.id);
+  const base = profileReply(turn, p);
+  // The lead score and why (issue 13), beside the status it may change.
+  const reply = { ...base, fields: [...(base.fields ?? []), { label: say(turn, 'label.lead_score'), value: scoreValue(turn, scored) }], sections: [scoreSection(turn, scored), ...(base.sections ?? [])] };
   const clock = poolClockLine(turn, await poolDeadline(turn.ctx.prisma, c), turn.now, p.owner?.displayName ?? '');
   const buttons = c.ownerId === null && (c.status === 'lead' || c.status === 'intent') ? [claimButton(turn, c.code)] : [];
   return {

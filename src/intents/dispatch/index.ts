@@ -15,6 +15,9 @@ import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuot
 import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow } from './team.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
+import { dispatchQuoteOutcome } from './outcome.ts';
+import { dispatchReport } from './report.ts';
+import { dispatchCustomersHot, dispatchHandoffAccept, dispatchHandoffDecline } from './lead.ts';
 
 type Table = { [K in Exclude<Intent['kind'], 'invalid'>]: Dispatch<K> };
 
@@ -74,6 +77,12 @@ const table: Table = {
   'customer.schedule': dispatchCustomerSchedule,
   'customer.touch': dispatchCustomerTouch,
   'customer.handoff': dispatchCustomerHandoff,
+  // The sales funnel (issue 13)
+  'quote.outcome': dispatchQuoteOutcome,
+  'customers.hot': dispatchCustomersHot,
+  'handoff.accept': dispatchHandoffAccept,
+  'handoff.decline': dispatchHandoffDecline,
+  report: dispatchReport,
 };
 
 export function dispatch(turn: Turn, intent: Exclude<Intent, { kind: 'invalid' }>): Promise<Reply> {

@@ -6,6 +6,7 @@ import { parseManager, parseTeam } from './team.ts';
 import { CRM_SUBS, HELP_TOPIC_WORDS, lookup, ROLE_VALUES } from './vocabulary.ts';
 import { parseLanguage } from './language.ts';
 import { parseLink, parseNotify } from './reach.ts';
+import { parseReport } from './report.ts';
 
 export function parseCrm(body: Src): Intent {
   const { word, rest } = firstWord(body);
@@ -35,6 +36,8 @@ export function parseCrm(body: Src): Intent {
       return parseLink(rest);
     case 'notify':
       return parseNotify(rest);
+    case 'report':
+      return parseReport(rest);
     default:
       return invalidIntent('unknown_subcommand', 'usage.crm', { subcommand: word.o.slice(0, 50), ...suggestionFor(word.f, CRM_SUBS) });
   }

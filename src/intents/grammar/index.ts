@@ -68,7 +68,11 @@ const USAGE_OF: Record<CommandName, UsageKey> = {
   complaint: 'usage.complaint',
 };
 
+// `/customers hot`, `/客户 热门`, `/客户 列表 热门`: the highest lead scores (issue 13).
+const HOT_RE = /^(?:(?:list|列表|清单)\s+)?(?:hot|hottest|热门|高分|热门客户|高分客户)$/i;
+
 function dispatch(command: CommandName, rest: Src): Intent {
+  if ((command === 'customers' || command === 'customer') && HOT_RE.test(rest.f.trim())) return { kind: 'customers.hot' };
   switch (command) {
     case 'customer':
       return parseCustomer(rest);

@@ -8,6 +8,7 @@ import { currencyOf, percentToBps, readPrice, zheToBps } from './money.ts';
 import { blank, firstWord, matchesOutsideQuotes, slice, trim, unquote, type Src } from './text.ts';
 import { suggestionFor } from './suggest.ts';
 import { lookup, QUOTE_SUBS } from './vocabulary.ts';
+import { parseOutcome } from './outcome.ts';
 
 const DISCOUNT_RE = /(?<=^|[\s,;])(?:discount|disc\.?|off|折扣|优惠)\s*:?\s*(\d+(?:\.\d+)?)\s*%?|(?<=^|[\s,;])(\d+(?:\.\d+)?)\s*%\s*(?:off|discount)\b|打?\s*(\d(?:\.\d)?|\d{2})\s*折(?!扣)/gi;
 const CURRENCY_RE = /(?<=^|[\s,;])(?:currency|币种|货币)\s*:\s*(\S+)/gi;
@@ -20,7 +21,9 @@ export function parseQuote(body: Src): Intent {
   if (!word.f) return invalidIntent('missing_argument', 'usage.quote', { arg: 'subcommand' });
   const bareId = readId(word.f);
   if (bareId !== undefined) {
-    return rest.f ? invalidIntent('unknown_subcommand', 'usage.quote', { subcommand: rest.o.slice(0, 50) }) : { kind: 'quote.show', id: bareId };
+    if (!rest.f) return { kind: 'quote.show', id: bareId };
+    // `/quote 7 accepted|negotiating|rejected [reason]`: the customer's answer (issue 13).
+    return parseOutcome(bareId, rest) ?? invalidIntent('unknown_subcommand', 'usage.quote', { subcommand: rest.o.slice(0, 50) });
   }
   const sub = lookup(QUOTE_SUBS, word.f);
   if (sub === 'list') return parseQuotesList(rest);

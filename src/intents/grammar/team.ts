@@ -23,6 +23,9 @@ const SETTING_WORDS: Record<string, Setting> = {
   'claims per day': 'claimsPerDay', claims: 'claimsPerDay', 'claim limit': 'claimsPerDay', 每日领取上限: 'claimsPerDay', 领取上限: 'claimsPerDay',
   'discount limit': 'discountLimit', discount: 'discountLimit', 折扣上限: 'discountLimit',
   'churn days': 'churnDays', churn: 'churnDays', 流失天数: 'churnDays',
+  'score threshold': 'scoreThreshold', 'lead score': 'scoreThreshold', 'hand-off score': 'scoreThreshold', threshold: 'scoreThreshold',
+  'response hours': 'responseHours', 'response time': 'responseHours', 响应时限: 'responseHours', 响应时间: 'responseHours', 首次响应: 'responseHours',
+  评分阈值: 'scoreThreshold', 转交阈值: 'scoreThreshold', 线索评分: 'scoreThreshold', 评分门槛: 'scoreThreshold',
 };
 
 const SETTING_RE = new RegExp(`^(${alternation(Object.keys(SETTING_WORDS))})(?=\\s|$|[:：])`, 'i');
@@ -89,6 +92,14 @@ function readChange(setting: Setting, v: string): TeamChangeIntent | undefined {
     case 'claimsPerDay':
     case 'churnDays': {
       const n = /^(\d{1,5})\s*(?:days?|天|个|per day|\/day)?$/i.exec(v);
+      return n ? { setting, value: Number(n[1]) } : undefined;
+    }
+    case 'responseHours': {
+      const n = /^(\d{1,3})\s*(?:h|hours?|小时)?$/i.exec(v);
+      return n ? { setting, value: Number(n[1]) } : undefined;
+    }
+    case 'scoreThreshold': {
+      const n = /^(\d{1,3})\s*(?:points?|pts|分)?$/i.exec(v);
       return n ? { setting, value: Number(n[1]) } : undefined;
     }
     case 'discountLimit': {

@@ -51,9 +51,10 @@ export const QUOTE_SUBS: Record<string, 'new' | 'edit' | 'submit' | 'show' | 'ap
   reject: 'reject', decline: 'reject', 驳回: 'reject', 拒绝: 'reject',
 };
 
-export const CRM_SUBS: Record<string, 'help' | 'whoami' | 'role' | 'home' | 'channel' | 'team' | 'manager' | 'language' | 'link' | 'notify'> = {
+export const CRM_SUBS: Record<string, 'help' | 'whoami' | 'role' | 'home' | 'channel' | 'team' | 'manager' | 'language' | 'link' | 'notify' | 'report'> = {
   link: 'link', 绑定: 'link', 关联: 'link', 关联账号: 'link',
   notify: 'notify', notifications: 'notify', 通知: 'notify', 提醒: 'notify',
+  report: 'report', reports: 'report', 报表: 'report', 报告: 'report',
   team: 'team', 团队: 'team', manager: 'manager', 主管: 'manager', 上级: 'manager', 经理: 'manager',
   channel: 'channel', 频道: 'channel', 群: 'channel',
   language: 'language', lang: 'language', 语言: 'language',

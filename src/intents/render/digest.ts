@@ -4,7 +4,7 @@ import type { DailyDigest, RepDaily } from '../../domain/digests/daily.ts';
 import type { Pair, WeeklySummary } from '../../domain/digests/weekly.ts';
 import { formatInstant, formatMoney, label } from '../catalog/index.ts';
 import type { Reply, ReplySection } from '../reply.ts';
-import type { Speaker } from '../dispatch/turn.ts';
+import { say, type Speaker } from '../dispatch/turn.ts';
 import { button } from './buttons.ts';
 import { barChartPng } from './chart.ts';
 import { dt } from '../catalog/digest.ts';
@@ -71,6 +71,14 @@ export function weeklyReply(s: Speaker, w: WeeklySummary, opts: { late: boolean;
       heading: dt(L, 'quotes'),
       items: [
         { text: dt(L, 'quotesLine', { submitted: change(L, w.quotes.submitted), approved: change(L, w.quotes.approved), rejected: change(L, w.quotes.rejected) }) },
+        // The response rate (issue 13): new leads contacted within the team's response hours.
+        ...(w.response.leads.current || w.response.leads.previous
+          ? [{ text: say(s, 'text.digest.response_rate', { hours: w.response.hours, rate: pct(w.response.leads.current ? w.response.answered.current / w.response.leads.current : null), answered: w.response.answered.current, total: w.response.leads.current, previous: pct(w.response.leads.previous ? w.response.answered.previous / w.response.leads.previous : null) }) }]
+          : []),
+        // The customers' answers (issue 13), when any was recorded in either week.
+        ...(Object.values(w.quotes.outcomes).some((p) => p.current || p.previous)
+          ? [{ text: say(s, 'text.digest.quote_outcomes', { accepted: change(L, w.quotes.outcomes.accepted), negotiating: change(L, w.quotes.outcomes.negotiating), rejected: change(L, w.quotes.outcomes.rejected) }) }]
+          : []),
         ...w.quotes.approvedValue.map((v) => ({ text: dt(L, 'approvedValue', { value: dt(L, 'change', { value: formatMoney(L, BigInt(v.current), v.currency), delta: formatMoney(L, BigInt(v.previous), v.currency) }) }) })),
       ],
     },

@@ -46,12 +46,16 @@ export function settingValue(turn: Speaker, s: TeamSettings, setting: string): s
       return formatBps(s.discountLimitBps);
     case 'churnDays':
       return say(turn, 'label.n_days', { n: s.churnDays });
+    case 'scoreThreshold':
+      return String(s.scoreThreshold);
+    case 'responseHours':
+      return say(turn, 'label.report.hours', { n: s.responseHours });
     default:
       return '';
   }
 }
 
-export const SETTING_ORDER = ['zone', 'locale', 'currency', 'workdays', 'workday', 'cadence', 'poolHours', 'claimsPerDay', 'discountLimit', 'churnDays'] as const;
+export const SETTING_ORDER = ['zone', 'locale', 'currency', 'workdays', 'workday', 'cadence', 'poolHours', 'claimsPerDay', 'discountLimit', 'churnDays', 'scoreThreshold', 'responseHours'] as const;
 
 export function settingFields(turn: Speaker, s: TeamSettings) {
   return SETTING_ORDER.map((k) => ({ label: label(turn.locale, 'setting', k), value: settingValue(turn, s, k) }));

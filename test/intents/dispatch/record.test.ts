@@ -38,7 +38,7 @@ describeEngines('the record through the handler', (engine) => {
     await zh('/客户 修改 青岛海川 等级:B 标签:+老客户');
     const card = await zh('/客户 青岛海川');
     const text = all(card);
-    expect(card.sections?.map((s) => s.heading)).toEqual(['公司信息', '需求与预算', '联系人', '最近沟通', '进行中的任务', '变更记录'].filter((h) => h !== '进行中的任务' || text.includes('进行中的任务')));
+    expect(card.sections?.map((s) => s.heading)).toEqual(['评分依据', '公司信息', '需求与预算', '联系人', '最近沟通', '进行中的任务', '变更记录'].filter((h) => h !== '进行中的任务' || text.includes('进行中的任务')));
     for (const s of ['制造', '200-500人', '数控机床', '青岛市黄岛区', '2009年5月', '到店 · 云梯', '换型慢', '50万-80万元', '采购→副总', '重点、老客户', '★ 孙丽', '王强 · 采购经理 · 13800000001 · 偏好微信', '张主管 · 电话', '等级 A → B']) expect(text, s).toContain(s);
     const enCard = await en('/customer 青岛海川');
     const enText = all(enCard);
