@@ -4,6 +4,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { watchDbPool } from '../../observe/metrics.ts';
+import { withTurns } from './pglite-turns.ts';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -33,8 +34,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = new PGlite(dataDir);
-  await lite.waitReady;
+  const engine = new PGlite(dataDir);
+  await engine.waitReady;
+  // Every statement yields the event loop first, so acks are never held up by queued SQL (pglite-turns.ts).
+  const lite = withTurns(engine);
   // One PGlite instance is one connection owned by this process: an in-process queue is the lock.
   let queue: Promise<unknown> = Promise.resolve();
   const raw: RawSql = {
@@ -58,7 +61,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     describe: dataDir ? `embedded PostgreSQL (PGlite) in ${dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
     async close() {
       await prisma.$disconnect();
-      await lite.close();
+      await engine.close();
     },
   };
 }
