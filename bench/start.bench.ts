@@ -23,6 +23,7 @@ try {
       const ours: number[] = [];
       const bare: number[] = [];
       const rss: number[] = [];
+      const cpu: number[] = [];
       for (let i = 0; i < STARTS; i++) {
         const b = await startBare('bare-node.mjs', {});
         bare.push(b.readyMs);
@@ -30,6 +31,7 @@ try {
         const o = await startCrm({ ...slackEnv, ...store.env }, `crm-start-${engine}`);
         ours.push(o.readyMs);
         rss.push(o.rssMb());
+        cpu.push(o.cpuMs());
         await o.stop();
       }
       const ratio = pct(ours, 50) / pct(bare, 50);
@@ -37,7 +39,7 @@ try {
         scenario: `cold start to /readyz [${engine}]`, concurrency: '-', unit: 'ms',
         ours: { p50: pct(ours, 50), p99: Math.max(...ours) }, baseline: { name: 'bare node http', p50: pct(bare, 50), p99: Math.max(...bare) },
         ratio, target: `< ${TARGET[engine]} ms`, verdict: verdict(pct(ours, 50) < TARGET[engine]),
-        note: `${STARTS} starts (p99 column: slowest); first start with migrations ${first.readyMs.toFixed(0)} ms; idle RSS when ready ${pct(rss, 50).toFixed(0)} MB`,
+        note: `${STARTS} starts (p99 column: slowest); first start with migrations ${first.readyMs.toFixed(0)} ms; idle RSS when ready ${pct(rss, 50).toFixed(0)} MB; CPU used by then ${pct(cpu, 50).toFixed(0)} ms (the figure a loaded machine disturbs least)`,
       });
     } finally {
       await store.drop();

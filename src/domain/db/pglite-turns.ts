@@ -36,9 +36,14 @@ function taking<T extends Queryable>(target: T, turn: () => Promise<void>): T {
   });
 }
 
+/** One event-loop turn, queued behind nobody. */
+const yieldOnce = () => new Promise<void>((r) => setImmediate(r));
+
 /**
- * The same PGlite (query, exec, transaction and the rest), each statement taking its turn. What a
- * transaction's callback receives takes turns too; PGlite still runs one transaction at a time.
+ * The same PGlite (query, exec, transaction and the rest), each statement taking its turn. A
+ * transaction's own statements yield the loop too but skip the queue: PGlite holds every other
+ * statement until that transaction ends, so making it wait behind them would only stretch the time
+ * it holds them (and Prisma gives a waiting transaction 2 s to start).
  */
 export function withTurns(lite: PGlite, turn = turnTaker()): PGlite {
   const outer = taking(lite, turn);
@@ -47,7 +52,7 @@ export function withTurns(lite: PGlite, turn = turnTaker()): PGlite {
       if (prop === 'transaction') {
         return async <R>(fn: (tx: Transaction) => Promise<R>) => {
           await turn();
-          return lite.transaction((tx) => fn(taking(tx, turn)));
+          return lite.transaction((tx) => fn(taking(tx, yieldOnce)));
         };
       }
       return Reflect.get(t, prop, t);
