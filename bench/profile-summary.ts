@@ -25,7 +25,7 @@ function where(url: string): string {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (m) return m[1]!;
   if (url.startsWith('node:')) return 'node';
-  const s = /\/(src|bench|test)\/(.*)$/.exec(url);
+  const s = /\/(src|bench|test)\/((?:(?!\/(?:src|bench|test)\/).)*)$/.exec(url);
   return s ? `${s[1]}/${s[2]!.split('/').slice(0, 2).join('/')}` : url.split('/').slice(-2).join('/');
 }
 const fnTime = new Map<string, number>();

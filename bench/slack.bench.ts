@@ -48,6 +48,7 @@ async function batch(server: Child, sink: Sink, n: number, concurrency: number):
   const ack: number[] = [];
   const reply: number[] = [];
   let failed = 0;
+  const busy0 = sink.busy;
   const cpu0 = server.cpuMs();
   const wallMs = await drive(n, concurrency, async () => {
     const id = ++seq;
@@ -69,7 +70,10 @@ async function batch(server: Child, sink: Sink, n: number, concurrency: number):
     }
     else reply.push(at - t0);
   });
-  return { ack, reply, failed, wallMs, cpuMs: server.cpuMs() - cpu0, n };
+  // A reply saying "too busy, nothing changed" is a command that failed, however fast it came.
+  const busy = sink.busy - busy0;
+  if (busy) failures.set('busy', (failures.get('busy') ?? 0) + busy);
+  return { ack, reply, failed: failed + busy, wallMs, cpuMs: server.cpuMs() - cpu0, n };
 }
 
 const merge = (bs: Batch[]): Batch => ({

@@ -40,6 +40,8 @@ export async function drive(total: number, concurrency: number, one: (i: number,
 
 export interface Sink {
   url: string;
+  /** Replies so far whose body says the server was too busy and changed nothing. */
+  busy: number;
   /** Resolves with the arrival time (performance.now()) of the reply at `${url}/r/${id}`, or NaN after timeoutMs. */
   next(id: string, timeoutMs?: number): Promise<number>;
   close(): Promise<void>;
@@ -48,9 +50,13 @@ export interface Sink {
 export async function responseSink(): Promise<Sink> {
   const waiting = new Map<string, (at: number) => void>();
   const early = new Map<string, number>();
+  const state = { busy: 0 };
   const server: Server = createServer((req, res) => {
-    req.resume();
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
     req.on('end', () => {
+      // The handler's refusal under load (error.busy in either language): answered, but nothing logged.
+      if (/handling a lot of requests|请求太多|稍后再试/.test(body)) state.busy++;
       const at = performance.now();
       res.writeHead(200).end('ok');
       const key = req.url ?? '';
@@ -66,6 +72,9 @@ export async function responseSink(): Promise<Sink> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    get busy() {
+      return state.busy;
+    },
     next(id, timeoutMs = 20_000) {
       const key = `/r/${id}`;
       const at = early.get(key);

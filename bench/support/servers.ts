@@ -62,8 +62,11 @@ export interface Child {
 const TICK_MS = 10; // getconf CLK_TCK is 100 on Linux
 
 function wrap(proc: ChildProcess, port: number): Child {
-  let stderr = '';
-  proc.stderr?.on('data', (c) => (stderr = (stderr + c).slice(-4000)));
+  // Both pipes are always read: a server whose log fills an unread pipe blocks on its next write.
+  let output = '';
+  const keep = (c: Buffer) => (output = (output + c.toString('utf8')).slice(-4000));
+  proc.stderr?.on('data', keep);
+  proc.stdout?.on('data', keep);
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   return {
     proc,
@@ -84,7 +87,7 @@ function wrap(proc: ChildProcess, port: number): Child {
       await exited;
       clearTimeout(t);
     },
-    toString: () => stderr,
+    toString: () => output,
   } as Child;
 }
 
