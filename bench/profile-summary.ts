@@ -23,7 +23,8 @@ const total = [...self.values()].reduce((a, b) => a + b, 0);
 function where(url: string): string {
   if (!url) return '(native)';
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (m) return m[1]!;
+  // bin/crm.js runs a bundle of src/ from node_modules/.cache/crm: that is our own code.
+  if (m) return m[1] === '.cache' ? 'src (bundled by bin/crm.js)' : m[1]!;
   if (url.startsWith('node:')) return 'node';
   const s = /\/(src|bench|test)\/((?:(?!\/(?:src|bench|test)\/).)*)$/.exec(url);
   return s ? `${s[1]}/${s[2]!.split('/').slice(0, 2).join('/')}` : url.split('/').slice(-2).join('/');
