@@ -91,8 +91,8 @@ function wrap(proc: ChildProcess, port: number): Child {
   } as Child;
 }
 
-/** Waits until GET url answers `status` (polling every few ms); returns ms since `since`. */
-export async function waitFor(url: string, since: number, proc: ChildProcess, status = 200, limitMs = 60_000): Promise<number> {
+/** Waits until GET url answers `status` (polling every few ms); returns ms since `since`. A first PGlite start (initdb + migrations) took 49 s on a machine at load 25, hence the generous bound. */
+export async function waitFor(url: string, since: number, proc: ChildProcess, status = 200, limitMs = 180_000): Promise<number> {
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}) before ${url} answered`);
     try {
