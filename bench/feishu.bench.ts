@@ -1,91 +1,140 @@
-// A signed, encrypted Feishu message event: time to the HTTP answer and to the reply card reaching
-// the (loopback fake) open API, median and p99 over 200 events, next to a bare SDK dispatcher
-// (lark.EventDispatcher behind lark.adaptDefault) that only answers, same run.
+// A signed, encrypted Feishu message event (`/log` in Chinese) → our HTTP answer, against the SDK's
+// own EventDispatcher (lark.adaptDefault) that decrypts, checks and only answers, at 1, 20 and 100
+// concurrent senders, on PostgreSQL and PGlite. Servers are child processes (`crm start` in webhook
+// mode with its open API pointed at a fake Feishu on loopback); each virtual user waits for its reply
+// card before sending again, so our work never piles up behind the answers.
+// Run: npx tsx bench/feishu.bench.ts [postgres|pglite]   (BENCH_QUICK=1 for the reduced run)
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as lark from '@larksuiteoapi/node-sdk';
-import type { AppContext } from '../src/app/context.ts';
-import { createNotifier } from '../src/app/notifier.ts';
 import { feishuSignature } from '../src/bots/feishu/crypto.ts';
-import { createHttpServer } from '../src/http/server.ts';
-import { startFeishu } from '../src/bots/feishu/start.ts';
-import { loadConfig } from '../src/config.ts';
-import { systemClock } from '../src/domain/context.ts';
-import { createHandler } from '../src/intents/handler.ts';
-import { silentLogger } from '../src/logger.ts';
-import { FakeFeishu } from '../test/support/fake-feishu.ts';
-import { freshDatabase } from '../test/support/engines.ts';
+import { FakeFeishu, type Sent } from '../test/support/fake-feishu.ts';
+import { drive, post } from './support/load.ts';
+import { emit, pct, quick, verdict } from './support/report.ts';
+import { freshStore, startBare, startCrm, type Child, type Engine } from './support/servers.ts';
 
-const N = 200;
 const TOKEN = 'bench-token';
 const KEY = 'bench-key';
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const CONCURRENCY = [1, 20, 100];
+const ROUNDS = 2;
+const BATCH: Record<number, number> = quick ? { 1: 20, 20: 100, 100: 200 } : { 1: 100, 20: 500, 100: 1000 };
+const WARMUP = quick ? 50 : 200;
+const engines = process.argv.slice(2).filter((a) => a === 'postgres' || a === 'pglite') as Engine[];
+if (engines.length === 0) engines.push('postgres', 'pglite');
 
 function encrypt(text: string): string {
   const iv = randomBytes(16);
   const c = createCipheriv('aes-256-cbc', createHash('sha256').update(KEY).digest(), iv);
   return Buffer.concat([iv, c.update(text, 'utf8'), c.final()]).toString('base64');
 }
-function signed(body: object) {
+let seq = 0;
+function signedEvent(chat: string, text: string) {
+  const id = ++seq;
+  const body = {
+    schema: '2.0',
+    header: { event_id: `ev_bench_${id}_${randomBytes(3).toString('hex')}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: TOKEN, app_id: 'cli', tenant_key: 'tk' },
+    event: { sender: { sender_id: { open_id: 'ou_rep' }, sender_type: 'user' }, message: { message_id: `om_in_${id}`, chat_id: chat, chat_type: 'p2p', message_type: 'text', content: JSON.stringify({ text }) } },
+  };
   const raw = JSON.stringify({ encrypt: encrypt(JSON.stringify(body)) });
   const ts = String(Math.floor(Date.now() / 1000));
   const nonce = randomBytes(8).toString('hex');
   return { raw, headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': feishuSignature(ts, nonce, KEY, raw) } };
 }
-let seq = 0;
-const message = (text: string) => ({
-  schema: '2.0',
-  header: { event_id: `ev_bench_${++seq}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: TOKEN, app_id: 'cli', tenant_key: 'tk' },
-  event: { sender: { sender_id: { open_id: 'ou_rep' }, sender_type: 'user' }, message: { message_id: `om_${seq}`, chat_id: 'oc_rep', chat_type: 'p2p', message_type: 'text', content: JSON.stringify({ text }) } },
-});
 
-// Bare: the SDK's own dispatcher, only answering.
-const bareDispatcher = new lark.EventDispatcher({ verificationToken: TOKEN, encryptKey: KEY, loggerLevel: lark.LoggerLevel.error }).register({ 'im.message.receive_v1': async () => undefined });
-const bare = createServer(lark.adaptDefault('/feishu/events', bareDispatcher));
-await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
-const barePort = (bare.address() as AddressInfo).port;
-
-const fake = new FakeFeishu();
-await fake.start();
-const db = await freshDatabase('pglite');
-const config = loadConfig({ FEISHU_APP_ID: 'cli', FEISHU_APP_SECRET: 's', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: KEY, FEISHU_DOMAIN: fake.url, FEISHU_MODE: 'webhook', CRM_DEFAULT_LOCALE: 'zh-CN', CRM_DEFAULT_TZ: 'Asia/Shanghai', PORT: '0' });
-const notifier = createNotifier(db, silentLogger);
-const ctx: AppContext = { config, db, log: silentLogger, clock: systemClock, notifier, handler: createHandler({ db, clock: systemClock, log: silentLogger, config, notifier }), http: createHttpServer(silentLogger) };
-const door = await startFeishu(ctx);
-const ours = `http://127.0.0.1:${await ctx.http.listen(0, '127.0.0.1')}/feishu/events`;
-
-const post = async (url: string, body: object) => {
-  const s = signed(body);
-  const res = await fetch(url, { method: 'POST', headers: s.headers, body: s.raw });
-  await res.text();
-  return res.status;
-};
-await post(ours, message('/customer add 华为技术 等级:A'));
-while (fake.sent.length < 1) await new Promise((r) => setTimeout(r, 10));
-
-const bareAnswer: number[] = [];
-const answer: number[] = [];
-const reply: number[] = [];
-for (let i = 0; i < N; i++) {
-  let t = performance.now();
-  await post(`http://127.0.0.1:${barePort}/feishu/events`, message('/tasks'));
-  bareAnswer.push(performance.now() - t);
-  const before = fake.sent.length;
-  t = performance.now();
-  if ((await post(ours, message(`/log 华为 电话：第${i}次沟通。下一步：明天下午3点回访`))) !== 200) throw new Error('refused');
-  answer.push(performance.now() - t);
-  while (fake.sent.length === before) await new Promise((r) => setImmediate(r));
-  reply.push(performance.now() - t);
+/** Resolves waiters as the fake open API receives cards, per receiver, oldest waiter first. */
+function cardWaiter(fake: FakeFeishu) {
+  const waiting = new Map<string, Array<() => void>>();
+  const sent = fake.sent;
+  const push = sent.push.bind(sent);
+  sent.push = (...items: Sent[]) => {
+    for (const s of items) {
+      const q = waiting.get(s.receiveId) ?? waiting.get('*');
+      q?.shift()?.();
+    }
+    return push(...items);
+  };
+  return (receiver: string, timeoutMs = 20_000) =>
+    new Promise<boolean>((resolve) => {
+      const q = waiting.get(receiver) ?? [];
+      waiting.set(receiver, q);
+      const done = () => {
+        clearTimeout(t);
+        resolve(true);
+      };
+      const t = setTimeout(() => {
+        q.splice(q.indexOf(done), 1);
+        resolve(false);
+      }, timeoutMs);
+      q.push(done);
+    });
 }
-const row = (name: string, xs: number[]) => `| ${name} | ${pct(xs, 50).toFixed(2)} | ${pct(xs, 99).toFixed(2)} | ${(pct(xs, 50) / pct(bareAnswer, 50)).toFixed(2)} |`;
-console.log(`${N} signed, encrypted message events each (PGlite, loopback fake open API)`);
-console.log('| path | median ms | p99 ms | median vs bare answer |');
-console.log('|---|---|---|---|');
-console.log(row('bare SDK dispatcher, answer only', bareAnswer));
-console.log(row('CRM /log → HTTP answer', answer));
-console.log(row('CRM /log → reply card at the open API', reply));
-await door.stop();
-bare.close();
-await fake.stop();
-await db.drop();
+
+interface Batch {
+  answer: number[];
+  failed: number;
+  wallMs: number;
+  n: number;
+}
+
+async function batch(server: Child, n: number, concurrency: number, card?: ReturnType<typeof cardWaiter>): Promise<Batch> {
+  const url = `http://127.0.0.1:${server.port}/feishu/events`;
+  const answer: number[] = [];
+  let failed = 0;
+  const wallMs = await drive(n, concurrency, async (i, user) => {
+    // One p2p chat per virtual user; its reply card is addressed to that chat.
+    const chat = `oc_bench_${user}`;
+    const e = signedEvent(chat, `/log 华为 电话：第${i}次沟通。下一步：明天下午3点回访`);
+    const replied = card?.(chat);
+    const t0 = performance.now();
+    const status = await post(url, e.raw, e.headers);
+    if (status !== 200) {
+      failed++;
+      return;
+    }
+    answer.push(performance.now() - t0);
+    if (replied && !(await replied)) failed++;
+  });
+  return { answer, failed, wallMs, n };
+}
+
+async function onEngine(engine: Engine): Promise<void> {
+  const fake = new FakeFeishu();
+  await fake.start();
+  const card = cardWaiter(fake);
+  const store = await freshStore(engine);
+  const env = { FEISHU_APP_ID: 'cli', FEISHU_APP_SECRET: 's', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: KEY, FEISHU_DOMAIN: fake.url, FEISHU_MODE: 'webhook', CRM_DEFAULT_LOCALE: 'zh-CN' };
+  const ours = await startCrm({ ...env, ...store.env }, `crm-feishu-${engine}`);
+  const bare = await startBare('bare-feishu.mjs', env);
+  try {
+    const add = signedEvent('oc_bench_add', '/customer add 华为技术 等级:A');
+    const added = card('oc_bench_add');
+    if ((await post(`http://127.0.0.1:${ours.port}/feishu/events`, add.raw, add.headers)) !== 200 || !(await added)) throw new Error('could not add the customer');
+    await batch(bare, WARMUP, 20);
+    await batch(ours, WARMUP, 20, card);
+    for (const c of CONCURRENCY) {
+      const o: Batch[] = [];
+      const b: Batch[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        b.push(await batch(bare, BATCH[c]!, c));
+        o.push(await batch(ours, BATCH[c]!, c, card));
+      }
+      const oa = o.flatMap((x) => x.answer);
+      const ba = b.flatMap((x) => x.answer);
+      const of = o.reduce((a, x) => a + x.failed, 0);
+      const on = o.reduce((a, x) => a + x.n, 0);
+      const ratio = pct(oa, 99) / pct(ba, 99);
+      emit({
+        scenario: `feishu event answer [${engine}]`, concurrency: c, unit: 'ms',
+        ours: { p50: pct(oa, 50), p99: pct(oa, 99), tput: (on * 1000) / o.reduce((a, x) => a + x.wallMs, 0) },
+        baseline: { name: 'SDK EventDispatcher', p50: pct(ba, 50), p99: pct(ba, 99), tput: (b.reduce((a, x) => a + x.n, 0) * 1000) / b.reduce((a, x) => a + x.wallMs, 0) },
+        ratio, target: 'p99 ≤ 1.5× SDK, 0 failed', verdict: verdict(ratio <= 1.5 && of === 0),
+        note: `${of}/${on} failed; ours /s counts commands answered AND replied (card at the open API), the SDK's only answers`,
+      });
+    }
+  } finally {
+    await ours.stop();
+    await bare.stop();
+    await fake.stop();
+    await store.drop();
+  }
+}
+
+for (const engine of engines) await onEngine(engine);

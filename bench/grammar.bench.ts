@@ -3,6 +3,7 @@
 // line so both see the same load. Run: npx tsx bench/grammar.bench.ts
 import { performance } from 'node:perf_hooks';
 import { parseCommand } from '../src/intents/grammar/index.ts';
+import { emit, quick } from './support/report.ts';
 
 const ctx = { locale: 'en' as const, timeZone: 'Asia/Shanghai', now: new Date('2026-11-22T10:00:00Z') };
 const LINES = [
@@ -20,7 +21,7 @@ const LINES = [
   '/crm role @someone manager',
   '/custmer Acme',
 ];
-const ROUNDS = Number(process.env.BENCH_N ?? 2000);
+const ROUNDS = Number(process.env.BENCH_N ?? (quick ? 500 : 2000));
 
 const baseline = (s: string) => s.trim().split(/\s+/).length;
 const ours: number[] = [];
@@ -53,3 +54,8 @@ console.log(`ratio (median)              ${(pct(ours, 0.5) / Math.max(pct(base, 
 console.log('\nper phrase (median µs):');
 for (const [line, xs] of byLine) console.log(`${us(pct(xs, 0.5))}  ${line.length > 70 ? line.slice(0, 70) + '…' : line}`);
 if (sink < 0) console.log(sink);
+emit({
+  scenario: 'grammar: parseCommand per line', concurrency: '-', unit: 'µs',
+  ours: { p50: pct(ours, 0.5) * 1000, p99: pct(ours, 0.99) * 1000 }, baseline: { name: 'trim + split', p50: pct(base, 0.5) * 1000, p99: pct(base, 0.99) * 1000 },
+  ratio: pct(ours, 0.5) / Math.max(pct(base, 0.5), 1e-6), target: '-', verdict: 'info', note: 'ratio on medians',
+});

@@ -11,8 +11,9 @@ import { previewImport, runImport } from '../src/domain/customers/import/index.t
 import { openDatabase, type Database, type Engine } from '../src/domain/db/database.ts';
 import { migrate } from '../src/domain/db/migrate.ts';
 import { silentLogger } from '../src/logger.ts';
+import { emit, quick } from './support/report.ts';
 
-const N = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
+const N = Number(process.env.BENCH_IMPORT_ROWS ?? (quick ? 500 : 5000));
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const HEADERS = ['客户名称', '所属行业', '企业规模', '所在地区', '客户分级', '客户来源', '首次接触日期', '预算范围', '负责人', '联系人', '职位', '联系方式', '标签'];
 const TIERS = ['A类', 'B级', 'C', '高意向'];
@@ -87,6 +88,11 @@ async function measure(engine: Engine, open: () => Promise<Database & { drop?: (
   await bare.close();
   await bare.drop?.();
   const ms = (v: number) => v.toFixed(0).padStart(8);
+  emit({
+    scenario: `import ${N} rows (dry run + import) [${engine}]`, concurrency: '-', unit: 'ms',
+    ours: { p50: t2 - t0, tput: (N * 1000) / (t2 - t0) }, baseline: { name: 'bare multi-row INSERT', p50: t4 - t3 },
+    ratio: (t2 - t0) / (t4 - t3), target: 'counts exact', verdict: exact ? 'pass' : 'FAIL', note: 'one run each; /s is rows per second',
+  });
   return [
     `| ${engine.padEnd(8)} | ${String(N).padStart(5)} | ${`${c.create}/${c.match}/${c.refuse}`.padEnd(14)} | ${exact ? 'exact' : 'WRONG'} | ${ms(t1 - t0)} | ${ms(t2 - t1)} | ${ms(t2 - t0)} | ${ms(t4 - t3)} | ${((t2 - t0) / (t4 - t3)).toFixed(1).padStart(6)} |`,
     ...(exact ? [] : [`expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(c)} and ${JSON.stringify(result)}`]),

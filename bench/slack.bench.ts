@@ -1,155 +1,177 @@
-// Slack door latency: a signed `/log` request through our receiver, the real Bolt App, the shared
-// handler and an embedded database, timed to its HTTP ack and to its answer at response_url.
-// Baseline in the same run: a bare Bolt App (its own HTTPReceiver) whose /log listener only acks.
-// The servers run in a child process so the client's own event loop never delays what it measures
-// (PGlite is in-process WASM: while the handler works, a same-process client could not read the ack).
-// Run: npx tsx bench/slack.bench.ts [requests]
-import { fork } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
-import type { AppContext } from '../src/app/context.ts';
-import { createNotifier } from '../src/app/notifier.ts';
-import { createHttpServer } from '../src/http/server.ts';
-import { startSlack } from '../src/bots/slack/start.ts';
+// The full Slack `/log` path under load: a signed slash command → our HTTP ack → the transaction →
+// the reply at response_url, against a bare Bolt app that acks and responds, at 1, 20 and 100
+// concurrent users, on PostgreSQL and on PGlite. Servers are child processes (`crm start`, the real
+// entry, with Slack HTTP credentials pointing at a fake Slack on loopback); this process is only the
+// load generator. Rounds interleave baseline and ours after a warm-up. Also: server CPU per command
+// (from /proc/<pid>/stat) and RSS across three batches of /log at 100 concurrent.
+// Run: npx tsx bench/slack.bench.ts [postgres|pglite]   (BENCH_QUICK=1 for the reduced run)
 import { slackSignature } from '../src/bots/slack/verify.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/domain/db/database.ts';
-import { migrate } from '../src/domain/db/migrate.ts';
-import { createHandler } from '../src/intents/handler.ts';
-import { silentLogger } from '../src/logger.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
+import { drive, post, responseSink, type Sink } from './support/load.ts';
+import { emit, pct, quick, verdict } from './support/report.ts';
+import { freshStore, startBare, startCrm, type Child, type Engine } from './support/servers.ts';
 
-const N = Math.max(200, Number(process.argv[2]) || 200);
-const WARMUP = 20;
 const SECRET = 'bench-signing-secret';
+const CONCURRENCY = [1, 20, 100];
+const ROUNDS = 2;
+const BATCH: Record<number, number> = quick ? { 1: 25, 20: 100, 100: 200 } : { 1: 100, 20: 600, 100: 1000 };
+const WARMUP = quick ? 60 : 300;
+const RSS_TOTAL = quick ? 900 : 10_000;
+const engines = (process.argv.slice(2).filter((a) => a === 'postgres' || a === 'pglite') as Engine[]).concat();
+if (engines.length === 0) engines.push('postgres', 'pglite');
 
-/** A response_url endpoint that tells the bench the moment each answer arrives. */
-async function responseSink(): Promise<{ url: string; next(id: string): Promise<number>; close(): Promise<void> }> {
-  const waiting = new Map<string, (at: number) => void>();
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const at = performance.now();
-      res.writeHead(200).end('ok');
-      waiting.get(req.url ?? '')?.(at);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    next: (id) => new Promise<number>((resolve) => waiting.set(`/r/${id}`, resolve)),
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
-
-function commandBody(sink: string, id: number, text: string): string {
-  return new URLSearchParams({
-    token: 'legacy', team_id: 'T1', team_domain: 'acme', channel_id: 'C1', channel_name: 'sales',
-    user_id: 'UREP', user_name: 'sam', command: '/log', text, api_app_id: 'A1',
-    response_url: `${sink}/r/${id}`, trigger_id: `${id}.1.bench`,
+let seq = 0;
+/** Why requests failed, by HTTP status (0: connection error, -1: timed out) or 'no reply'. */
+const failures = new Map<string, number>();
+const failureNote = () => (failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : '');
+function signedCommand(sink: string, id: number, command: string, text: string) {
+  const body = new URLSearchParams({
+    token: 'legacy', team_id: 'T1', team_domain: 'acme', channel_id: 'C1', channel_name: 'sales', user_id: 'UREP', user_name: 'sam',
+    command, text, api_app_id: 'A1', response_url: `${sink}/r/${id}`, trigger_id: `${id}.1.bench`,
   }).toString();
-}
-
-async function signedPost(url: string, body: string): Promise<number> {
   const ts = String(Math.floor(Date.now() / 1000));
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': slackSignature(SECRET, ts, body) },
-    body,
-  });
-  await res.text();
-  return res.status;
+  return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': slackSignature(SECRET, ts, body) } };
 }
 
-/** Sequential requests; returns ack and (when asked) response_url times in ms. */
-async function measure(url: string, sink: Awaited<ReturnType<typeof responseSink>>, offset: number, count: number, withAnswer: boolean) {
+interface Batch {
+  ack: number[];
+  reply: number[];
+  failed: number;
+  wallMs: number;
+  cpuMs: number;
+  n: number;
+}
+
+/** n `/log` commands at `concurrency`, each user waiting for its reply before the next. */
+async function batch(server: Child, sink: Sink, n: number, concurrency: number): Promise<Batch> {
+  const url = `http://127.0.0.1:${server.port}/slack/events`;
   const ack: number[] = [];
-  const answer: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = offset + i;
-    const body = commandBody(sink.url, id, `Acme call: walked through pricing ${id}. next: send proposal Friday 3pm`);
-    const answered = withAnswer ? sink.next(String(id)) : undefined;
+  const reply: number[] = [];
+  let failed = 0;
+  const busy0 = sink.busy;
+  const cpu0 = server.cpuMs();
+  const wallMs = await drive(n, concurrency, async () => {
+    const id = ++seq;
+    const { body, headers } = signedCommand(sink.url, id, '/log', `Acme call: walked through pricing ${id}. next: send proposal Friday 3pm`);
+    const replied = sink.next(String(id));
     const t0 = performance.now();
-    const status = await signedPost(url, body);
+    const status = await post(url, body, headers);
     const t1 = performance.now();
-    if (status !== 200) throw new Error(`request ${id} answered ${status}`);
+    if (status !== 200) {
+      failed++;
+      failures.set(String(status), (failures.get(String(status)) ?? 0) + 1);
+      return;
+    }
     ack.push(t1 - t0);
-    if (answered) answer.push((await answered) - t0);
-  }
-  return { ack, answer };
+    const at = await replied;
+    if (Number.isNaN(at)) {
+      failed++;
+      failures.set('no reply', (failures.get('no reply') ?? 0) + 1);
+    }
+    else reply.push(at - t0);
+  });
+  // A reply saying "too busy, nothing changed" is a command that failed, however fast it came.
+  const busy = sink.busy - busy0;
+  if (busy) failures.set('busy', (failures.get('busy') ?? 0) + busy);
+  return { ack, reply, failed: failed + busy, wallMs, cpuMs: server.cpuMs() - cpu0, n };
 }
 
-const q = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
-};
+const merge = (bs: Batch[]): Batch => ({
+  ack: bs.flatMap((b) => b.ack),
+  reply: bs.flatMap((b) => b.reply),
+  failed: bs.reduce((a, b) => a + b.failed, 0),
+  wallMs: bs.reduce((a, b) => a + b.wallMs, 0),
+  cpuMs: bs.reduce((a, b) => a + b.cpuMs, 0),
+  n: bs.reduce((a, b) => a + b.n, 0),
+});
 
-/** Child: the door (fake Web API, embedded database, real handler) and the bare Bolt app. */
-async function serve() {
+async function onEngine(engine: Engine): Promise<void> {
   const fake = new FakeSlack();
   await fake.start();
   fake.users.set('UREP', { real_name: 'Sam Carter', tz: 'Asia/Shanghai', locale: 'en-US' });
-  const db = await openDatabase({ memory: true });
-  await migrate(db.raw);
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${fake.url}/api/`, CRM_DEFAULT_TZ: 'Asia/Shanghai', PORT: '0' });
-  const clock = { now: () => new Date() };
-  const notifier = createNotifier(db, silentLogger);
-  const ctx: AppContext = { config, db, log: silentLogger, clock, handler: createHandler({ db, clock, log: silentLogger, config, notifier }), notifier, http: createHttpServer(silentLogger) };
-  const door = await startSlack(ctx, { paceMs: 0 });
-  const doorPort = await ctx.http.listen(0, '127.0.0.1');
-  const bare = new App({ signingSecret: SECRET, token: 'xoxb-bench', clientOptions: { slackApiUrl: `${fake.url}/api/` }, logLevel: LogLevel.ERROR });
-  bare.command('/log', async ({ ack }) => ack());
-  const bareServer = (await bare.start(0)) as Server;
-  process.send!({ doorUrl: `http://127.0.0.1:${doorPort}/slack/events`, bareUrl: `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/slack/events` });
-  process.once('message', async () => {
-    const interactions = await db.prisma.interaction.count();
-    await bare.stop();
-    await door.stop();
-    await ctx.http.close();
-    await fake.stop();
-    await db.close();
-    process.send!({ interactions }, () => process.exit(0));
-  });
-}
-
-async function main() {
   const sink = await responseSink();
-  const child = fork(new URL(import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, SLACK_BENCH_ROLE: 'server' } });
-  const { doorUrl, bareUrl } = await new Promise<{ doorUrl: string; bareUrl: string }>((r) => child.once('message', (m) => r(m as never)));
+  const store = await freshStore(engine);
+  const slackEnv = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${fake.url}/api/` };
+  const ours = await startCrm({ ...slackEnv, ...store.env }, `crm-slack-${engine}`);
+  const bare = await startBare('bare-bolt.mjs', slackEnv);
+  try {
+    // The customer every /log names, created through the same door.
+    const add = signedCommand(sink.url, ++seq, '/customer', 'add Acme Robotics tier:A');
+    const added = sink.next(String(seq));
+    if ((await post(`http://127.0.0.1:${ours.port}/slack/events`, add.body, add.headers)) !== 200 || Number.isNaN(await added)) throw new Error('could not add the customer');
+    await batch(bare, sink, WARMUP, 20);
+    await batch(ours, sink, WARMUP, 20);
+    failures.clear();
 
-  // The customer every /log names, created through the same door.
-  const add = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'UREP', command: '/customer', text: 'add Acme Robotics tier:A', response_url: `${sink.url}/r/add`, trigger_id: 'add.1' }).toString();
-  const added = sink.next('add');
-  await signedPost(doorUrl, add);
-  await added;
+    const cpu: { ours: Batch[]; bare: Batch[] } = { ours: [], bare: [] };
+    for (const c of CONCURRENCY) {
+      const o: Batch[] = [];
+      const b: Batch[] = [];
+      // Interleaved rounds: drift (GC, the tables growing, other load) touches both sides alike.
+      for (let r = 0; r < ROUNDS; r++) {
+        b.push(await batch(bare, sink, BATCH[c]!, c));
+        o.push(await batch(ours, sink, BATCH[c]!, c));
+      }
+      const mo = merge(o);
+      const mb = merge(b);
+      cpu.ours.push(mo);
+      cpu.bare.push(mb);
+      const ackRatio = pct(mo.ack, 99) / pct(mb.ack, 99);
+      const failNote = `${mo.failed}/${mo.n} failed, bare ${mb.failed}${failureNote()}`;
+      failures.clear();
+      emit({
+        scenario: `slack /log ack [${engine}]`, concurrency: c, unit: 'ms',
+        ours: { p50: pct(mo.ack, 50), p99: pct(mo.ack, 99), tput: (mo.n * 1000) / mo.wallMs },
+        baseline: { name: 'bare Bolt', p50: pct(mb.ack, 50), p99: pct(mb.ack, 99), tput: (mb.n * 1000) / mb.wallMs },
+        ratio: ackRatio, target: 'p99 ≤ 1.5× bare, 0 failed', verdict: verdict(ackRatio <= 1.5 && mo.failed === 0), note: failNote,
+      });
+      const tput = (mo.n * 1000) / mo.wallMs;
+      const target = engine === 'postgres' && c === 20 ? '≥ 1000/s' : engine === 'postgres' && c === 100 ? 'p99 < 300 ms' : '-';
+      const ok = target === '≥ 1000/s' ? tput >= 1000 : target === 'p99 < 300 ms' ? pct(mo.reply, 99) < 300 : undefined;
+      emit({
+        scenario: `slack /log reply [${engine}]`, concurrency: c, unit: 'ms',
+        ours: { p50: pct(mo.reply, 50), p99: pct(mo.reply, 99), tput },
+        baseline: { name: 'bare Bolt', p50: pct(mb.reply, 50), p99: pct(mb.reply, 99), tput: (mb.n * 1000) / mb.wallMs },
+        ratio: target === '≥ 1000/s' ? (mb.n * 1000) / mb.wallMs / tput : pct(mo.reply, 99) / pct(mb.reply, 99),
+        target, verdict: ok === undefined ? 'info' : verdict(ok), note: target === '≥ 1000/s' ? 'ratio: bare throughput / ours' : failNote,
+      });
+    }
+    const co = merge(cpu.ours);
+    const cb = merge(cpu.bare);
+    const perOurs = co.cpuMs / co.n;
+    const perBare = cb.cpuMs / cb.n;
+    emit({
+      scenario: `server CPU per /log [${engine}]`, concurrency: 'all', unit: 'ms CPU',
+      ours: { p50: perOurs }, baseline: { name: 'bare Bolt', p50: perBare }, ratio: perOurs / perBare,
+      target: engine === 'postgres' ? '≤ 1.5 ms' : '-', verdict: engine === 'postgres' ? verdict(perOurs <= 1.5) : 'info',
+      note: `utime+stime of the server process over ${co.n} commands`,
+    });
 
-  await measure(bareUrl, sink, 0, WARMUP, false);
-  await measure(doorUrl, sink, 100_000, WARMUP, true);
-  // Interleave halves so drift (GC, the database growing) touches both sides alike.
-  const half = Math.ceil(N / 2);
-  const b1 = await measure(bareUrl, sink, 1_000, half, false);
-  const d1 = await measure(doorUrl, sink, 200_000, half, true);
-  const b2 = await measure(bareUrl, sink, 2_000, N - half, false);
-  const d2 = await measure(doorUrl, sink, 300_000, N - half, true);
-  const bareAck = [...b1.ack, ...b2.ack];
-  const doorAck = [...d1.ack, ...d2.ack];
-  const doorAnswer = [...d1.answer, ...d2.answer];
-  const done = new Promise<{ interactions: number }>((r) => child.once('message', (m) => r(m as never)));
-  child.send('stop');
-  const { interactions } = await done;
-
-  const row = (name: string, xs: number[]) => `${name.padEnd(48)} ${q(xs, 0.5).toFixed(2).padStart(8)} ${q(xs, 0.99).toFixed(2).padStart(8)} ${(q(xs, 0.5) / q(bareAck, 0.5)).toFixed(1).padStart(7)}x`;
-  console.log(`Slack /log over HTTP, ${N} sequential signed requests each (after ${WARMUP} warm-up), ms; servers in a child process`);
-  console.log(`${'path'.padEnd(48)} ${'median'.padStart(8)} ${'p99'.padStart(8)} ${'vs bare'.padStart(8)}`);
-  console.log(row('bare Bolt app, ack only (baseline)', bareAck));
-  console.log(row('our door: signed /log -> HTTP ack', doorAck));
-  console.log(row('our door: signed /log -> reply at response_url', doorAnswer));
-  console.log(`interactions stored: ${interactions} (expected ${N + WARMUP})`);
-  if (interactions !== N + WARMUP) process.exitCode = 1;
-  await sink.close();
+    // Memory: three equal batches at 100 concurrent; RSS after each must stay flat.
+    const per = Math.ceil(RSS_TOTAL / 3);
+    const rss: number[] = [];
+    const bareRss: number[] = [];
+    let failed = 0;
+    for (let k = 0; k < 3; k++) {
+      failed += (await batch(bare, sink, per, 100)).failed;
+      bareRss.push(bare.rssMb());
+      failed += (await batch(ours, sink, per, 100)).failed;
+      rss.push(ours.rssMb());
+    }
+    const flat = Math.max(...rss) - rss[0]! <= Math.max(20, rss[0]! * 0.1);
+    emit({
+      scenario: `RSS after ${per * 3} /log [${engine}]`, concurrency: 100, unit: 'MB',
+      ours: { p50: rss[2] }, baseline: { name: 'bare Bolt', p50: bareRss[2] }, ratio: rss[2]! / bareRss[2]!,
+      target: engine === 'postgres' ? '< 200 MB, flat' : 'flat', verdict: verdict(flat && (engine !== 'postgres' || rss[2]! < 200)),
+      note: `after each batch: ${rss.map((r) => r.toFixed(0)).join(' / ')} MB (bare ${bareRss.map((r) => r.toFixed(0)).join(' / ')}); ${failed} failed`,
+    });
+  } finally {
+    await ours.stop();
+    await bare.stop();
+    await sink.close();
+    await fake.stop();
+    await store.drop();
+  }
 }
 
-if (process.env.SLACK_BENCH_ROLE === 'server') await serve();
-else await main();
+for (const engine of engines) await onEngine(engine);

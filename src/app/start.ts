@@ -1,17 +1,19 @@
-import { existsSync } from 'node:fs';
 import type { Config } from '../config.ts';
 import { serveOperations } from '../http/health.ts';
 import { createLogger } from '../logger.ts';
 import { bootApp } from './boot.ts';
 import type { AppContext } from './context.ts';
 
-type Door = { name: string; configured: (c: Config) => boolean; module: string; start: string };
+type Started = { stop(): Promise<void> };
+type Door = { name: string; configured: (c: Config) => boolean; load: () => Promise<(app: AppContext) => Promise<Started>> };
 
-// Doors start only when their credentials are set; each lives in its own module, loaded on demand.
+// Doors start only when their credentials are set; each lives in its own module, loaded on demand
+// (a literal import(), so bin/crm.js's bundle keeps each door a chunk of its own, loaded only when used).
 const doors: Door[] = [
-  { name: 'slack', configured: (c) => Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)), module: '../bots/slack/start.ts', start: 'startSlack' },
-  { name: 'feishu', configured: (c) => Boolean(c.FEISHU_APP_ID && c.FEISHU_APP_SECRET), module: '../bots/feishu/start.ts', start: 'startFeishu' },
+  { name: 'slack', configured: (c) => Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)), load: async () => (await import('../bots/slack/start.ts')).startSlack },
+  { name: 'feishu', configured: (c) => Boolean(c.FEISHU_APP_ID && c.FEISHU_APP_SECRET), load: async () => (await import('../bots/feishu/start.ts')).startFeishu },
 ];
+const schedulerDoor: Door = { name: 'scheduler', configured: () => true, load: async () => (await import('../scheduler/start.ts')).startScheduler };
 
 const CONNECT = `No Slack or Feishu credentials are set, so this is the local console (type /crm help to begin).
 To connect a chat platform, stop here and start again with:
@@ -29,14 +31,16 @@ export async function startApp(config: Config, _args: string[]): Promise<number>
   const app = await bootApp(config, log);
   const doorsRunning: Array<{ stop(): Promise<void> }> = [];
   let scheduler: { stop(): Promise<void> } | undefined;
-  for (const door of [...wanted, { name: 'scheduler', configured: () => true, module: '../scheduler/start.ts', start: 'startScheduler' }]) {
-    const file = new URL(door.module, import.meta.url);
-    if (!existsSync(file)) {
+  for (const door of [...wanted, schedulerDoor]) {
+    let start: (app: AppContext) => Promise<Started>;
+    try {
+      start = await door.load();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
       log.error({ door: door.name }, 'this build has no such door');
       continue;
     }
-    const mod = (await import(file.href)) as Record<string, (app: AppContext) => Promise<{ stop(): Promise<void> }>>;
-    const started = await mod[door.start]!(app);
+    const started = await start(app);
     if (door.name === 'scheduler') scheduler = started;
     else doorsRunning.push(started);
     log.info({ door: door.name }, 'started');

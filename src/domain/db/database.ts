@@ -5,6 +5,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { watchDbPool } from '../../observe/metrics.ts';
+import { withTurns } from './pglite-turns.ts';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { reportingStatements, type StatementListener } from './statements.ts';
 
@@ -58,8 +59,10 @@ function reportingRaw(raw: RawSql, listen?: StatementListener): RawSql {
 async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // pg_trgm ships with PGlite as an extension; the migrations create it (fuzzy customer find).
-  const lite = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
-  await lite.waitReady;
+  const engine = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+  await engine.waitReady;
+  // Every statement yields the event loop first, so acks are never held up by queued SQL (pglite-turns.ts).
+  const lite = withTurns(engine);
   // One PGlite instance is one connection owned by this process: an in-process queue is the lock.
   let queue: Promise<unknown> = Promise.resolve();
   const raw: RawSql = {
@@ -84,7 +87,7 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
     describe: dataDir ? `embedded PostgreSQL (PGlite) in ${dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
     async close() {
       await prisma.$disconnect();
-      await lite.close();
+      await engine.close();
     },
   };
 }

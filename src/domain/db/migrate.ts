@@ -3,7 +3,15 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RawSql } from './database.ts';
 
-export const defaultMigrationsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../prisma/migrations');
+/** prisma/migrations of the package this file belongs to, whether it runs from src/ or from bin/crm.js's bundle. */
+export const defaultMigrationsDir = path.join(packageRoot(path.dirname(new URL(import.meta.url).pathname)), 'prisma/migrations');
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 // Any constant works; it only has to be the same for every process of this app.
 const MIGRATION_LOCK_KEY = 727_366_001;

@@ -32,7 +32,7 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
-function wallClock(instant: Date, timeZone: string) {
+function formattedWallClock(instant: Date, timeZone: string) {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -47,11 +47,43 @@ function wallClock(instant: Date, timeZone: string) {
   };
 }
 
+function formattedOffsetMs(ms: number, timeZone: string): number {
+  const w = formattedWallClock(new Date(ms), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
+}
+
+// formatToParts was 42 % of a date phrase's parse time, called several times per phrase (each
+// startOfLocalDay and wallToInstant asks for a few offsets). A zone's offset changes a few times a
+// year, never twice within an hour, so an hour whose first and last second have the same offset has
+// it throughout: that offset is kept per zone and UTC hour, and an hour holding a change is always
+// computed afresh.
+const HOUR = 3_600_000;
+const offsets = new Map<string, number>();
+
 /** Offset of the zone from UTC at that instant, in milliseconds (east positive). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  const ms = instant.getTime();
+  const hour = Math.floor(ms / HOUR);
+  const key = `${timeZone}|${hour}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const first = formattedOffsetMs(hour * HOUR, timeZone);
+  if (first !== formattedOffsetMs(hour * HOUR + HOUR - 1000, timeZone)) return formattedOffsetMs(ms, timeZone);
+  if (offsets.size >= 20_000) offsets.clear();
+  offsets.set(key, first);
+  return first;
+}
+
+function wallClock(instant: Date, timeZone: string) {
+  const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + zoneOffsetMs(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 export function localDateOf(instant: Date, timeZone: string): LocalDate {

@@ -5,6 +5,7 @@ import { audit } from '../audit.ts';
 import type { Actor, Clock } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
+import { assertTimeZone } from '../time/zone.ts';
 
 export interface Who {
   platform: 'slack' | 'feishu' | 'console';
@@ -37,7 +38,8 @@ export function listedAsAdmin(admins: string, who: Pick<Who, 'platform' | 'exter
 const zoneOk = (tz: string | undefined): tz is string => {
   if (!tz) return false;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
+    // A cached formatter per zone: this runs on every message, and building one costs more than the rest.
+    assertTimeZone(tz);
     return true;
   } catch {
     return false;
