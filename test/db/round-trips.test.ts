@@ -53,12 +53,13 @@ describeEngines('SQL round trips per command', (engine) => {
   }, 120_000);
   afterAll(() => db?.drop());
 
-  it('logs a call with a next step in 11 statements, and a retried delivery in 6 that write nothing', async () => {
+  it('logs a call with a next step in 13 statements, and a retried delivery in 6 that write nothing', async () => {
     const text = '/log Acme call: walked through pricing. next: send proposal Friday 3pm';
     const sent = await statements(() => handler(say(text, 'log-1')));
     // user+identity, team; BEGIN, claim the delivery key; the customer with its contacts (ranking);
     // the customer checked for the author; interaction, task, both audit rows; the stored answer; COMMIT.
-    expect(sent, sent.join('\n')).toHaveLength(11);
+    // 11 for the log itself, then the lead score's one read of its signals and the score's write.
+    expect(sent, sent.join('\n')).toHaveLength(13);
     expect(sent.filter((s) => /FROM "public"."Team"/.test(s))).toHaveLength(1);
     expect(sent.filter((s) => /^INSERT INTO "public"."AuditEvent"/.test(s))).toHaveLength(1);
     const interactions = await db.prisma.interaction.count();
@@ -73,7 +74,7 @@ describeEngines('SQL round trips per command', (engine) => {
     expect(await db.prisma.auditEvent.count()).toBe(audits);
   });
 
-  it('claims a pool customer in 8 statements and decides a quote in 8', async () => {
+  it('claims a pool customer in 8 statements and decides a quote in 9', async () => {
     const ctx = { ...contextFor(db, actorOf(sam, team), clock), team };
     const pooled = await makeCustomer(db, team.id, { ownerId: null });
     const claim = await statements(() => claimCustomer(ctx, pooled.id));
@@ -88,7 +89,8 @@ describeEngines('SQL round trips per command', (engine) => {
     let decided: Awaited<ReturnType<typeof decideQuote>> | undefined;
     const approve = await statements(async () => (decided = await decideQuote(bossCtx, draft.id, { decision: 'approve' })));
     // BEGIN, the quote with its lines, customer and author, the conditional update, audit, COMMIT.
-    expect(approve, approve.join('\n')).toHaveLength(8);
+    // 8 for the decision, then the lead score's read (the score itself does not move here).
+    expect(approve, approve.join('\n')).toHaveLength(9);
     // The answer built from the read is what a fresh read gives.
     const { updatedAt: _u, ...fresh } = await db.prisma.quote.findUniqueOrThrow({ where: { id: draft.id }, include: { lines: { orderBy: { position: 'asc' } }, customer: { select: { id: true, code: true, name: true, ownerId: true, tier: true, status: true } }, author: { select: { id: true, displayName: true, managerId: true } }, decidedBy: { select: { id: true, displayName: true } } } });
     expect(decided).toMatchObject(fresh);

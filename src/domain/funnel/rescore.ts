@@ -6,7 +6,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
 import { windowHours } from '../pool/window.ts';
-import { teamCurrency } from '../teams/settings.ts';
+import { notFound } from '../errors.ts';
 import { noteHandoff } from './effects.ts';
 import { deeper, scoreLead, type Depth, type MoodName, type Score, type Signals } from './score.ts';
 import { weightsOf, type ScoreWeights } from './weights.ts';
@@ -20,47 +20,83 @@ export interface Scored extends Score {
   weights: ScoreWeights;
 }
 
-/** The signals and score of one customer as they stand now. */
-export async function scoreOf(tx: Tx, customerId: number, now: Date): Promise<Scored & { customer: { id: number; status: string; ownerId: number | null; teamId: number; tier: string; code: string; name: string; score: number } }> {
-  const c = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: { team: true } });
-  const weights = weightsOf(c.team.scoreSettings);
-  const currency = teamCurrency(c.team);
-  // One after another: a transaction runs one statement at a time anyway.
-  const count = await tx.interaction.count({ where: { customerId } });
-  const last = await tx.interaction.findFirst({ where: { customerId }, orderBy: { occurredAt: 'desc' }, select: { occurredAt: true } });
-  const moodRow = await tx.interaction.findFirst({ where: { customerId, mood: { not: null } }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], select: { mood: true } });
-  const recent = await tx.interaction.findMany({ where: { customerId, occurredAt: { gte: new Date(now.getTime() - 30 * DAY) } }, select: { channel: true, occurredAt: true } });
-  const quote = await tx.quote.aggregate({ where: { customerId, currency, status: { in: ['pending', 'approved'] }, OR: [{ outcome: null }, { outcome: { not: 'rejected' } }] }, _max: { totalMinor: true } });
-  const source = await sourceRate(tx, c.teamId, c.source, customerId);
+interface SignalRow {
+  id: number;
+  status: string;
+  ownerId: number | null;
+  teamId: number;
+  tier: 'A' | 'B' | 'C';
+  code: string;
+  name: string;
+  score: number;
+  source: string;
+  budgetCurrency: string | null;
+  budgetMinMinor: bigint | null;
+  budgetMaxMinor: bigint | null;
+  scoreSettings: unknown;
+  currency: string;
+  poolHoursA: number;
+  poolHoursB: number;
+  poolHoursC: number;
+  interactions: bigint;
+  last: Date | null;
+  mood: string | null;
+  recent: Array<{ channel: string; at: string }> | string;
+  quote: bigint | null;
+  sourceAll: bigint;
+  sourceDeals: bigint;
+}
+
+/**
+ * The signals and score of one customer as they stand now, read in one statement: the score runs
+ * inside every /log, claim and quote decision, so its reads must not multiply their round trips.
+ */
+export async function scoreOf(tx: Tx, customerId: number, now: Date): Promise<Scored & { customer: { id: number; status: string; ownerId: number | null; teamId: number; tier: string; code: string; name: string; score: number }; team: { poolHoursA: number; poolHoursB: number; poolHoursC: number } }> {
+  const since30 = new Date(now.getTime() - 30 * DAY);
+  const [r] = await tx.$queryRaw<SignalRow[]>`
+    WITH c AS (
+      SELECT c.*, t."scoreSettings", t."poolHoursA", t."poolHoursB", t."poolHoursC",
+             coalesce(t.currency, CASE WHEN t.locale = 'zh-CN' THEN 'CNY' ELSE 'USD' END) AS team_currency
+      FROM "Customer" c JOIN "Team" t ON t.id = c."teamId" WHERE c.id = ${customerId})
+    SELECT c.id, c.status::text AS status, c."ownerId", c."teamId", c.tier::text AS tier, c.code, c.name, c.score,
+           c.source::text AS source, c."budgetCurrency", c."budgetMinMinor", c."budgetMaxMinor", c."scoreSettings",
+           c.team_currency AS currency, c."poolHoursA", c."poolHoursB", c."poolHoursC",
+           (SELECT count(*) FROM "Interaction" i WHERE i."customerId" = c.id) AS interactions,
+           (SELECT max(i."occurredAt") FROM "Interaction" i WHERE i."customerId" = c.id) AS last,
+           (SELECT i.mood::text FROM "Interaction" i WHERE i."customerId" = c.id AND i.mood IS NOT NULL ORDER BY i."occurredAt" DESC, i.id DESC LIMIT 1) AS mood,
+           (SELECT coalesce(json_agg(json_build_object('channel', i.channel::text, 'at', i."occurredAt")), '[]'::json)
+              FROM "Interaction" i WHERE i."customerId" = c.id AND i."occurredAt" >= ${since30}) AS recent,
+           (SELECT max(q."totalMinor") FROM "Quote" q WHERE q."customerId" = c.id AND q.currency = c.team_currency
+              AND q.status IN ('pending', 'approved') AND (q.outcome IS NULL OR q.outcome <> 'rejected')) AS quote,
+           (SELECT count(*) FROM "Customer" o WHERE o."teamId" = c."teamId" AND o.source = c.source AND o.id <> c.id) AS "sourceAll",
+           (SELECT count(*) FROM "Customer" o WHERE o."teamId" = c."teamId" AND o.source = c.source AND o.id <> c.id AND o.status = 'deal') AS "sourceDeals"
+    FROM c`;
+  if (!r) throw notFound('customer.not_found', { id: customerId });
+  const weights = weightsOf(r.scoreSettings as Prisma.JsonValue);
+  const recent = (typeof r.recent === 'string' ? JSON.parse(r.recent) : r.recent) as Array<{ channel: string; at: string }>;
   let depth7: { depth: Depth; channel: string } | null = null;
   let depth30: { depth: Depth; channel: string } | null = null;
   for (const i of recent) {
     depth30 = deeper(depth30, i.channel);
-    if (i.occurredAt.getTime() >= now.getTime() - 7 * DAY) depth7 = deeper(depth7, i.channel);
+    if (new Date(i.at).getTime() >= now.getTime() - 7 * DAY) depth7 = deeper(depth7, i.channel);
   }
-  const budget = c.budgetCurrency === null || c.budgetCurrency === currency ? (c.budgetMaxMinor ?? c.budgetMinMinor) : null;
+  const budget = r.budgetCurrency === null || r.budgetCurrency === r.currency ? (r.budgetMaxMinor ?? r.budgetMinMinor) : null;
+  const all = Number(r.sourceAll);
+  const last = r.last ? new Date(r.last) : null;
   const signals: Signals = {
-    interactions: count,
-    daysSinceLast: last ? Math.max(0, (now.getTime() - last.occurredAt.getTime()) / DAY) : null,
-    lastMood: (moodRow?.mood ?? null) as MoodName | null,
+    interactions: Number(r.interactions),
+    daysSinceLast: last ? Math.max(0, (now.getTime() - last.getTime()) / DAY) : null,
+    lastMood: (r.mood ?? null) as MoodName | null,
     depth7,
     depth30,
-    tier: c.tier,
-    budgetMinor: budget,
-    quoteMinor: quote._max.totalMinor,
-    sourceRate: source,
-    source: c.source,
+    tier: r.tier,
+    budgetMinor: budget === null ? null : BigInt(budget),
+    quoteMinor: r.quote === null ? null : BigInt(r.quote),
+    sourceRate: all >= MIN_SOURCE_SAMPLE ? Number(r.sourceDeals) / all : null,
+    source: r.source,
   };
-  const { team: _team, ...customer } = c;
-  return { ...scoreLead(signals, weights), weights, customer };
-}
-
-/** How often the team's other customers from this source became deals, or null with too few of them. */
-async function sourceRate(tx: Tx, teamId: number, source: Prisma.CustomerWhereInput['source'], customerId: number): Promise<number | null> {
-  const where = { teamId, source, id: { not: customerId } };
-  const all = await tx.customer.count({ where });
-  const deals = all >= MIN_SOURCE_SAMPLE ? await tx.customer.count({ where: { ...where, status: 'deal' } }) : 0;
-  return all >= MIN_SOURCE_SAMPLE ? deals / all : null;
+  const customer = { id: r.id, status: r.status, ownerId: r.ownerId, teamId: r.teamId, tier: r.tier, code: r.code, name: r.name, score: r.score };
+  return { ...scoreLead(signals, weights), weights, customer, team: { poolHoursA: r.poolHoursA, poolHoursB: r.poolHoursB, poolHoursC: r.poolHoursC } };
 }
 
 /** Stores the score and, for a lead at or above the threshold, hands it to sales. Call inside the change's transaction. */
@@ -74,8 +110,7 @@ export async function rescore(tx: Tx, ctx: Pick<DomainContext, 'actor' | 'door' 
   // Only the transaction that moves the lead hands it off; a concurrent change finds it moved.
   const moved = await tx.customer.updateMany({ where: { id: c.id, status: 'lead' }, data: { status: 'intent' } });
   if (!moved.count) return { score: s.score };
-  const team = await tx.team.findUniqueOrThrow({ where: { id: c.teamId } });
-  const deadline = new Date(now.getTime() + windowHours(team, c.tier) * 3_600_000);
+  const deadline = new Date(now.getTime() + windowHours(s.team, c.tier) * 3_600_000);
   const handoff = await tx.leadHandoff.create({ data: { customerId: c.id, teamId: c.teamId, ownerId: c.ownerId, score: s.score, offeredAt: now, deadline } });
   await audit(tx, ctx, { entity: 'customer', entityId: c.id, action: 'status', before: { status: 'lead' }, after: { status: 'intent', score: s.score, threshold: s.weights.threshold, handoffId: handoff.id } });
   noteHandoff({ handoffId: handoff.id, customer: { id: c.id, code: c.code, name: c.name, tier: c.tier }, teamId: c.teamId, ownerId: c.ownerId, score: s.score, threshold: s.weights.threshold, deadline });
