@@ -80,7 +80,15 @@ export function parseLog(body: Src): Intent {
 
 /** What the dispatcher shows as the summary after taking the customer's name off the front. */
 export function cleanSummary(rest: string): string {
-  return rest.replace(/^[\s:：,，.。;；\-–—]+/u, '').replace(/[\s,，;；]+$/u, '').trim();
+  return (
+    rest
+      .replace(/^[\s:：,，.。;；\-–—]+/u, '')
+      .replace(/[\s,，;；]+$/u, '')
+      // A `mood:` taken out of the middle leaves a gap: "a quote    ." reads "a quote."
+      .replace(/[ \t]{2,}/g, ' ')
+      .replace(/[ \t]+([.,;!?。，；！？])/gu, '$1')
+      .trim()
+  );
 }
 
 function channelSplit(head: Src) {

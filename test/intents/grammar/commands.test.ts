@@ -32,6 +32,10 @@ const valid: Array<[string, Intent]> = [
     { kind: 'log', customerText: 'Acme', channel: 'call', summary: 'walked through pricing, they want a demo.', nextStep: { text: 'send proposal Friday 3pm' } }],
   ['/log 华为 电话：沟通了报价，客户有些犹豫。下一步：下周三下午3点回访',
     { kind: 'log', customerText: '华为', channel: 'call', summary: '沟通了报价，客户有些犹豫。', mood: 'hesitant', nextStep: { text: '下周三下午3点回访' } }],
+  // A mood said mid-sentence leaves no gap before the full stop.
+  ['/log Acme visit: they want a quote mood: positive. next: proposal Friday', { kind: 'log', customerText: 'Acme', channel: 'visit', summary: 'they want a quote.', mood: 'positive', nextStep: { text: 'proposal Friday' } }],
+  ['/log Acme complaint: invoice was wrong', { kind: 'log', customerText: 'Acme', summary: 'invoice was wrong', mood: 'negative', complaint: true }],
+  ['/记录 华为 投诉：交货晚了', { kind: 'log', customerText: '华为', summary: '交货晚了', mood: 'negative', complaint: true }],
   ['/log Acme Robotics visit: they loved the demo', { kind: 'log', customerText: 'Acme Robotics', channel: 'visit', summary: 'they loved the demo', mood: 'positive' }],
   ['/log Acme email sent the contract, not happy about terms', { kind: 'log', customerText: 'Acme', channel: 'email', summary: 'sent the contract, not happy about terms', mood: 'negative' }],
   ['/log Acme walked through pricing', { kind: 'log', customerText: 'Acme walked through pricing', summary: null }],
