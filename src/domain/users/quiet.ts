@@ -2,7 +2,8 @@
 // outside the team's workday and on its days off, in the person's zone; a person may set their own
 // hours instead (the same every day), or none.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { addDays, localDateOf, zoneOffsetMs, type LocalDate } from '../time/zone.ts';
+import { wallOf, wallToInstant, weekdayOf } from '../time/wall.ts';
+import { addDays, type LocalDate } from '../time/zone.ts';
 
 export interface QuietRule {
   timeZone: string;
@@ -13,44 +14,27 @@ export interface QuietRule {
 
 const DAY = 24 * 60;
 
-function minuteOfDay(at: Date, timeZone: string): number {
-  const local = at.getTime() + zoneOffsetMs(at, timeZone);
-  return Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
-}
-
-/** ISO weekday, 1 = Monday … 7 = Sunday. */
-function isoWeekday(d: LocalDate): number {
-  return ((new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() + 6) % 7) + 1;
-}
-
-/** The instant a wall-clock time of that date has in the zone (a time in a DST gap moves on by the gap). */
-export function instantAt(date: LocalDate, minute: number, timeZone: string): Date {
-  const naive = Date.UTC(date.year, date.month - 1, date.day) + minute * 60_000;
-  let t = naive - zoneOffsetMs(new Date(naive), timeZone);
-  t = naive - zoneOffsetMs(new Date(t), timeZone);
-  return new Date(t);
-}
-
 /** When the quiet time `at` falls in ends, or null when `at` is not quiet. */
 export function quietUntil(at: Date, rule: QuietRule): Date | null {
   const tz = rule.timeZone;
-  const today = localDateOf(at, tz);
-  const m = minuteOfDay(at, tz);
+  const wall = wallOf(at, tz);
+  const today: LocalDate = { year: wall.year, month: wall.month, day: wall.day };
+  const m = wall.hour * 60 + wall.minute;
   if (rule.own) {
     const { startMinute: s, endMinute: e } = rule.own;
     if (s === e) return null;
-    if (s < e) return m >= s && m < e ? instantAt(today, e, tz) : null;
-    if (m >= s) return instantAt(addDays(today, 1), e, tz);
-    return m < e ? instantAt(today, e, tz) : null;
+    if (s < e) return m >= s && m < e ? wallToInstant(today, e, tz) : null;
+    if (m >= s) return wallToInstant(addDays(today, 1), e, tz);
+    return m < e ? wallToInstant(today, e, tz) : null;
   }
   const { startMinute: s, endMinute: e, days } = rule.workday;
   if (!days.length || s >= e || s < 0 || e > DAY) return null;
-  const works = (d: LocalDate) => days.includes(isoWeekday(d));
+  const works = (d: LocalDate) => days.includes(weekdayOf(d));
   if (works(today) && m >= s && m < e) return null;
-  if (works(today) && m < s) return instantAt(today, s, tz);
+  if (works(today) && m < s) return wallToInstant(today, s, tz);
   for (let i = 1; i <= 7; i++) {
     const d = addDays(today, i);
-    if (works(d)) return instantAt(d, s, tz);
+    if (works(d)) return wallToInstant(d, s, tz);
   }
   return null;
 }
