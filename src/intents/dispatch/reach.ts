@@ -2,6 +2,7 @@
 import { issueLinkCode, LINK_CODE_MINUTES, redeemLinkCode } from '../../domain/users/link.ts';
 import { changeNotify, notifySettings, type NotifySettings } from '../../domain/users/notify.ts';
 import { label } from '../catalog/index.ts';
+import { hhmm } from '../render/team.ts';
 import type { Reply } from '../reply.ts';
 import { say, when, type Dispatch, type Speaker } from './turn.ts';
 
@@ -39,8 +40,6 @@ export const dispatchNotify: Dispatch<'notify'> = async (turn, intent) => {
   if (intent.quiet !== undefined) return show(turn, await changeNotify(turn.ctx, { quiet: intent.quiet }), 'title.notify.set');
   return show(turn, await notifySettings(turn.ctx), 'title.notify.show');
 };
-
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 function show(turn: Speaker, s: NotifySettings, title: string): Reply {
   const door = (p: string) => label(turn.locale, 'door', p);

@@ -4,7 +4,8 @@ import type { TeamSettings } from '../../domain/teams/settings.ts';
 import { formatBps, label } from '../catalog/index.ts';
 import { say, type Speaker } from '../dispatch/turn.ts';
 
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+/** Minutes after midnight as a 24-hour clock time: 540 → "09:00". */
+export const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** Consecutive days as ranges: [1,2,3,4,5] → "Mon–Fri", [1,3,5] → "Mon, Wed, Fri". */
 export function weekdaysText(turn: Speaker, days: number[]): string {
