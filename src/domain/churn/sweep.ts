@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Tx } from '../audit.ts';
 import type { Clock } from '../context.ts';
 import type { Person } from '../pool/ownership.ts';
+import { managersOf } from '../users/directory.ts';
 
 export type ChurnReason = 'silent' | 'complaint' | 'both';
 
@@ -115,7 +116,7 @@ export async function sweepChurn(
       }
       if (!risks.length) return null;
       const first = list[0]!;
-      const managers = risks.some((k) => k.customer.tier === 'A') ? await managersOf(tx, teamId, ownerId, first.managerId) : [];
+      const managers = risks.some((k) => k.customer.tier === 'A') ? await managersOf(tx, teamId, { id: ownerId, managerId: first.managerId }) : [];
       const event: ChurnNotice = { owner: { id: ownerId, displayName: first.ownerName }, risks, managers };
       await announce.churn(tx, event);
       return event;
@@ -135,7 +136,7 @@ export async function sweepChurn(
       const took = await tx.complaint.updateMany({ where: { id: k.id, resolvedAt: null, escalatedAt: null }, data: { escalatedAt: now } });
       if (!took.count) return null;
       const owner = k.customer.ownerId === null ? null : await tx.user.findUnique({ where: { id: k.customer.ownerId }, select: { id: true, displayName: true, managerId: true } });
-      const managers = await managersOf(tx, teamId, owner?.id ?? null, owner?.managerId ?? null);
+      const managers = await managersOf(tx, teamId, { id: owner?.id ?? null, managerId: owner?.managerId ?? null });
       const event: Escalation = {
         complaint: { id: k.id, summary: k.summary, openedAt: k.openedAt },
         customer: { id: k.customer.id, code: k.customer.code, name: k.customer.name },
@@ -148,18 +149,4 @@ export async function sweepChurn(
     if (e) escalated.push(e);
   }
   return { announced, cleared, escalated };
-}
-
-/** The owner's manager, else the team's managers, else its admins; never the owner. */
-async function managersOf(tx: Tx, teamId: number, ownerId: number | null, managerId: number | null): Promise<Person[]> {
-  const select = { id: true, displayName: true } as const;
-  if (managerId !== null) {
-    const m = await tx.user.findFirst({ where: { id: managerId, active: true }, select });
-    if (m) return [m];
-  }
-  for (const role of ['manager', 'admin'] as const) {
-    const found = await tx.user.findMany({ where: { teamId, role, active: true, ...(ownerId !== null ? { NOT: { id: ownerId } } : {}) }, select, orderBy: { id: 'asc' } });
-    if (found.length) return found;
-  }
-  return [];
 }

@@ -7,6 +7,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Actor, Clock } from '../context.ts';
 import { nestable, type Tx } from '../db/transaction.ts';
+import { managersOf } from '../users/directory.ts';
 import { moveOwner, type Person } from './ownership.ts';
 import { dueStep, stepDueAt, windowHours, type Step } from './window.ts';
 
@@ -67,7 +68,7 @@ export async function sweepTeam(prisma: PrismaClient, clock: Clock, teamId: numb
     };
     const record = async (tx: Tx, taken: Step[]): Promise<SweepEvent[]> => {
       if (!taken.length) return [];
-      const managers = taken.includes('manager') ? await managersOf(tx, teamId, c) : [];
+      const managers = taken.includes('manager') ? await managersOf(tx, teamId, { id: c.ownerId, managerId: c.managerId }) : [];
       const stepEvents = taken.map((s) => ({ ...base, step: s, managers }));
       await owe?.(nestable(tx), stepEvents);
       return stepEvents;
@@ -108,17 +109,4 @@ async function returnLead(prisma: PrismaClient, clock: Clock, c: Candidate, hour
     if (!moved) throw new Error(`pool return of customer ${c.id} lost its lock`);
     return record(tx, ['return']);
   });
-}
-
-async function managersOf(prisma: Pick<PrismaClient, 'user'>, teamId: number, c: Candidate): Promise<Person[]> {
-  const select = { id: true, displayName: true } as const;
-  if (c.managerId !== null) {
-    const m = await prisma.user.findFirst({ where: { id: c.managerId, active: true }, select });
-    if (m) return [m];
-  }
-  for (const role of ['manager', 'admin'] as const) {
-    const found = await prisma.user.findMany({ where: { teamId, role, active: true, NOT: { id: c.ownerId } }, select, orderBy: { id: 'asc' } });
-    if (found.length) return found;
-  }
-  return [];
 }

@@ -3,6 +3,7 @@ import { quoteApprovers } from '../quotes/approvers.ts';
 import type { ApprovalLevel } from '../quotes/policy.ts';
 import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
+import type { Person } from '../pool/ownership.ts';
 
 export function identitiesOf(prisma: Pick<PrismaClient, 'identity'>, userId: number): Promise<Identity[]> {
   return prisma.identity.findMany({ where: { userId }, orderBy: { id: 'asc' } });
@@ -51,4 +52,21 @@ export async function findUser(ctx: DomainContext, query: UserQuery): Promise<Us
   if (found.length === 1) return found[0]!;
   if (found.length > 1) throw ambiguous('user.ambiguous', { query: q, candidates: found.map((u) => u.displayName) });
   throw notFound('user.not_found', { query: q });
+}
+
+/**
+ * Whom a rep's matters go up to: their own manager while active, else the team's managers, else its
+ * admins; never the rep themself. Used by the pool's 80 % note, churn cards and late complaints.
+ */
+export async function managersOf(prisma: Pick<PrismaClient, 'user'>, teamId: number, owner: { id: number | null; managerId: number | null }): Promise<Person[]> {
+  const select = { id: true, displayName: true } as const;
+  if (owner.managerId !== null) {
+    const m = await prisma.user.findFirst({ where: { id: owner.managerId, active: true }, select });
+    if (m) return [m];
+  }
+  for (const role of ['manager', 'admin'] as const) {
+    const found = await prisma.user.findMany({ where: { teamId, role, active: true, ...(owner.id !== null ? { NOT: { id: owner.id } } : {}) }, select, orderBy: { id: 'asc' } });
+    if (found.length) return found;
+  }
+  return [];
 }
