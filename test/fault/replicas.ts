@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import pg from 'pg';
 import { slackSignature } from '../../src/bots/slack/verify.ts';
 import { adminUrl } from '../support/engines.ts';
+import { slashCommandBody } from '../support/slack-command.ts';
 
 export const SECRET = 'fault-signing-secret';
 
@@ -88,20 +89,7 @@ let trigger = 0;
 /** A slash command as Slack sends it; the same body twice is one delivery sent twice. */
 export function command(respondBase: string, user: string, cmd: string, text: string) {
   const id = `${process.pid}-${++trigger}`;
-  const body = new URLSearchParams({
-    token: 'legacy',
-    team_id: 'T1',
-    team_domain: 'acme',
-    channel_id: 'C1',
-    channel_name: 'sales',
-    user_id: user,
-    user_name: user.toLowerCase(),
-    command: cmd,
-    text,
-    api_app_id: 'A1',
-    response_url: `${respondBase}/respond/cmd-${id}`,
-    trigger_id: `${id}.1.abc`,
-  }).toString();
+  const body = slashCommandBody({ user, command: cmd, text, responseUrl: `${respondBase}/respond/cmd-${id}`, triggerId: `${id}.1.abc` });
   return { body, responseUrl: `/respond/cmd-${id}` };
 }
 

@@ -2,6 +2,7 @@
 // told in their language how to bring the bot in (Slack /invite, Feishu 群设置 → 群机器人 → 添加机器人).
 // Where the bot is a member, the setting is taken as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slashCommandBody } from '../support/slack-command.ts';
 import { bothDoors } from './world.ts';
 
 let w: Awaited<ReturnType<typeof bothDoors>>;
@@ -23,10 +24,7 @@ async function until(ok: () => Promise<boolean> | boolean, ms = 30_000) {
 
 async function slack(user: string, channel: string, command: string, text: string) {
   const n = ++seq;
-  const body = new URLSearchParams({
-    token: 'legacy', team_id: 'T1', team_domain: 'acme', channel_id: channel, channel_name: 'sales', user_id: user, user_name: user.toLowerCase(),
-    command, text, api_app_id: 'A1', response_url: `${w.slackFake.url}/respond/cm-${n}`, trigger_id: `${n}.1.cm`,
-  }).toString();
+  const body = slashCommandBody({ user, channel, command, text, responseUrl: `${w.slackFake.url}/respond/cm-${n}`, triggerId: `${n}.1.cm` });
   expect((await fetch(w.url('/slack/events'), { method: 'POST', headers: w.slackHeaders(body), body })).status).toBe(200);
   const at = `/respond/cm-${n}`;
   await until(() => w.slackFake.responses.some((r) => r.url === at));

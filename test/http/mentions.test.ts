@@ -2,6 +2,7 @@
 // bot's own @ wakes it, and an @ of a colleague names that colleague by id (Slack's <@U…|name> the
 // same); nothing a person types can pose as a mention; a name carrying markup never comes back live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slashCommandBody } from '../support/slack-command.ts';
 import { bothDoors } from './world.ts';
 
 let w: Awaited<ReturnType<typeof bothDoors>>;
@@ -33,10 +34,7 @@ async function feishu(openId: string, text: string, opts: { group?: boolean; men
 
 async function slack(user: string, command: string, text: string) {
   const n = ++seq;
-  const body = new URLSearchParams({
-    token: 'legacy', team_id: 'T1', team_domain: 'acme', channel_id: 'C1', channel_name: 'sales', user_id: user, user_name: user.toLowerCase(),
-    command, text, api_app_id: 'A1', response_url: `${w.slackFake.url}/respond/m-${n}`, trigger_id: `${n}.1.m`,
-  }).toString();
+  const body = slashCommandBody({ user, command, text, responseUrl: `${w.slackFake.url}/respond/m-${n}`, triggerId: `${n}.1.m` });
   const res = await fetch(w.url('/slack/events'), { method: 'POST', headers: w.slackHeaders(body), body });
   expect(res.status).toBe(200);
   return `/respond/m-${n}`;

@@ -1,6 +1,7 @@
 // The Slack door as it runs: the real Bolt App behind our receiver, the shared handler on a real
 // database, and the fake Web API on loopback.
 import type { AppContext } from '../../../src/app/context.ts';
+import { slashCommandBody } from '../../support/slack-command.ts';
 import { createNotifier } from '../../../src/app/notifier.ts';
 import { createHttpServer, type HttpLimits } from '../../../src/http/server.ts';
 import { startSlack } from '../../../src/bots/slack/start.ts';
@@ -68,22 +69,8 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', opts:
   /** A slash command in the shape Slack sends it (form-encoded fields). */
   function command(user: string, cmd: string, text: string, extra: Record<string, string> = {}) {
     const id = String(++trigger);
-    const form = new URLSearchParams({
-      token: 'legacy',
-      team_id: 'T1',
-      team_domain: 'acme',
-      channel_id: 'C1',
-      channel_name: 'sales',
-      user_id: user,
-      user_name: user.toLowerCase(),
-      command: cmd,
-      text,
-      api_app_id: 'A1',
-      response_url: fake.respondUrl(`cmd-${id}`),
-      trigger_id: `${id}.1.abc`,
-      ...extra,
-    });
-    return { body: form.toString(), responseUrl: `/respond/cmd-${id}` };
+    const body = slashCommandBody({ user, command: cmd, text, responseUrl: fake.respondUrl(`cmd-${id}`), triggerId: `${id}.1.abc`, extra });
+    return { body, responseUrl: `/respond/cmd-${id}` };
   }
 
   /** A block_actions payload for a button from a message, as Slack posts it. */
