@@ -1,6 +1,7 @@
 // Where messages to people go, and which posted messages show what, so a later change (a quote
 // decided) can update every copy in place.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { followMerge } from '../users/link.ts';
 
 export type Target =
   | { kind: 'user'; platform: 'slack' | 'feishu' | 'console'; workspaceId: string; externalUserId: string }
@@ -11,8 +12,7 @@ export type RecipientSpec = { userId: number } | { teamId: number; purpose: 'dig
 export async function targetsOf(prisma: PrismaClient, to: RecipientSpec): Promise<Target[]> {
   if ('userId' in to) {
     // A message owed to a user merged by `/crm link` since it was queued goes to the one it joined.
-    let user = await prisma.user.findUnique({ where: { id: to.userId }, include: { identities: { orderBy: { id: 'asc' } } } });
-    if (user && !user.active && user.mergedIntoId) user = await prisma.user.findUnique({ where: { id: user.mergedIntoId }, include: { identities: { orderBy: { id: 'asc' } } } });
+    const user = await followMerge((id) => prisma.user.findUnique({ where: { id }, include: { identities: { orderBy: { id: 'asc' } } } }), to.userId);
     if (!user?.active) return [];
     return pickDoor(user.identities, user.notifyDoor ?? user.lastDoor).map((i) => ({ kind: 'user', platform: i.platform, workspaceId: i.workspaceId, externalUserId: i.externalId }));
   }

@@ -36,6 +36,15 @@ export async function issueLinkCode(ctx: DomainContext): Promise<{ code: string;
   return { code: `${raw.slice(0, 4)}-${raw.slice(4)}`, expiresAt };
 }
 
+/**
+ * A user as loaded, or, when `/crm link` merged it away, the user it joined: messages queued for
+ * the old id and rules about the person follow them there.
+ */
+export async function followMerge<T extends { active: boolean; mergedIntoId: number | null }>(load: (id: number) => Promise<T | null>, id: number): Promise<T | null> {
+  const user = await load(id);
+  return user && !user.active && user.mergedIntoId ? load(user.mergedIntoId) : user;
+}
+
 const RANK: Record<Role, number> = { rep: 0, manager: 1, admin: 2 };
 
 export interface LinkResult {

@@ -3,6 +3,7 @@
 // hours instead (the same every day), or none.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { wallOf, wallToInstant, weekdayOf } from '../time/wall.ts';
+import { followMerge } from './link.ts';
 import { addDays, type LocalDate } from '../time/zone.ts';
 
 export interface QuietRule {
@@ -39,11 +40,10 @@ export function quietUntil(at: Date, rule: QuietRule): Date | null {
   return null;
 }
 
-/** The rule for one user (following a `/crm link` merge to the user that remains), or null for none. */
+/** The rule for one user (or the one a `/crm link` merged them into), or null for none. */
 export async function quietRuleFor(prisma: PrismaClient, userId: number): Promise<QuietRule | null> {
   const withTeam = { team: true, identities: { select: { platform: true } } } as const;
-  let user = await prisma.user.findUnique({ where: { id: userId }, include: withTeam });
-  if (user && !user.active && user.mergedIntoId) user = await prisma.user.findUnique({ where: { id: user.mergedIntoId }, include: withTeam });
+  const user = await followMerge((id) => prisma.user.findUnique({ where: { id }, include: withTeam }), userId);
   // The console prints what it is given to whoever sits at it; nothing there can be put off.
   if (!user || user.identities.every((i) => i.platform === 'console')) return null;
   return {
