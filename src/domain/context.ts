@@ -21,6 +21,11 @@ export interface Actor {
   locale: 'en' | 'zh-CN';
 }
 
+/** Who acts when the rules act on their own (the pool sweep, expiries, rescoring): audited as "system". */
+export function systemActor(teamId = 0): Actor {
+  return { userId: 0, teamId, role: 'admin', displayName: 'system', timeZone: 'UTC', locale: 'en' };
+}
+
 export interface DomainContext {
   db: Database;
   prisma: PrismaClient;

@@ -8,6 +8,7 @@
 // (a retried delivery must not shift "tomorrow"). This keeps parsing pure, total and zone-free.
 import { z } from 'zod';
 import { MAX_LINES, MAX_QUANTITY, MAX_UNIT_PRICE_MINOR } from '../domain/quotes/totals.ts';
+import { POINT_WEIGHTS } from '../domain/funnel/weights.ts';
 import type { Locale } from './invocation.ts';
 
 export const TIERS = ['A', 'B', 'C'] as const;
@@ -192,6 +193,7 @@ export const teamChangeSchema = z.discriminatedUnion('setting', [
   z.object({ setting: z.literal('churnDays'), value: z.number().int() }),
   z.object({ setting: z.literal('scoreThreshold'), value: z.number().int() }),
   z.object({ setting: z.literal('responseHours'), value: z.number().int() }),
+  z.object({ setting: z.literal('scoreWeights'), value: z.partialRecord(z.enum(POINT_WEIGHTS), z.number().int()) }),
 ]);
 export type TeamChangeIntent = z.infer<typeof teamChangeSchema>;
 
@@ -273,6 +275,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
   /** `text` is "<customer> <title> <when>": resolve the customer at its start, then findDateIn the rest. `to` names the owner. */
   z.object({ kind: z.literal('task.add'), text: text(1000), to: text(200).optional() }),
   z.object({ kind: z.literal('team.show') }),
+  /** `/crm team weights`: how the lead score counts, weight by weight. */
+  z.object({ kind: z.literal('team.weights') }),
   z.object({ kind: z.literal('team.set'), change: teamChangeSchema }),
   /** Both name people as typed (@mention, door:id, name): findUser resolves them. */
   z.object({ kind: z.literal('manager.set'), target: text(200), manager: text(200) }),

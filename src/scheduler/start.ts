@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import { pruneDeliveries } from '../domain/outbox/store.ts';
 import { createOutbox } from './outbox.ts';
 import { sweepChurnAndTell } from './churn.ts';
+import { rescoreAndTell } from './rescore.ts';
 import { createRunner, type RunnerOptions } from './runner.ts';
 
 /** The only thing node-schedule does for us: call back on a cron pattern. Tests pass their own. */
@@ -68,11 +69,13 @@ export async function startScheduler(
   const sweep = guarded('outbox', outbox.sweep);
   // Delivery keys are kept past every platform's retry window (Feishu: about 7 hours), then dropped.
   const churn = guarded('churn', () => sweepChurnAndTell({ db: app.db, clock: app.clock, outbox, log: app.log }));
+  const rescore = guarded('rescore', () => rescoreAndTell({ db: app.db, clock: app.clock, outbox, log: app.log }));
   const retention = guarded('retention', async () => app.log.info(await pruneDeliveries(app.db.prisma), 'pruned delivery keys and sent messages'));
   const jobs = [
     ...(withDigests ? [timer.every('* * * * *', digests)] : []),
     timer.every('7 * * * *', pool),
     timer.every('17 * * * *', churn),
+    timer.every('27 * * * *', rescore),
     timer.every('*/5 * * * * *', sweep),
     timer.every('37 * * * *', retention),
   ];

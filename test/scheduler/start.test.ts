@@ -74,8 +74,8 @@ describeEngines('scheduler started by the app', (engine) => {
     const lead = await db.prisma.customer.create({ data: { code: 'L2', name: 'Console Lead', normalizedName: 'console lead', tier: 'A', teamId: team.id, ownerId: rep.id, ownerAssignedAt: new Date(clock.now().getTime() - 30 * HOUR) } });
     const timer = new HandTimer();
     const scheduler = await startScheduler({ db, clock, log: silentLogger, notifier }, { timer, instanceId: 'console', digests: false });
-    // The pool rule, the churn rule, the outbox sweep and retention run with any door; digests only with a chat door.
-    expect([...timer.jobs.keys()].sort()).toEqual(['*/5 * * * * *', '17 * * * *', '37 * * * *', '7 * * * *']);
+    // The pool rule, the churn rule, rescoring, the outbox sweep and retention run with any door; digests only with a chat door.
+    expect([...timer.jobs.keys()].sort()).toEqual(['*/5 * * * * *', '17 * * * *', '27 * * * *', '37 * * * *', '7 * * * *']);
     expect(await db.prisma.jobRun.count({ where: { teamId: team.id } })).toBe(0);
     expect(sent.map((m) => m.reply.title)).toEqual(['Lead waiting for you']);
     clock.advance(20 * HOUR);

@@ -1,7 +1,7 @@
 // Hand-offs a command caused, collected while it runs so the handler can write their notices to the
-// outbox in the same transaction as the status change (exactly once with it). A domain call made
-// outside any collection (a script, the import) still records the hand-off row; its notice then
-// comes from the hourly sweep's reminder of pending hand-offs nobody was told about.
+// outbox in the same transaction as the status change (exactly once with it). The hourly rescoring
+// sweep (src/scheduler/rescore.ts) collects its own the same way; a domain call made outside any
+// collection (a script) records the hand-off row and owes no card.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface HandoffEvent {

@@ -3,7 +3,7 @@
 // the pool with a note saying why; it stays `intent`, so the next rep who claims it knows it is warm.
 import type { LeadHandoff, PrismaClient } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
-import type { Actor, Clock, DomainContext } from '../context.ts';
+import { systemActor, type Actor, type Clock, type DomainContext } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { moveOwner } from '../pool/ownership.ts';
 
@@ -69,8 +69,6 @@ export async function declineHandoff(ctx: DomainContext, id: number): Promise<Ha
   });
 }
 
-const SYSTEM: Actor = { userId: 0, teamId: 0, role: 'admin', displayName: 'system', timeZone: 'UTC', locale: 'en' };
-
 export interface ExpiredHandoff {
   handoffId: number;
   customer: { id: number; code: string; name: string };
@@ -99,7 +97,7 @@ export async function expireHandoffs(
     const done = await prisma.$transaction(async (tx) => {
       const won = await tx.leadHandoff.updateMany({ where: { id: h.id, status: 'pending' }, data: { status: 'expired', decidedAt: now } });
       if (!won.count) return false;
-      const ctx = { actor: SYSTEM, door: 'system' as const, clock };
+      const ctx = { actor: systemActor(), door: 'system' as const, clock };
       if (h.ownerId !== null) await moveOwner(tx, ctx, h.customerId, h.ownerId, null, 'pool_return', { handoffId: h.id, note: 'handoff_expired', hours });
       await audit(tx, ctx, { entity: 'handoff', entityId: h.id, action: 'expire', before: { status: 'pending' }, after: { status: 'expired', customerId: h.customerId, hours } });
       if (owe) await owe(tx as unknown as PrismaClient, event);

@@ -54,3 +54,10 @@ export function weightsOf(stored: unknown): ScoreWeights {
   }
   return out as ScoreWeights;
 }
+
+/** The weights a team sets from chat, each 0–100 points, in the order the rule reads them (the amounts stay at their defaults). */
+export const POINT_WEIGHTS = [
+  'perInteraction', 'interactionsCap', 'recent7', 'recent30', 'channelDeep', 'channelDirect', 'channelLight',
+  'moodPositive', 'moodHesitant', 'moodNegative', 'tierA', 'tierB', 'budgetAny', 'budgetBig', 'quoteAny', 'quoteBig', 'sourceMax',
+] as const satisfies readonly WeightName[];
+export type PointWeight = (typeof POINT_WEIGHTS)[number];

@@ -5,7 +5,7 @@
 // the caller writes it (through `owe`) inside the step's transaction: a step is never taken without
 // its messages, nor its messages written without the step.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { Actor, Clock } from '../context.ts';
+import { systemActor, type Clock } from '../context.ts';
 import { nestable, type Tx } from '../db/transaction.ts';
 import { managersOf } from '../users/directory.ts';
 import { moveOwner, type Person } from './ownership.ts';
@@ -23,8 +23,6 @@ export interface SweepEvent {
   deadline: Date;
   hours: number;
 }
-
-const SYSTEM: Actor = { userId: 0, teamId: 0, role: 'admin', displayName: 'system', timeZone: 'UTC', locale: 'en' };
 
 interface Candidate {
   id: number;
@@ -105,7 +103,7 @@ async function returnLead(prisma: PrismaClient, clock: Clock, c: Candidate, hour
     if (followed) return [];
     const step = await tx.poolStep.createMany({ data: [{ customerId: c.id, assignedAt: c.ownerAssignedAt, step: 'return', ownerId: c.ownerId, at: clock.now() }], skipDuplicates: true });
     if (!step.count) return [];
-    const { moved } = await moveOwner(tx, { actor: SYSTEM, door: 'system', clock }, c.id, c.ownerId, null, 'pool_return', { hours });
+    const { moved } = await moveOwner(tx, { actor: systemActor(), door: 'system', clock }, c.id, c.ownerId, null, 'pool_return', { hours });
     if (!moved) throw new Error(`pool return of customer ${c.id} lost its lock`);
     return record(tx, ['return']);
   });

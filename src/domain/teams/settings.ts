@@ -3,7 +3,7 @@
 // change is checked here (the chat layer only reads the words), audited with before and after, and
 // answered with the team's settings as they now are.
 import type { Prisma, Team } from '../../generated/prisma/client.ts';
-import { weightsOf } from '../funnel/weights.ts';
+import { POINT_WEIGHTS, weightsOf, type PointWeight, type ScoreWeights } from '../funnel/weights.ts';
 import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -27,6 +27,8 @@ export type TeamChange =
   | { setting: 'churnDays'; value: number }
   /** The lead score at which a lead is handed to sales (issue 13). */
   | { setting: 'scoreThreshold'; value: number }
+  /** Some of the lead score's point weights (the rest keep what they were). */
+  | { setting: 'scoreWeights'; value: Partial<Record<PointWeight, number>> }
   /** Hours within which a new lead should be contacted (the response rate). */
   | { setting: 'responseHours'; value: number };
 
@@ -49,6 +51,8 @@ export interface TeamSettings {
   discountLimitBps: number;
   churnDays: number;
   scoreThreshold: number;
+  /** Every weight of the lead score, the team's where set, the defaults otherwise. */
+  weights: ScoreWeights;
   responseHours: number;
 }
 
@@ -60,6 +64,7 @@ export const LIMITS = {
   discountLimit: { min: 0, max: 10_000 },
   churnDays: { min: 7, max: 3650 },
   scoreThreshold: { min: 1, max: 100 },
+  scoreWeights: { min: 0, max: 100 },
   responseHours: { min: 1, max: 720 },
 } as const;
 
@@ -87,6 +92,7 @@ export function settingsOf(team: Team): TeamSettings {
     discountLimitBps: team.managerMaxDiscountBps,
     churnDays: team.churnRiskDays,
     scoreThreshold: weightsOf(team.scoreSettings).threshold,
+    weights: weightsOf(team.scoreSettings),
     responseHours: team.responseHours,
   };
 }
@@ -117,6 +123,7 @@ const BAD: Record<TeamSettingName, string> = {
   discountLimit: 'team.bad_discount_limit',
   churnDays: 'team.bad_churn_days',
   scoreThreshold: 'team.bad_score_threshold',
+  scoreWeights: 'team.bad_score_weight',
   responseHours: 'team.bad_response_hours',
 };
 
@@ -168,12 +175,21 @@ function columnsFor(change: TeamChange, before: Team): Prisma.TeamUncheckedUpdat
     case 'responseHours':
       if (!inRange(change.value, LIMITS.responseHours)) throw bad({ value: change.value, ...LIMITS.responseHours });
       return { responseHours: change.value };
-    case 'scoreThreshold': {
+    case 'scoreThreshold':
       if (!inRange(change.value, LIMITS.scoreThreshold)) throw bad({ value: change.value, ...LIMITS.scoreThreshold });
-      const stored = before.scoreSettings && typeof before.scoreSettings === 'object' && !Array.isArray(before.scoreSettings) ? before.scoreSettings : {};
-      return { scoreSettings: { ...stored, threshold: change.value } };
+      return { scoreSettings: { ...storedScoreSettings(before), threshold: change.value } };
+    case 'scoreWeights': {
+      const entries = Object.entries(change.value) as Array<[PointWeight, number]>;
+      const wrong = entries.find(([name, n]) => !(POINT_WEIGHTS as readonly string[]).includes(name) || !inRange(n, LIMITS.scoreWeights));
+      if (!entries.length || wrong) throw bad({ value: wrong ? wrong[1] : '', ...LIMITS.scoreWeights });
+      return { scoreSettings: { ...storedScoreSettings(before), ...change.value } };
     }
   }
+}
+
+function storedScoreSettings(team: Team): Prisma.JsonObject {
+  const s = team.scoreSettings;
+  return s && typeof s === 'object' && !Array.isArray(s) ? (s as Prisma.JsonObject) : {};
 }
 
 /** Managers and admins change their own team's settings; reps are refused. */
@@ -183,7 +199,9 @@ export async function changeTeamSetting(ctx: DomainContext, change: TeamChange):
     const before = await tx.team.findUnique({ where: { id: ctx.actor.teamId } });
     if (!before) throw notFound('team.not_found', { id: ctx.actor.teamId });
     const columns = columnsFor(change, before);
-    const after = await tx.team.update({ where: { id: before.id }, data: { ...columns, updatedAt: ctx.clock.now() } });
+    // Stored scores were computed with the old rule: the hourly rescoring sweep redoes those scored before now.
+    const rescoreFrom = 'scoreSettings' in columns ? { scoreSettingsAt: ctx.clock.now() } : {};
+    const after = await tx.team.update({ where: { id: before.id }, data: { ...columns, ...rescoreFrom, updatedAt: ctx.clock.now() } });
     const pick = (t: Team) => Object.fromEntries(Object.keys(columns).map((k) => [k, t[k as keyof Team]]));
     await audit(tx, ctx, { entity: 'team', entityId: before.id, action: `setting.${change.setting}`, before: pick(before), after: pick(after) });
     return settingsOf(after);

@@ -12,7 +12,7 @@ import { dispatchComplaintResolve, dispatchComplaintsList, dispatchCustomerHando
 import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchCustomerAssign, dispatchCustomerAssignAll, dispatchCustomerClaim, dispatchCustomerRelease, dispatchPoolList } from './pool.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
-import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow } from './team.ts';
+import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow, dispatchTeamWeights } from './team.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
 import { dispatchQuoteOutcome } from './outcome.ts';
@@ -68,6 +68,7 @@ const table: Table = {
   'task.add': dispatchTaskAdd,
   'team.show': dispatchTeamShow,
   'team.set': dispatchTeamSet,
+  'team.weights': dispatchTeamWeights,
   'manager.set': dispatchManagerSet,
   language: dispatchLanguage,
   link: dispatchLink,

@@ -3,7 +3,7 @@
 import { changeTeamSetting, teamSettings } from '../../domain/teams/settings.ts';
 import { setManager } from '../../domain/users/roles.ts';
 import { label } from '../catalog/index.ts';
-import { settingFields, settingValue } from '../render/team.ts';
+import { settingFields, settingValue, weightFields } from '../render/team.ts';
 import { person, say, type Dispatch } from './turn.ts';
 import { findUser } from '../../domain/users/directory.ts';
 
@@ -18,9 +18,30 @@ export const dispatchTeamShow: Dispatch<'team.show'> = async (turn) => {
   };
 };
 
+export const dispatchTeamWeights: Dispatch<'team.weights'> = async (turn) => {
+  const s = await teamSettings(turn.ctx);
+  return {
+    tone: 'info',
+    title: say(turn, 'title.team.weights'),
+    text: say(turn, 'text.team.weights', { threshold: s.scoreThreshold }),
+    fields: weightFields(turn, s),
+    notices: [say(turn, turn.ctx.actor.role === 'rep' ? 'text.team.weights.read_only' : 'text.team.weights.how_to_change')],
+    visibility: 'private',
+  };
+};
+
 export const dispatchTeamSet: Dispatch<'team.set'> = async (turn, intent) => {
   const s = await changeTeamSetting(turn.ctx, intent.change);
   const name = label(turn.locale, 'setting', intent.change.setting);
+  if (intent.change.setting === 'scoreWeights') {
+    return {
+      tone: 'success',
+      title: say(turn, 'title.team.changed'),
+      text: say(turn, 'text.team.weights.changed'),
+      fields: weightFields(turn, s),
+      visibility: 'private',
+    };
+  }
   return {
     tone: 'success',
     title: say(turn, 'title.team.changed'),

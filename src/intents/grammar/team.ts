@@ -1,13 +1,14 @@
 // `/crm team` shows the team's settings; `/crm team <setting> <value>` changes one:
 //   zone Asia/Shanghai · locale zh-CN · currency CNY|default · workdays mon-fri|1-5|1,2,3,4,5 ·
 //   workday 9:00-18:00 · cadence A:7 B:14 C:30 · pool hours A:48 B:48 C:72 · claims per day 20 ·
-//   discount limit 15% · churn days 90
+//   discount limit 15% · churn days 90 · threshold 80 · response hours 24 · weights visit:25 email:2
 // and in Chinese: `/crm 团队 时区 Asia/Shanghai`, `语言 中文`, `币种 人民币`, `工作日 周一至周五`,
 // `工作时间 9:00-18:00`, `跟进周期 A:7 B:14 C:30`, `公海时限 A:48 B:48 C:72`, `每日领取上限 20`,
-// `折扣上限 15%`, `流失天数 90`. `/crm manager @rep @manager` (`/crm 主管 @李雷 @张主管`).
+// `折扣上限 15%`, `流失天数 90`, `转交阈值 80`, `响应时限 24`, `评分权重 拜访:25 邮件:2`. `/crm manager @rep @manager` (`/crm 主管 @李雷 @张主管`).
 // The words are read here; whether a value is allowed (a real zone, a sane range) is the domain's call.
 import { invalidIntent, type Intent, type TeamChangeIntent } from '../intent.ts';
 import { currencyOf } from './money.ts';
+import { readWeights } from './weights.ts';
 import { alternation, trim, type Src } from './text.ts';
 
 type Setting = TeamChangeIntent['setting'];
@@ -25,6 +26,7 @@ const SETTING_WORDS: Record<string, Setting> = {
   'churn days': 'churnDays', churn: 'churnDays', 流失天数: 'churnDays',
   'score threshold': 'scoreThreshold', 'lead score': 'scoreThreshold', 'hand-off score': 'scoreThreshold', threshold: 'scoreThreshold',
   'response hours': 'responseHours', 'response time': 'responseHours', 响应时限: 'responseHours', 响应时间: 'responseHours', 首次响应: 'responseHours',
+  weights: 'scoreWeights', 'score weights': 'scoreWeights', weight: 'scoreWeights', 评分权重: 'scoreWeights', 权重: 'scoreWeights', 评分规则: 'scoreWeights',
   评分阈值: 'scoreThreshold', 转交阈值: 'scoreThreshold', 线索评分: 'scoreThreshold', 评分门槛: 'scoreThreshold',
 };
 
@@ -51,7 +53,7 @@ export function parseTeam(body: Src): Intent {
   if (!m) return invalidIntent('unknown_subcommand', 'usage.team', { subcommand: text.o.split(/\s/)[0]!.slice(0, 50) });
   const setting = SETTING_WORDS[m[1]!.toLowerCase()]!;
   const value = text.f.slice(m[0].length).replace(/^\s*[:：]?\s*/, '').trim().normalize('NFKC');
-  if (!value) return invalidIntent('missing_argument', 'usage.team', { arg: 'value' });
+  if (!value) return setting === 'scoreWeights' ? { kind: 'team.weights' } : invalidIntent('missing_argument', 'usage.team', { arg: 'value' });
   const change = readChange(setting, value);
   return change ? { kind: 'team.set', change } : invalidIntent('bad_value', 'usage.team', { field: `setting_${setting}`, value: value.slice(0, 50) });
 }
@@ -101,6 +103,10 @@ function readChange(setting: Setting, v: string): TeamChangeIntent | undefined {
     case 'scoreThreshold': {
       const n = /^(\d{1,3})\s*(?:points?|pts|分)?$/i.exec(v);
       return n ? { setting, value: Number(n[1]) } : undefined;
+    }
+    case 'scoreWeights': {
+      const value = readWeights(v);
+      return value ? { setting, value } : undefined;
     }
     case 'discountLimit': {
       const n = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(v);

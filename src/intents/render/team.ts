@@ -1,6 +1,8 @@
 // A team's settings as fields a person reads in their language: "Mon–Fri", "09:00–17:00",
 // "A 7 days · B 14 days · C 30 days", "15%".
+import { DEFAULT_WEIGHTS, POINT_WEIGHTS } from '../../domain/funnel/weights.ts';
 import type { TeamSettings } from '../../domain/teams/settings.ts';
+import { WEIGHT_WORDS } from '../grammar/weights.ts';
 import { formatBps, label } from '../catalog/index.ts';
 import { say, type Speaker } from '../dispatch/turn.ts';
 
@@ -51,13 +53,25 @@ export function settingValue(turn: Speaker, s: TeamSettings, setting: string): s
       return String(s.scoreThreshold);
     case 'responseHours':
       return say(turn, 'label.report.hours', { n: s.responseHours });
+    case 'scoreWeights': {
+      const changed = POINT_WEIGHTS.filter((w) => s.weights[w] !== DEFAULT_WEIGHTS[w]).length;
+      return changed ? say(turn, 'label.weights.changed', { n: changed }) : say(turn, 'label.weights.default');
+    }
     default:
       return '';
   }
 }
 
-export const SETTING_ORDER = ['zone', 'locale', 'currency', 'workdays', 'workday', 'cadence', 'poolHours', 'claimsPerDay', 'discountLimit', 'churnDays', 'scoreThreshold', 'responseHours'] as const;
+export const SETTING_ORDER = ['zone', 'locale', 'currency', 'workdays', 'workday', 'cadence', 'poolHours', 'claimsPerDay', 'discountLimit', 'churnDays', 'scoreThreshold', 'scoreWeights', 'responseHours'] as const;
 
 export function settingFields(turn: Speaker, s: TeamSettings) {
   return SETTING_ORDER.map((k) => ({ label: label(turn.locale, 'setting', k), value: settingValue(turn, s, k) }));
+}
+
+/** Every weight of the lead score as a field: what it counts, the word to type, and the default where changed. */
+export function weightFields(turn: Speaker, s: TeamSettings) {
+  return POINT_WEIGHTS.map((w) => ({
+    label: `${label(turn.locale, 'weight', w)} · \`${WEIGHT_WORDS[w][turn.locale][0]}\``,
+    value: s.weights[w] === DEFAULT_WEIGHTS[w] ? String(s.weights[w]) : say(turn, 'label.weight_changed', { points: s.weights[w], default: DEFAULT_WEIGHTS[w] }),
+  }));
 }

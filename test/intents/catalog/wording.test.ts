@@ -98,8 +98,8 @@ describe('wording of every catalog message', () => {
     const dynamic = [/^label\.(tier|status|source|channel|mood|role|task_status|quote_status|decision|field|entity|arg|problem|level|priority|locale|help_topic|door|channel_noun)\./, /^help\./, /^invalid\./, /^error\./, /^usage\./, /\.bare$/, /\.one$/,
       // Built from a value at run time: `import.reason.${code}` (render/import), `label.allowed_values.${field}` and
       // `label.hint.${field}` (catalog/explain), `label.history.${field}`, `label.weekday.${d}`, `label.language.${locale}`,
-      // `label.tier_${unit}` (render/profile, render/team), label(locale, 'import_by' | 'setting', value).
-      /^import\.reason\./, /^label\.(allowed_values|hint|history|weekday|language|import_by|setting)\./, /^label\.tier_(days|hours)$/];
+      // `label.tier_${unit}` (render/profile, render/team), label(locale, 'import_by' | 'setting' | 'weight', value).
+      /^import\.reason\./, /^label\.(allowed_values|hint|history|weekday|language|import_by|setting|weight)\./, /^label\.tier_(days|hours)$/];
     // Kept for features being built beside this one (pool and task lists, date notices); see the report.
     const reserved = new Set(['button.my_tasks', 'button.pool', 'button.reassign', 'button.snooze', 'button.snooze_next_week', 'notice.partial', 'notice.rolled_to_tomorrow', 'phrase.next_week']);
     const unused = keys.filter((k) => !reserved.has(k)).filter((k) => !source.includes(`'${k}'`) && !source.includes(`\`${k}\``) && !dynamic.some((re) => re.test(k)));

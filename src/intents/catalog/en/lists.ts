@@ -8,7 +8,8 @@ export const lists = {
   'usage.team':
     'Usage: `/crm team` shows the settings; managers change one: `/crm team zone Asia/Shanghai`, `/crm team locale zh-CN`, `/crm team currency CNY` (or `default`), ' +
     '`/crm team workdays mon-fri`, `/crm team workday 9:00-18:00`, `/crm team cadence A:7 B:14 C:30`, `/crm team pool hours A:48 B:48 C:72`, ' +
-    '`/crm team claims per day 20`, `/crm team discount limit 15%`, `/crm team churn days 90`',
+    '`/crm team claims per day 20`, `/crm team discount limit 15%`, `/crm team churn days 90`, `/crm team threshold 80`, `/crm team response hours 24`; ' +
+    '`/crm team weights` shows how the lead score counts, `/crm team weights visit:25 email:2` changes it',
   'usage.manager': 'Usage: `/crm manager <@rep> <@manager>`: the rep’s quotes go to that manager for approval (managers and admins)',
 
   'title.customers': 'Customers',
