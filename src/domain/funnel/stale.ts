@@ -34,7 +34,7 @@ export async function rescoreStale(
   clock: Clock,
   teamId: number,
   owe?: (tx: PrismaClient, handoffs: HandoffEvent[]) => Promise<void>,
-  limit = 5000,
+  limit = 100_000,
 ): Promise<{ rescored: number; handoffs: HandoffEvent[] }> {
   const now = clock.now();
   const ids = await staleScores(prisma, teamId, now, limit);
