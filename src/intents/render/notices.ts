@@ -6,17 +6,34 @@ import { say, type Speaker } from '../dispatch/turn.ts';
 import { dt } from '../catalog/digest.ts';
 import { formatInstant } from '../catalog/index.ts';
 
-const SHOWN = 10;
-const LINE = 280;
+/** Notices shown as their own line with their buttons; the rest share one block of plain lines. */
+const WITH_BUTTONS = 5;
+const LINE = 160;
+/** One block's text stays inside every door's limit (Slack: 3000 characters a section). */
+const BLOCK = 2800;
 
-/** One notice as a line: its title and the first line of its text, with its first two buttons. */
-function asItem(reply: Reply): ReplyItem {
+function line(reply: Reply): string {
   const text = [reply.title, reply.text?.split('\n')[0]].filter(Boolean).join(' — ');
-  return { text: text.length > LINE ? `${text.slice(0, LINE - 1)}…` : text, ...(reply.buttons?.length ? { buttons: reply.buttons.slice(0, 2) } : {}) };
+  return text.length > LINE ? `${text.slice(0, LINE - 1)}…` : text;
 }
 
+/**
+ * Every notice is listed (a held one has nowhere else to be seen), inside the doors' limits by
+ * construction: the first few with their buttons, the others as lines in one block.
+ */
 function listed(heading: string, replies: Reply[]): ReplySection {
-  return { heading, items: replies.slice(0, SHOWN).map(asItem), ...(replies.length > SHOWN ? { more: replies.length - SHOWN } : {}) };
+  const items: ReplyItem[] = replies.slice(0, WITH_BUTTONS).map((r) => ({ text: line(r), ...(r.buttons?.length ? { buttons: r.buttons.slice(0, 2) } : {}) }));
+  const rest: string[] = [];
+  let size = 0;
+  for (const r of replies.slice(WITH_BUTTONS)) {
+    const l = `• ${line(r)}`;
+    if (size + l.length + 1 > BLOCK) break;
+    rest.push(l);
+    size += l.length + 1;
+  }
+  if (rest.length) items.push({ text: rest.join('\n') });
+  const more = replies.length - WITH_BUTTONS - rest.length;
+  return { heading, items, ...(more > 0 ? { more } : {}) };
 }
 
 /** The message a notice and those folded into it show: the newest on top, the earlier ones listed newest first. */
