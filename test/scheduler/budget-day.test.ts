@@ -19,7 +19,7 @@ import { makeTeam, makeUser, TestClock } from '../support/fixtures.ts';
 /** Local Shanghai times (UTC+8) on Monday 23 November 2026, or Tuesday with a leading '+'. */
 const at = (hhmm: string) => {
   const next = hhmm.startsWith('+');
-  const [h, m] = hhmm.replace('+', '').split(':').map(Number);
+  const [h = 0, m = 0] = hhmm.replace('+', '').split(':').map(Number);
   return new Date(Date.UTC(2026, 10, next ? 24 : 23, h - 8, m));
 };
 
@@ -84,7 +84,7 @@ describeEngines('a day of notices for one rep, through the budget', (engine) => 
 
     const morning = [at('09:00'), at('+09:00')];
     for (const [i, e] of EVENTS.map((e, i) => [i, e] as const).sort((x, y) => at(x[1].time).getTime() - at(y[1].time).getTime())) {
-      while (morning.length && morning[0] <= at(e.time)) {
+      while (morning[0] && morning[0] <= at(e.time)) {
         clock.set(morning.shift()!);
         await runner.tick();
       }
