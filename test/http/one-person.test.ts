@@ -17,7 +17,7 @@ afterAll(async () => {
   await w?.close();
 });
 
-async function until(ok: () => Promise<boolean> | boolean, ms = 30_000) {
+async function until(ok: () => Promise<boolean> | boolean, ms = 20_000) {
   const end = Date.now() + ms;
   while (!(await ok())) {
     if (Date.now() > end) throw new Error('timed out waiting');
@@ -118,4 +118,4 @@ it('links a Slack and a Feishu user; records, tasks and role are one user’s; n
   w.clock.advance(6 * 60_000);
   await notice(ray.userId, 'n5', 'task:9', 'Task done');
   await until(() => slackPosts() > slackBefore + 1);
-});
+}, 120_000);

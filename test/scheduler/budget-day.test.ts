@@ -131,5 +131,5 @@ describeEngines('a day of notices for one rep, through the budget', (engine) => 
       });
       console.log(`AFTER the budget: ${posts.length} messages, ${inbox.length - posts.length} edits in place\n${lines.join('\n')}`);
     }
-  });
+  }, 180_000);
 });
