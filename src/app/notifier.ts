@@ -36,6 +36,16 @@ export function createNotifier(db: Database, log: Logger): Notifier & { register
         return undefined;
       }
     },
+    async update(refs, reply) {
+      // Every copy is tried; a failure is thrown after, so the whole edit is tried again (edits are idempotent).
+      const errors: unknown[] = [];
+      for (const ref of refs) {
+        const sender = senders.get(ref.platform);
+        if (!sender) throw Object.assign(new Error(`no ${ref.platform} door here to edit through`), { retryable: true });
+        await sender.update(ref, reply).catch((err) => errors.push(err));
+      }
+      if (errors.length) throw errors[0];
+    },
     async deliver(message, dedupKey, opts) {
       const to = message.to;
       if ('address' in to) {

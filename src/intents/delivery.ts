@@ -37,6 +37,8 @@ export interface Notifier {
   /** The door's answer on channel membership; undefined when that door is not here or cannot tell. */
   membership?(door: DoorPlatform, target: { workspaceId: string; channelId: string }): Promise<ChannelMembership | undefined>;
   deliver(message: import('./reply.ts').OutboundMessage, dedupKey?: string, opts?: SendOptions): Promise<PostedRef[]>;
+  /** Shows `reply` in place of messages already posted (a notice folded into an earlier one). */
+  update?(refs: PostedRef[], reply: Reply): Promise<void>;
 }
 
 /** Where a command's owed messages wait, written in its transaction (src/scheduler/outbox.ts sends them). */

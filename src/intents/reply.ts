@@ -68,4 +68,11 @@ export interface OutboundMessage {
   updateSubject?: string;
   /** An answer the person is waiting for (the decision on a quote they sent): sent in their quiet hours too. */
   urgent?: boolean;
+  /**
+   * Asked of this person (an approval card) or theirs at a set hour (the due list): in quiet hours it
+   * waits only until they end, and it is never folded, counted or put off to the due list.
+   */
+  timely?: boolean;
+  /** The record a notice is about ('customer:12'); else `reply.subject`. A second one within 5 minutes edits the first. */
+  about?: string;
 }

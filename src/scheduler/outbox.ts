@@ -7,6 +7,8 @@ import { hostname } from 'node:os';
 import type { Database } from '../domain/db/database.ts';
 import { defer, lease, markFailed, markSent, releaseLeases, renewLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
 import { quietRuleFor, quietUntil } from '../domain/users/quiet.ts';
+import { decideNotice, foldedHead, recipientOf } from '../domain/outbox/budget.ts';
+import { foldedReply } from '../intents/render/notices.ts';
 import type { Notifier, Outbox } from '../intents/delivery.ts';
 import type { OutboundMessage } from '../intents/reply.ts';
 import type { Logger } from '../logger.ts';
@@ -40,7 +42,7 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
   const sending = new Set<Promise<unknown>>();
   const now = o.now ?? (() => new Date());
 
-  // A notice to a person in their quiet hours waits until they end; one they are waiting for does not.
+  // An approval card in its approver's quiet hours waits until they end; an answer the person waits for does not.
   async function heldUntil(message: OutboundMessage): Promise<Date | null> {
     if (message.urgent || !('userId' in message.to)) return null;
     const rule = await quietRuleFor(prisma, message.to.userId);
@@ -66,10 +68,41 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
     return sent;
   }
 
+  // Shows a posted notice with what has been folded into it. Another replica may fold one more in
+  // while this edit is on its way and its edit may land first: the last editor to look sees the
+  // newest count, so the message ends showing them all.
+  async function showFolded(headId: number, locale: string): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      const head = await foldedHead(prisma, headId);
+      const reply = foldedReply(locale === 'zh-CN' ? 'zh-CN' : 'en', decodeMessage(head.message), head.folded.map((m) => decodeMessage<OutboundMessage>(m)));
+      await o.notifier.update!(head.posted, reply);
+      if ((await foldedHead(prisma, headId)).folded.length === head.folded.length) return;
+    }
+  }
+
+  /** A notice to a person, through the budget (src/domain/outbox/budget.ts): posted, folded into an earlier one, or held. */
+  async function sendNotice(row: OutboxRow, message: OutboundMessage, userId: number): Promise<number> {
+    const at = now();
+    const to = await recipientOf(prisma, userId, at);
+    const about = message.about ?? message.reply.subject ?? null;
+    const stored = typeof row.message === 'string' ? JSON.parse(row.message) : row.message;
+    const fate = to ? await decideNotice(prisma, { id: row.id, message: stored }, to, about, at, Boolean(o.notifier.update)) : { fate: 'posted' as const };
+    if (fate.fate === 'held') return 0;
+    if (fate.fate === 'folded') {
+      await showFolded(fate.headId, to!.locale);
+      await markSent(prisma, row.id);
+      return 1;
+    }
+    const refs = await o.notifier.deliver(message, row.key, { maybeSent: row.maybeSent });
+    await markSent(prisma, row.id, refs[0]?.messageId, refs);
+    return 1;
+  }
+
   /** 1 when the row went out, 0 when it waits for another try. */
   async function sendOne(row: OutboxRow): Promise<number> {
     const message = decodeMessage<OutboundMessage>(row.message);
     try {
+      if ('userId' in message.to && !message.urgent && !message.timely) return await sendNotice(row, message, message.to.userId);
       const until = await heldUntil(message);
       if (until) {
         await defer(prisma, row.id, until);

@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { serveOperations } from '../../src/http/health.ts';
 import { createHttpServer, type HttpLimits } from '../../src/http/server.ts';
 import { createHandler } from '../../src/intents/handler.ts';
+import { createOutbox } from '../../src/scheduler/outbox.ts';
 import type { Logger } from '../../src/logger.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { FakeFeishu } from '../support/fake-feishu.ts';
@@ -29,7 +30,8 @@ export function encrypt(key: string, text: string): string {
   return Buffer.concat([iv, c.update(text, 'utf8'), c.final()]).toString('base64');
 }
 
-export async function bothDoors(limits: Partial<HttpLimits> = {}, log: Logger = silentLogger) {
+/** `opts.outbox`: follow-ups and notices go through an outbox (src/scheduler/outbox.ts) as `crm start` sends them. */
+export async function bothDoors(limits: Partial<HttpLimits> = {}, log: Logger = silentLogger, opts: { outbox?: boolean } = {}) {
   const slackFake = new FakeSlack();
   const feishuFake = new FakeFeishu();
   await slackFake.start();
@@ -43,7 +45,8 @@ export async function bothDoors(limits: Partial<HttpLimits> = {}, log: Logger = 
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const notifier = createNotifier(db, log);
   const http = createHttpServer(log, limits);
-  const ctx: AppContext = { config, db, log, clock, notifier, handler: createHandler({ db, clock, log, config, notifier }), http };
+  const outbox = opts.outbox ? createOutbox({ db, notifier, log, now: () => clock.now() }) : undefined;
+  const ctx: AppContext = { config, db, log, clock, notifier, handler: createHandler({ db, clock, log, config, notifier, ...(outbox ? { outbox } : {}) }), http };
   const slack = await startSlack(ctx, { paceMs: 0 });
   const feishu = await startFeishu(ctx);
   serveOperations(http, db);
@@ -64,7 +67,7 @@ export async function bothDoors(limits: Partial<HttpLimits> = {}, log: Logger = 
   const counts = async () => Promise.all([db.prisma.customer.count(), db.prisma.interaction.count(), db.prisma.user.count(), db.prisma.processedDelivery.count()]);
 
   return {
-    db, http, port, url, slackFake, feishuFake, slackHeaders, feishuRequest, counts,
+    db, http, port, url, slackFake, feishuFake, slackHeaders, feishuRequest, counts, clock, notifier, outbox,
     async close() {
       await http.close();
       await slack.stop();

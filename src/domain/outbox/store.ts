@@ -94,11 +94,13 @@ export async function renewLeases(prisma: PrismaClient, by: string, ids: number[
   );
 }
 
-export async function markSent(prisma: PrismaClient, id: number, externalId?: string): Promise<void> {
+/** `posted` keeps every door's ref of the message, for a notice a later one about the same record may edit. */
+export async function markSent(prisma: PrismaClient, id: number, externalId?: string, posted?: unknown[]): Promise<void> {
   await prisma.$executeRawUnsafe(
-    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
+    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "posted" = $3::jsonb, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
     id,
     externalId ?? null,
+    posted ? JSON.stringify(posted) : null,
   );
 }
 

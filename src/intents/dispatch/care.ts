@@ -87,6 +87,7 @@ export const dispatchCustomerHandoff: Dispatch<'customer.handoff'> = async (turn
     followUps: [
       {
         to: { userId: manager.id },
+        about: `customer:${customer.id}`,
         reply: {
           tone: 'warning',
           title: say(them, 'title.churn.handed_to_you', { owner: turn.ctx.actor.displayName }),

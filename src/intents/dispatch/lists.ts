@@ -136,5 +136,5 @@ export const dispatchTaskAdd: Dispatch<'task.add'> = async (turn, intent) => {
   if (!forOther) return reply;
   const them = await turnFor(turn, owner.id);
   const note = { tone: 'info' as const, title: say(them, 'title.task.given', { by: turn.ctx.actor.displayName }), text: describe(them, false), sections: [{ items: [taskItem(them, { ...task, customer })] }], visibility: 'private' as const };
-  return { ...reply, followUps: [{ to: { userId: owner.id }, reply: note }] };
+  return { ...reply, followUps: [{ to: { userId: owner.id }, about: `task:${task.id}`, reply: note }] };
 };

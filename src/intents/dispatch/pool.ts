@@ -126,6 +126,7 @@ async function toldOfChange(turn: Turn, change: OwnershipChange): Promise<Outbou
     const them = await turnFor(turn, change.after.id);
     out.push({
       to: { userId: change.after.id },
+      about: `customer:${change.customer.id}`,
       reply: { tone: 'info', title: say(them, 'title.customer.assigned_to_you'), text: say(them, 'text.customer.assigned_to_you', p), buttons: [button(them, 'button.show', { kind: 'customer.show', query: change.customer.code })], visibility: 'private' },
     });
   }
@@ -133,6 +134,7 @@ async function toldOfChange(turn: Turn, change: OwnershipChange): Promise<Outbou
     const them = await turnFor(turn, change.before.id);
     out.push({
       to: { userId: change.before.id },
+      about: `customer:${change.customer.id}`,
       reply: change.after
         ? { tone: 'info', title: say(them, 'title.customer.taken_from_you'), text: say(them, 'text.customer.taken_from_you', p), visibility: 'private' }
         : { tone: 'info', title: say(them, 'title.customer.released'), text: say(them, 'text.customer.released_by', p), visibility: 'private' },

@@ -40,7 +40,7 @@ export const dispatchQuoteSubmit: Dispatch<'quote.submit'> = async (turn, intent
   const followUps: OutboundMessage[] = [];
   for (const approver of approvers) {
     const them = await turnFor(turn, approver.id);
-    followUps.push({ to: { userId: approver.id }, reply: quoteCard(them, quote, { titleCode: 'title.quote.approval_request', forApprover: true, context }) });
+    followUps.push({ to: { userId: approver.id }, reply: quoteCard(them, quote, { titleCode: 'title.quote.approval_request', forApprover: true, context }), timely: true });
   }
   // `/crm channel approvals`: a rep without a manager has their cards shown in the team's channel too.
   const team = await approvalsChannelTeam(turn.ctx, quote.authorId);

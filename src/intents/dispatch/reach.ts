@@ -1,4 +1,5 @@
 // One person across doors (`/crm link`) and what reaches them unasked (`/crm notify`).
+import { NOTICES_PER_DAY } from '../../domain/outbox/budget.ts';
 import { issueLinkCode, LINK_CODE_MINUTES, redeemLinkCode } from '../../domain/users/link.ts';
 import { changeNotify, notifySettings, type NotifySettings } from '../../domain/users/notify.ts';
 import { label } from '../catalog/index.ts';
@@ -56,7 +57,7 @@ function show(turn: Speaker, s: NotifySettings, title: string): Reply {
   return {
     tone: title === 'title.notify.set' ? 'success' : 'info',
     title: say(turn, title),
-    text: `${where}\n${quiet}\n${say(turn, s.doors.length > 1 ? 'text.notify.hint' : 'text.notify.hint_link')}`,
+    text: `${where}\n${quiet}\n${say(turn, 'text.notify.budget', { count: NOTICES_PER_DAY })}\n${say(turn, s.doors.length > 1 ? 'text.notify.hint' : 'text.notify.hint_link')}`,
     visibility: 'private',
   };
 }

@@ -56,6 +56,6 @@ export const dispatchTaskReassign: Dispatch<'task.reassign'> = async (turn, inte
     title: say(turn, 'title.task.reassigned'),
     text: say(turn, 'text.task.reassigned', { title: task.title, to: user.displayName }),
     visibility: 'private',
-    followUps: [{ to: { userId: user.id }, reply: { tone: 'info', title: say(them, 'title.task.reassigned'), text: say(them, 'text.task.reassigned', { title: task.title, to: user.displayName }), visibility: 'private' } }],
+    followUps: [{ to: { userId: user.id }, about: `task:${task.id}`, reply: { tone: 'info', title: say(them, 'title.task.reassigned'), text: say(them, 'text.task.reassigned', { title: task.title, to: user.displayName }), visibility: 'private' } }],
   };
 };

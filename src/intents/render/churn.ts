@@ -71,6 +71,7 @@ export function escalationMessages(e: Escalation, speaker: (userId: number) => S
     const hours = Math.max(1, Math.floor((now.getTime() - e.complaint.openedAt.getTime()) / 3_600_000));
     return {
       to: { userId: m.id },
+      about: `complaint:${e.complaint.id}`,
       reply: {
         tone: 'warning',
         title: say(s, 'title.complaint.escalated', { customer: e.customer.name }),

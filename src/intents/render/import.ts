@@ -71,6 +71,8 @@ export function exportReplies(turn: Turn, file: { fileName: string; bytes: Uint8
     followUps: [
       {
         to: { userId: turn.ctx.actor.userId },
+        // The asker waits for the file: it is not put off, and a due list could not carry it.
+        urgent: true,
         reply: { tone: 'info', title: say(turn, 'title.export.file', counts), text: say(turn, 'text.export.file', counts), files: [{ fileName: file.fileName, bytes: file.bytes }], visibility: 'private', locale: turn.locale },
       },
     ],

@@ -60,21 +60,21 @@ export function sweepMessages(events: SweepEvent[], now: Date, speakerOf: (userI
       const s = speakerOf(e.owner.id);
       out.push({
         dedupKey: `pool:reminder:${term}`,
-        message: { to: { userId: e.owner.id }, reply: { tone: 'warning', title: say(s, 'title.pool.reminder'), text: say(s, 'text.pool.reminder', { ...base, at: when(s, e.deadline) }), buttons: [show(s)], visibility: 'private' } },
+        message: { to: { userId: e.owner.id }, about: `customer:${e.customer.id}`, reply: { tone: 'warning', title: say(s, 'title.pool.reminder'), text: say(s, 'text.pool.reminder', { ...base, at: when(s, e.deadline) }), buttons: [show(s)], visibility: 'private' } },
       });
     } else if (e.step === 'manager') {
       for (const m of e.managers) {
         const s = speakerOf(m.id);
         out.push({
           dedupKey: `pool:manager:${term}:${m.id}`,
-          message: { to: { userId: m.id }, reply: { tone: 'warning', title: say(s, 'title.pool.manager'), text: say(s, 'text.pool.manager', { ...base, at: when(s, e.deadline) }), buttons: [show(s)], visibility: 'private' } },
+          message: { to: { userId: m.id }, about: `customer:${e.customer.id}`, reply: { tone: 'warning', title: say(s, 'title.pool.manager'), text: say(s, 'text.pool.manager', { ...base, at: when(s, e.deadline) }), buttons: [show(s)], visibility: 'private' } },
         });
       }
     } else {
       const s = speakerOf(e.owner.id);
       out.push({
         dedupKey: `pool:return:${term}`,
-        message: { to: { userId: e.owner.id }, reply: { tone: 'warning', title: say(s, 'title.pool.returned'), text: say(s, 'text.pool.returned', base), buttons: [claimButton(s, e.customer.code)], visibility: 'private' } },
+        message: { to: { userId: e.owner.id }, about: `customer:${e.customer.id}`, reply: { tone: 'warning', title: say(s, 'title.pool.returned'), text: say(s, 'text.pool.returned', base), buttons: [claimButton(s, e.customer.code)], visibility: 'private' } },
       });
       out.push({
         dedupKey: `pool:return-team:${term}`,
