@@ -99,7 +99,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
         }
         const { followUps = [], ...own } = reply;
         const messages: Array<{ key: string; message: OutboundMessage }> = [];
-        const queued = Boolean(outbox && inv.replyTo);
+        const queued = Boolean(outbox && inv.replyTo) && !(inv.refusalsInline && own.tone === 'error');
         if (queued) messages.push({ key: `${base}:reply`, message: { to: { door: inv.door, address: inv.replyTo! }, reply: { ...own, locale } } });
         followUps.forEach((message, i) => messages.push({ key: `${base}:${i}`, message }));
         if (!outbox) {

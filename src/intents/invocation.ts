@@ -40,6 +40,11 @@ export interface Invocation {
    * in the command's transaction and the door must not send it again (Reply.queued).
    */
   replyTo?: string;
+  /**
+   * The door shows a refusal (tone 'error') on its form, so only other answers go to `replyTo`:
+   * a form with a bad field is answered in the HTTP response and stays open.
+   */
+  refusalsInline?: boolean;
   receivedAt: Date;
 }
 
