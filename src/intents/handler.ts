@@ -8,7 +8,7 @@ import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
 import { answered, once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { mayImport } from '../domain/customers/import/index.ts';
-import { enqueue } from '../domain/outbox/store.ts';
+import { enqueue, markSent } from '../domain/outbox/store.ts';
 import { collectHandoffs } from '../domain/funnel/effects.ts';
 import { handoffNotices } from './render/handoff.ts';
 import { teamOf } from '../domain/teams/team.ts';
@@ -31,7 +31,7 @@ import { genuineTokens, showMentions } from './mention.ts';
 import { Busy, createLimiter, type LimitOptions } from './limit.ts';
 import { parserRefusal, refusal } from './render/refusal.ts';
 import type { OutboundMessage, Reply } from './reply.ts';
-import { DatabaseStalled, whileDatabaseAnswers, type StallOptions, type Watch } from './stall.ts';
+import { CommitUnsure, DatabaseStalled, whileDatabaseAnswers, type StallOptions, type Watch } from './stall.ts';
 import { unavailable } from './unavailable.ts';
 import { fileIntent } from './upload.ts';
 
@@ -54,6 +54,8 @@ export type Handler = (inv: Invocation, progress?: Progress) => Promise<Reply>;
 interface Outcome {
   reply: Reply;
   owed: number[];
+  /** The row holding the answer itself, when it went to the outbox (Invocation.replyTo). */
+  replyRow?: number;
 }
 
 export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number): Promise<boolean> } {
@@ -98,16 +100,15 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
           reply = { ...reply, notices: [greeting, ...(reply.notices ?? [])] };
         }
         const { followUps = [], ...own } = reply;
-        const messages: Array<{ key: string; message: OutboundMessage }> = [];
-        const queued = Boolean(outbox && inv.replyTo);
-        if (queued) messages.push({ key: `${base}:reply`, message: { to: { door: inv.door, address: inv.replyTo! }, reply: { ...own, locale } } });
-        followUps.forEach((message, i) => messages.push({ key: `${base}:${i}`, message }));
+        const queued = Boolean(outbox && inv.replyTo) && !(inv.refusalsInline && own.tone === 'error');
+        const messages: Array<{ key: string; message: OutboundMessage }> = followUps.map((message, i) => ({ key: `${base}:${i}`, message }));
         if (!outbox) {
           if (followUps.length) log.warn({ count: followUps.length }, 'no outbox here: follow-ups dropped');
           return { reply: own, owed: [] };
         }
+        const [replyRow] = queued ? await enqueue(prisma, [{ key: `${base}:reply`, message: { to: { door: inv.door, address: inv.replyTo! }, reply: { ...own, locale } } }], outbox.instanceId, outbox.leaseMs) : [];
         const owed = messages.length ? await enqueue(prisma, messages, outbox.instanceId, outbox.leaseMs) : [];
-        return { reply: queued ? { ...own, queued: true } : own, owed };
+        return { reply: queued ? { ...own, queued: true } : own, owed: replyRow === undefined ? owed : [replyRow, ...owed], ...(replyRow === undefined ? {} : { replyRow }) };
       };
       // A command abandoned because the database stopped answering must not commit late: its
       // transaction fails here, the last step before the commit, and rolls back.
@@ -121,10 +122,17 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const { result, duplicate } = inv.deliveryKey
         ? await once(db, base, inv.door, run)
         : { result: await db.prisma.$transaction((tx) => run(nestable(tx)), COMMAND_TX), duplicate: false };
+      watch.committed = true;
       progress?.accepted?.();
+      // A door still able to carry the answer in its HTTP response (a Feishu card callback within its
+      // deadline) takes it; its row is marked answered, not sent. Were that mark lost, the sweep
+      // would send the same answer later: for a card, the same patch again.
+      const inline = !duplicate && result.replyRow !== undefined && progress?.carriesAnswer?.(result.reply) === true;
+      if (inline) void markSent(db.prisma, result.replyRow!, 'inline').catch((err) => log.warn({ err }, 'could not mark an answer given inline; the outbox will send it again'));
+      const owed = inline ? result.owed.filter((id) => id !== result.replyRow) : result.owed;
       // A duplicate sends nothing: the first attempt's replica sends what it owes, or, if that
       // replica died, the outbox sweep on any replica does once its lease runs out.
-      if (outbox && !duplicate && result.owed.length) await outbox.flush(result.owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
+      if (outbox && !duplicate && owed.length) await outbox.flush(owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
       return { ...result.reply, locale };
     } catch (err) {
       if (turn && isDomainError(err)) return refusal(turn, err);
@@ -153,6 +161,10 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       if (err instanceof Busy) {
         log.warn({ why: err.why, ...limiter.stats(), door: inv.door }, 'request refused: busy');
         return trouble(err.why === 'stopping' ? 'error.stopping' : 'error.busy', 'warning');
+      }
+      if (err instanceof CommitUnsure) {
+        log.error({ err, door: inv.door, user: inv.externalUserId }, 'database stopped answering during a commit');
+        return trouble('error.unsure', 'warning');
       }
       if (unavailable(err)) {
         log.error({ err, door: inv.door, user: inv.externalUserId }, 'database unavailable');

@@ -2,7 +2,7 @@
 // typed or pressed. Built by src/bots/<platform>/; nothing platform-specific survives past here.
 import type { Intent } from './intent.ts';
 import type { PersonRef } from './mention.ts';
-import type { ButtonAction } from './reply.ts';
+import type { ButtonAction, Reply } from './reply.ts';
 
 export type DoorPlatform = 'slack' | 'feishu' | 'console';
 export type Locale = 'en' | 'zh-CN';
@@ -40,6 +40,11 @@ export interface Invocation {
    * in the command's transaction and the door must not send it again (Reply.queued).
    */
   replyTo?: string;
+  /**
+   * The door shows a refusal (tone 'error') on its form, so only other answers go to `replyTo`:
+   * a form with a bad field is answered in the HTTP response and stays open.
+   */
+  refusalsInline?: boolean;
   receivedAt: Date;
 }
 
@@ -51,4 +56,11 @@ export interface Progress {
    * ack never promises work a crash could still lose.
    */
   accepted?(): void;
+  /**
+   * Asked once the command is committed, when its answer went to the outbox: whether the door will
+   * still carry this answer in its HTTP response (a Feishu card callback within its deadline). Yes
+   * means the outbox does not send it; no (too late, or not an answer the response can carry)
+   * means the outbox delivers it.
+   */
+  carriesAnswer?(reply: Reply): boolean;
 }

@@ -2,14 +2,13 @@
 // tick; the database decides who does the work (see src/domain/jobs/runs.ts).
 import type { Clock } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
-import { claimRun, finishIfComplete, markFailed, markSent, planDeliveries, takeOverStaleRuns, teamsForSchedule, unsentDeliveries, type ClaimedRun } from '../domain/jobs/runs.ts';
+import { claimRun, planRun, takeOverStaleRuns, teamsForSchedule, type ClaimedRun } from '../domain/jobs/runs.ts';
 import { metrics } from '../observe/metrics.ts';
 import type { Notifier, Outbox } from '../intents/delivery.ts';
 import type { Logger } from '../logger.ts';
 import { digestMessages } from './messages.ts';
 import { createOutbox } from './outbox.ts';
 import { sweepAndTell } from './pool.ts';
-import { isRetryable } from './retry.ts';
 import { latestSlot, stillDue, type DigestKind } from './slots.ts';
 
 export interface RunnerOptions {
@@ -17,15 +16,11 @@ export interface RunnerOptions {
   clock: Clock;
   log: Logger;
   notifier: Notifier;
-  /** Where the pool rule's notices are written with their steps; by default one over `notifier`. */
+  /** Where digests and the pool rule's notices are written and sent from; by default one over `notifier`. */
   outbox?: Outbox;
   instanceId: string;
-  /** A run unfinished this long after its claim is taken over by another replica. */
+  /** A run claimed and not planned this long after its claim is taken over by another replica. */
   leaseMs?: number;
-  maxAttempts?: number;
-  /** Wait before retry n (1-based); bounded so one failing chat API cannot stall the others for long. */
-  backoffMs?: (attempt: number) => number;
-  sleep?: (ms: number) => Promise<void>;
   /** A weekly summary sent this long after its slot says it is late. */
   lateAfterMs?: number;
 }
@@ -35,49 +30,20 @@ const KINDS: DigestKind[] = ['daily', 'weekly'];
 export function createRunner(o: RunnerOptions) {
   const prisma = o.db.prisma;
   const leaseMs = o.leaseMs ?? 10 * 60_000;
-  const maxAttempts = o.maxAttempts ?? 5;
-  const backoff = o.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const lateAfter = o.lateAfterMs ?? 15 * 60_000;
   const outbox = o.outbox ?? createOutbox({ db: o.db, notifier: o.notifier, log: o.log, instanceId: o.instanceId, now: () => o.clock.now() });
 
   /**
-   * Sends every unsent delivery of the run. Failures are retried in rounds: everyone else is tried
-   * first, then the failed ones again after a bounded backoff, so one failing recipient delays only
-   * itself. The dedup key is the same on every try, so a door that took a message whose answer got
-   * lost posts nothing twice.
+   * Writes the run's messages to the outbox as it ends, then gives each its first try. Retries are
+   * the outbox's (backoff, bounded attempts, a refusal that will not change recorded once, the same
+   * dedup key on every try so a door that took a lost one posts nothing twice), resumed by any replica.
    */
   async function deliver(run: ClaimedRun): Promise<void> {
     const messages = await digestMessages(prisma, run.job as DigestKind, run.teamId, run.slot, run.late);
-    await planDeliveries(prisma, run.id, [...messages.keys()]);
-    let pending = await unsentDeliveries(prisma, run.id, maxAttempts);
-    for (let round = 1; pending.length; round++) {
-      const again: typeof pending = [];
-      for (const d of pending) {
-        const message = messages.get(d.recipient);
-        if (!message) {
-          // Nothing to say to this recipient any more (e.g. their list emptied before a resume).
-          await markSent(prisma, d.id, o.clock.now(), 'nothing-to-send');
-          continue;
-        }
-        try {
-          // A try before this one may have reached some doors: they look for their copy first.
-          const refs = await o.notifier.deliver(message, `${run.id}:${d.recipient}`, { maybeSent: d.attempts > 0 });
-          await markSent(prisma, d.id, o.clock.now(), refs[0]?.messageId);
-        } catch (err) {
-          const retry = isRetryable(err);
-          await markFailed(prisma, d.id, (err as Error)?.message ?? String(err), retry ? undefined : maxAttempts);
-          o.log.warn({ err, run: run.id, recipient: d.recipient, attempt: d.attempts + 1, retry }, 'digest delivery failed');
-          if (retry && d.attempts + 1 < maxAttempts) again.push({ ...d, attempts: d.attempts + 1 });
-        }
-      }
-      if (!again.length) break;
-      await sleep(backoff(round));
-      pending = again;
-    }
-    const done = await finishIfComplete(prisma, run.id, o.clock.now(), maxAttempts);
-    metrics.digestRuns.inc({ job: run.job, result: done ? 'done' : 'incomplete' });
-    o.log.info({ run: run.id, job: run.job, team: run.teamId, slot: run.slot, done }, 'digest run');
+    const ids = await planRun(prisma, { id: run.id, now: o.clock.now() }, [...messages].map(([recipient, message]) => ({ recipient, message })), outbox.instanceId, outbox.leaseMs);
+    metrics.digestRuns.inc({ job: run.job, result: 'done' });
+    o.log.info({ run: run.id, job: run.job, team: run.teamId, slot: run.slot, messages: ids.length }, 'digest run');
+    await outbox.flush(ids).catch((err) => o.log.warn({ err, run: run.id }, 'digest messages left to the outbox sweep'));
   }
 
   /** Runs the slot if no replica has claimed it yet; returns whether this replica ran it. */

@@ -23,7 +23,7 @@ export const nodeScheduleTimer: Timer = {
   },
 };
 
-export interface SchedulerOptions extends Partial<Pick<RunnerOptions, 'instanceId' | 'sleep' | 'backoffMs' | 'maxAttempts' | 'leaseMs'>> {
+export interface SchedulerOptions extends Partial<Pick<RunnerOptions, 'instanceId' | 'leaseMs'>> {
   timer?: Timer;
   /** False runs only the pool rule (the console door has no channel digests to send). */
   digests?: boolean;

@@ -1,6 +1,8 @@
 // The database stops answering under a running replica (a frozen TCP forwarder between the replica
 // and PostgreSQL): the person hears "try again" in their language within 3 s, nothing the command
 // began is left written, and once the database answers again the replica serves without a restart.
+// Frozen at the COMMIT itself the outcome is not known yet: the person is told so within 3 s, and
+// the answer the commit wrote follows once it lands.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { FakeSlack } from '../support/fake-slack.ts';
@@ -95,6 +97,26 @@ maybe('PostgreSQL stops answering in the middle of a command\'s transaction: "tr
   const key = `slack:cmd:${new URLSearchParams(c.body).get('trigger_id')}`;
   expect(Number((await sql.query(`SELECT count(*) AS n FROM "ProcessedDelivery" WHERE "key" = $1`, [key])).rows[0]!.n)).toBe(0);
   expect(at(c.responseUrl)).toHaveLength(1);
+}, 180_000);
+
+maybe('PostgreSQL stops answering at a command\'s COMMIT: told within 3 s that it may not be saved, then the commit lands and its one answer follows, and the replica serves again', async () => {
+  proxy.freezeOn('INSERT INTO "public"."Interaction"', 'COMMIT');
+  const c = command(fake.url, 'UREP', '/log', 'Globex call: frozen at the commit');
+  const sentAt = Date.now();
+  expect(await replica.post(c.body)).toBe(200);
+  await waitFor('told it may not be saved', () => at(c.responseUrl).length > 0, 20_000);
+  expect(at(c.responseUrl)[0]!.at! - sentAt).toBeLessThanOrEqual(3_000);
+  expect(JSON.stringify(at(c.responseUrl)[0]!.body)).toMatch(/If it was saved.*try again/);
+  expect(proxy.isFrozen).toBe(true);
+  proxy.thaw();
+  // The COMMIT that waited lands: the effect once, and the answer it wrote to the outbox follows once.
+  await waitFor('the answer after the thaw', () => at(c.responseUrl).some((r) => /Logged/.test(JSON.stringify(r.body))), 30_000);
+  expect(await count(`SELECT count(*) AS n FROM "Interaction" WHERE "summary" LIKE '%frozen at the commit%'`)).toBe(1);
+  const probe = command(fake.url, 'UREP', '/crm', 'whoami');
+  await replica.post(probe.body);
+  await waitFor('the replica serving again', () => at(probe.responseUrl).some((r) => /Sam Carter/.test(JSON.stringify(r.body))), 30_000);
+  await waitFor('nothing left owed', async () => (await count(`SELECT count(*) AS n FROM "OutboxMessage" WHERE "status" <> 'sent'`)) === 0, 30_000);
+  expect(at(c.responseUrl)).toHaveLength(2);
 }, 180_000);
 
 maybe('killed with SIGKILL before its command committed: the request is never acknowledged, so no ack promises lost work', async () => {

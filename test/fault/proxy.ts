@@ -12,6 +12,7 @@ export class FreezableProxy {
   private held: Array<() => void> = [];
   private waiting: Array<() => void> = [];
   private trap?: Buffer;
+  private then?: Buffer;
 
   constructor(private readonly target: { host: string; port: number }) {}
 
@@ -32,9 +33,20 @@ export class FreezableProxy {
         client.on('close', closed);
         upstream.on('close', closed);
         // Plain data handlers, not pipe(): a piped stream resumes itself when its destination drains.
+        let armed = false;
         client.on('data', (d: Buffer) => {
           if (this.trap && d.includes(this.trap)) {
-            this.trap = undefined;
+            if (this.then) {
+              armed = true;
+            } else {
+              this.trap = undefined;
+              this.freeze();
+            }
+          }
+          // The statement after the trap on the same connection (its transaction's COMMIT).
+          if (armed && this.then && d.includes(this.then) && !(this.trap && d.includes(this.trap))) {
+            this.trap = this.then = undefined;
+            armed = false;
             this.freeze();
           }
           if (this.frozen) this.waiting.push(() => upstream.write(d));
@@ -59,9 +71,14 @@ export class FreezableProxy {
     for (const pair of this.pairs) for (const s of pair) s.pause();
   }
 
-  /** Freezes the moment a client sends a statement containing `text`, holding that statement: a hang mid-transaction. */
-  freezeOn(text: string): void {
+  /**
+   * Freezes the moment a client sends a statement containing `text`, holding that statement: a hang
+   * mid-transaction. With `then`, it freezes instead at the next statement containing `then` on the
+   * same connection (`freezeOn('INSERT INTO "public"."Interaction"', 'COMMIT')`: a hang at the commit).
+   */
+  freezeOn(text: string, then?: string): void {
     this.trap = Buffer.from(text);
+    this.then = then ? Buffer.from(then) : undefined;
   }
 
   thaw(): void {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../../src/domain/db/database.ts';
-import type { Notifier } from '../../src/intents/delivery.ts';
+import { claimRun } from '../../src/domain/jobs/runs.ts';
+import type { Notifier, Outbox } from '../../src/intents/delivery.ts';
 import type { OutboundMessage } from '../../src/intents/reply.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createOutbox } from '../../src/scheduler/outbox.ts';
@@ -39,9 +40,10 @@ describeEngines('scheduler runs', (engine) => {
   let teamId: number;
   let rep: number;
   const clock = new TestClock(new Date('2026-11-23T03:00:00Z')); // Monday 11:00 in Shanghai, two hours after the 09:00 slots
-  const noSleep = async () => undefined;
-  const runner = (chat: Notifier, id: string, extra: { sleep?: (ms: number) => Promise<void> } = {}) =>
-    createRunner({ db, clock, log: silentLogger, notifier: chat, instanceId: id, sleep: extra.sleep ?? noSleep, leaseMs: 10 * 60_000 });
+  const runner = (chat: Notifier, id: string, outbox?: Outbox) => createRunner({ db, clock, log: silentLogger, notifier: chat, instanceId: id, leaseMs: 10 * 60_000, ...(outbox ? { outbox } : {}) });
+  // No backoff, so sweep() retries at once; the real default is exponential.
+  const quickOutbox = (chat: Notifier, id: string, leaseMs?: number) => createOutbox({ db, notifier: chat, log: silentLogger, backoffMs: () => 0, instanceId: id, now: () => clock.now(), ...(leaseMs ? { leaseMs } : {}) });
+  const rowFor = (recipient: string) => db.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: 'job:', endsWith: `:${recipient}` } } });
 
   beforeAll(async () => {
     db = await freshDatabase(engine);
@@ -50,6 +52,7 @@ describeEngines('scheduler runs', (engine) => {
 
   beforeEach(async () => {
     await db.prisma.jobRun.deleteMany();
+    await db.prisma.outboxMessage.deleteMany();
     await db.prisma.task.deleteMany();
     await db.prisma.customer.deleteMany();
     await db.prisma.user.deleteMany();
@@ -81,7 +84,7 @@ describeEngines('scheduler runs', (engine) => {
     expect(chat.sent.filter((m) => key(m) === `team:${teamId}`).length).toBe(2);
     const weekly = chat.sent.find((m) => m.reply.title?.startsWith('Team summary'));
     expect(weekly?.reply.notices?.[0]).toMatch(/late/);
-    expect(weekly?.reply.images?.[0]?.png.subarray(1, 4).toString()).toBe('PNG');
+    expect(Buffer.from(weekly!.reply.images![0]!.png.subarray(1, 4)).toString()).toBe('PNG');
     const daily = chat.sent.find((m) => key(m) === `user:${rep}`)!;
     expect(daily.reply.sections?.[0]?.items[0]?.buttons?.map((b) => b.action.action)).toEqual(['task.done', 'task.snooze']);
     const pool = chat.sent.find((m) => m.reply.title?.startsWith('Shared pool'))!;
@@ -108,53 +111,70 @@ describeEngines('scheduler runs', (engine) => {
     expect(await db.prisma.jobRun.count()).toBe(2);
   });
 
-  it('a chat API failing twice then succeeding delivers once, without holding up the others', async () => {
+  it('a chat API failing twice then succeeding delivers once, through the outbox, without holding up the others', async () => {
     const chat = new FakeChat();
     chat.failures.set(`user:${rep}`, 2);
-    const waits: number[] = [];
-    await runner(chat, 'a', { sleep: async (ms) => void waits.push(ms) }).tick();
+    const outbox = quickOutbox(chat, 'a');
+    await runner(chat, 'a', outbox).tick();
+    // The others went out on their first try; the failing one waits for the outbox's next try.
+    expect(chat.count(`user:${rep}`)).toBe(0);
+    expect(chat.sent.length).toBe(3);
+    // One sweep: the second try fails, and (no backoff here) the third, due at once, goes out.
+    expect(await outbox.sweep()).toBe(1);
+    expect(await outbox.sweep()).toBe(0);
     expect(chat.count(`user:${rep}`)).toBe(1);
     expect(chat.sent.length).toBe(4);
-    expect(waits).toEqual([1000, 2000]);
-    // The daily run's others went out in its first round; the failing one came last.
-    const daily = chat.sent.filter((m) => !m.reply.title?.startsWith('Team summary'));
-    expect(daily.map(key).indexOf(`user:${rep}`)).toBe(daily.length - 1);
-    const d = await db.prisma.jobDelivery.findFirstOrThrow({ where: { recipient: `user:${rep}` } });
+    const d = await rowFor(`user:${rep}`);
     expect(d).toMatchObject({ status: 'sent', attempts: 3 });
-    // Every try carried the same key, `${runId}:${recipient}`, so a door that took a lost one posts nothing twice.
-    expect(chat.keys.filter((k) => k === `${d.runId}:user:${rep}`).length).toBe(3);
+    // Every try carried the same key, `job:${runId}:${recipient}`, so a door that took a lost one posts nothing twice.
+    expect(chat.keys.filter((k) => k === d.key).length).toBe(3);
   });
 
   it('a refusal that will not change (unknown channel) is recorded once, not retried, and the run still finishes', async () => {
     const chat = new FakeChat();
     chat.refuse.add(`user:${rep}`);
-    const waits: number[] = [];
-    await runner(chat, 'a', { sleep: async (ms) => void waits.push(ms) }).tick();
-    expect(waits).toEqual([]);
+    const outbox = quickOutbox(chat, 'a');
+    await runner(chat, 'a', outbox).tick();
+    expect(await outbox.sweep()).toBe(0);
     expect(chat.count(`user:${rep}`)).toBe(0);
     expect(chat.sent.length).toBe(3);
-    const d = await db.prisma.jobDelivery.findFirstOrThrow({ where: { recipient: `user:${rep}` } });
+    expect(chat.keys.filter((k) => k.endsWith(`:user:${rep}`))).toHaveLength(1);
+    const d = await rowFor(`user:${rep}`);
     expect(d.status).toBe('failed');
-    expect(d.lastError).toMatch(/not retried: channel_not_found/);
+    expect(d.lastError).toMatch(/channel_not_found/);
     expect((await db.prisma.jobRun.findMany()).map((r) => r.status)).toEqual(['done', 'done']);
   });
 
-  it('a crash between two deliveries: the restart delivers the rest once and resends nothing', async () => {
+  it('a replica dies after planning a run and sending one of its messages: another replica\'s outbox sends the rest once and resends nothing', async () => {
     const chat = new FakeChat();
     const users = await db.prisma.user.findMany({ where: { teamId, displayName: { in: ['Sam', 'Priya'] } }, orderBy: { id: 'asc' } });
     const second = users[1]!.id;
-    chat.crashOn = `user:${second}`;
-    // The process dies while sending to the second recipient: the error escapes the run.
-    const dying = runner(chat, 'a', { sleep: async () => Promise.reject(new Error('process died')) });
-    await expect(dying.runSlot('daily', teamId, new Date('2026-11-23T01:00:00Z'))).rejects.toThrow('process died');
-    expect(chat.count(`user:${rep}`)).toBe(1);
-    chat.crashOn = undefined;
-    // Another replica, after the lease: resumes the unfinished run.
-    clock.advance(11 * 60_000);
-    expect(await runner(chat, 'b').resume()).toBe(1);
+    // Replica a's outbox sends the first row and then the process is gone: its leases are not renewed.
+    const a = quickOutbox(chat, 'a', 300);
+    const dying: Outbox = { instanceId: 'a', leaseMs: 300, flush: async (ids) => (await a.flush(ids.slice(0, 1)), Promise.reject(new Error('process died'))) };
+    expect(await runner(chat, 'a', dying).runSlot('daily', teamId, new Date('2026-11-23T01:00:00Z'))).toBe(true);
+    expect(chat.sent.map(key)).toEqual([`user:${rep}`]);
+    const b = quickOutbox(chat, 'b');
+    const end = Date.now() + 20_000;
+    while (chat.sent.length < 3 && Date.now() < end) {
+      await b.sweep();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await b.sweep()).toBe(0);
     expect(chat.count(`user:${rep}`)).toBe(1);
     expect(chat.count(`user:${second}`)).toBe(1);
     expect(chat.count(`team:${teamId}`)).toBe(1);
+    expect((await db.prisma.jobRun.findFirstOrThrow({ where: { job: 'daily' } })).status).toBe('done');
+  });
+
+  it('a replica dies between claiming a slot and planning it: another takes the run over after the lease, once', async () => {
+    const chat = new FakeChat();
+    await claimRun(db.prisma, { job: 'daily', teamId, slot: new Date('2026-11-23T01:00:00Z'), late: false, claimedBy: 'a', now: clock.now() });
+    expect(await runner(chat, 'b').resume()).toBe(0);
+    clock.advance(11 * 60_000);
+    expect(await runner(chat, 'b').resume()).toBe(1);
+    expect(await runner(chat, 'c').resume()).toBe(0);
+    expect(chat.sent.map(key).sort()).toEqual([`team:${teamId}`, `user:${rep}`, `user:${(await db.prisma.user.findFirstOrThrow({ where: { displayName: 'Priya' } })).id}`].sort());
     expect((await db.prisma.jobRun.findFirstOrThrow({ where: { job: 'daily' } })).status).toBe('done');
   });
 
@@ -183,7 +203,7 @@ describeEngines('scheduler runs', (engine) => {
     const chat = new FakeChat();
     chat.crashOn = `user:${rep}`;
     const outbox = createOutbox({ db, notifier: chat, log: silentLogger, backoffMs: () => 0, instanceId: 'a', now: () => clock.now() });
-    const r = createRunner({ db, clock, log: silentLogger, notifier: chat, outbox, instanceId: 'a', sleep: noSleep });
+    const r = createRunner({ db, clock, log: silentLogger, notifier: chat, outbox, instanceId: 'a' });
     expect(await r.sweepPool()).toBe(1);
     expect(chat.count(`user:${rep}`)).toBe(0);
     expect(chat.count(`team:${teamId}`)).toBe(1);

@@ -34,7 +34,7 @@ describeEngines('scheduler started by the app', (engine) => {
     // An open task keeps the rep's list non-empty every day.
     await db.prisma.task.create({ data: { title: 'Call back', teamId: team.id, ownerId: rep.id, dueAt: new Date('2026-10-29T16:00:00Z') } });
     const timer = new HandTimer();
-    const scheduler = await startScheduler({ db, clock, log: silentLogger, notifier }, { timer, instanceId: 'only', sleep: async () => undefined });
+    const scheduler = await startScheduler({ db, clock, log: silentLogger, notifier }, { timer, instanceId: 'only' });
     const runs = () => db.prisma.jobRun.findMany({ where: { teamId: team.id }, orderBy: { id: 'asc' } });
     expect((await runs()).map((r) => [r.job, r.slot.toISOString()])).toEqual([['daily', '2026-10-30T13:00:00.000Z']]);
     expect(sent.length).toBe(1);

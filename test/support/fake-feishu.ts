@@ -22,6 +22,7 @@ export type FeishuFault = 'status500' | 'reset' | 'processed-reset' | 'hang';
 
 export class FakeFeishu {
   sendFaults: Array<{ mode: FeishuFault; times: number }> = [];
+  patchFaults: Array<{ mode: FeishuFault; times: number }> = [];
   private hung: Array<import('node:http').ServerResponse> = [];
   sent: Sent[] = [];
   patched: Array<{ messageId: string; card: Record<string, unknown> }> = [];
@@ -104,6 +105,11 @@ export class FakeFeishu {
         }
         const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(u.pathname);
         if (req.method === 'PATCH' && patch) {
+          const fault = this.patchFaults.find((f) => f.times > 0);
+          if (fault) fault.times--;
+          if (fault?.mode === 'hang') return void this.hung.push(res);
+          if (fault?.mode === 'reset') return void req.socket.destroy();
+          if (fault?.mode === 'status500') return res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 1, msg: 'internal error' }));
           this.patched.push({ messageId: patch[1]!, card: JSON.parse(body.content) });
           return reply({ code: 0, msg: 'success', data: {} });
         }
@@ -122,6 +128,11 @@ export class FakeFeishu {
   /** The next `times` sends fail this way. */
   fail(mode: FeishuFault, times = 1): void {
     this.sendFaults.push({ mode, times });
+  }
+
+  /** The next `times` card patches (PATCH /open-apis/im/v1/messages/:id) fail this way. */
+  failPatch(mode: FeishuFault, times = 1): void {
+    this.patchFaults.push({ mode, times });
   }
 
   // Charts (issue 13): POST /open-apis/im/v1/images, multipart/form-data with image_type=message and

@@ -151,8 +151,12 @@ export class FakeSlack {
         if (method === 'chat.postMessage') this.history.set(channel, [...(this.history.get(channel) ?? []), { ts, text: args.text, metadata: args.metadata }]);
         return { ok: true, channel: args.channel, ts, message: { text: args.text } };
       }
-      case 'conversations.history':
-        return { ok: true, messages: [...(this.history.get(String(args.channel)) ?? [])].reverse().slice(0, Number(args.limit ?? 100)) };
+      case 'conversations.history': {
+        // Newest first; a message's metadata only with include_all_metadata, as Slack documents it.
+        const all = [String(args.include_all_metadata), '1'].includes('true') || args.include_all_metadata === '1';
+        const messages = [...(this.history.get(String(args.channel)) ?? [])].reverse().slice(0, Number(args.limit ?? 100));
+        return { ok: true, messages: messages.map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(all && metadata ? { metadata } : {}) })) };
+      }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'files.getUploadURLExternal': {

@@ -47,20 +47,36 @@ export function feishuDoor(d: FeishuDoorDeps) {
     if (!reply.queued) await d.sender.sendToUser({ workspaceId: inv.workspaceId, externalUserId: inv.externalUserId }, reply, inv.deliveryKey);
   }
 
+  // A click's answer is written to the outbox with its effect, addressed to the card (patched when
+  // the answer replaces it) and its chat. Within the callback's deadline an answer that replaces the
+  // card rides on the HTTP response instead (the handler asks, carriesAnswer); past it, or for an
+  // answer that is its own message, the outbox delivers it with its retries and uuid.
   async function onCardAction(header: Header, event: CardAction): Promise<object> {
     const inv = cardInvocation(header, event, d.now());
     if (!inv) return { toast: { type: 'error', content: '?' } };
-    const work = d.handler(await withProfile(inv)).then(async (reply) => {
-      // A reply that is not an update of this card (e.g. "Open" a profile) arrives as its own message.
-      if (!reply.replaceOriginal && inv.channelId) await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId }, reply, inv.deliveryKey);
+    const messageId = event.context?.open_message_id;
+    const replyTo = inv.channelId ? address({ workspaceId: inv.workspaceId, chatId: inv.channelId, ...(messageId ? { messageId } : {}) }) : undefined;
+    let late = false;
+    let carrying = false;
+    const progress: Progress = { carriesAnswer: (reply) => !late && reply.replaceOriginal === true && (carrying = true) };
+    const work = d.handler({ ...(await withProfile(inv)), replyTo }, progress).then(async (reply) => {
+      // An answer that was not stored (busy, database down) is sent from here, as before the outbox.
+      if (!reply.queued && !reply.replaceOriginal && inv.channelId) await d.sender.sendToChannel({ workspaceId: inv.workspaceId, channelId: inv.channelId }, reply, inv.deliveryKey);
       return reply;
     });
-    const late = Symbol('late');
-    const first = await Promise.race([work, new Promise<typeof late>((r) => setTimeout(() => r(late), d.cardDeadlineMs ?? 2500))]);
-    if (first === late) {
-      const messageId = event.context?.open_message_id;
+    const LATE = Symbol('late');
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof LATE>((r) => {
+      timer = setTimeout(() => {
+        if (carrying) return;
+        late = true;
+        r(LATE);
+      }, d.cardDeadlineMs ?? 2500);
+    });
+    const first = await Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+    if (first === LATE) {
       void work
-        .then((reply) => (reply.replaceOriginal && messageId ? d.sender.update({ platform: 'feishu', workspaceId: inv.workspaceId, channelId: inv.channelId ?? '', messageId }, reply) : undefined))
+        .then((reply) => (!reply.queued && reply.replaceOriginal && messageId ? d.sender.update({ platform: 'feishu', workspaceId: inv.workspaceId, channelId: inv.channelId ?? '', messageId }, reply) : undefined))
         .catch((err) => d.log.warn({ err }, 'feishu card update after the deadline failed'));
       return { toast: { type: 'info', content: '…' } };
     }

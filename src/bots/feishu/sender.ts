@@ -80,16 +80,26 @@ export function feishuSender(client: lark.Client, locale: () => 'en' | 'zh-CN' =
     platform: 'feishu',
     sendToUser: (t, reply, key) => send('open_id', t.externalUserId, t.workspaceId, reply, key),
     sendToChannel: (t, reply, key) => send('chat_id', t.channelId, t.workspaceId, reply, key),
-    reply: (address, reply, key) => {
+    reply: async (address, reply, key) => {
       const a = JSON.parse(address) as FeishuAddress;
+      // A click's answer that replaces its card patches that card (the same patch twice shows the same card).
+      if ('messageId' in a && a.messageId && reply.replaceOriginal) {
+        const ref: PostedRef = { platform: 'feishu', workspaceId: a.workspaceId, channelId: a.chatId, messageId: a.messageId };
+        await update(ref, reply);
+        return ref;
+      }
       return 'chatId' in a ? send('chat_id', a.chatId, a.workspaceId, reply, key) : send('open_id', a.openId, a.workspaceId, reply, key);
     },
-    async update(ref, reply) {
-      const r = await withRateLimit(() => pace(ref.channelId || ref.messageId, () => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, reply.locale ?? locale())) } })));
-      if (r.code) throw new Error(`feishu update failed: ${r.code} ${r.msg}`);
-    },
+    update,
   };
+  async function update(ref: PostedRef, reply: Reply): Promise<void> {
+    const r = await withRateLimit(() => pace(ref.channelId || ref.messageId, () => client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(toCard(reply, reply.locale ?? locale())) } })));
+    if (r.code) throw new Error(`feishu update failed: ${r.code} ${r.msg}`);
+  }
 }
 
-/** The opaque address a Feishu invocation carries in Invocation.replyTo: the chat it came from, or the person. */
-export type FeishuAddress = { workspaceId: string; chatId: string } | { workspaceId: string; openId: string };
+/**
+ * The opaque address a Feishu invocation carries in Invocation.replyTo: the chat it came from (and,
+ * for a card click, the card to patch), or the person.
+ */
+export type FeishuAddress = { workspaceId: string; chatId: string; messageId?: string } | { workspaceId: string; openId: string };

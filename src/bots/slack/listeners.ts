@@ -38,8 +38,8 @@ const address = (url: string | undefined, kind: 'command' | 'action', channel?: 
 export function registerListeners(app: App, door: SlackDoor): void {
   // With replyTo the answer goes out through the outbox (written with the effect); a duplicate
   // delivery comes back queued and is not answered again.
-  const ask = async (b: Payload, input: Invocation['input'], deliveryKey?: string, replyTo?: string, progress?: Progress) =>
-    door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, replyTo, receivedAt: door.now() }, progress);
+  const ask = async (b: Payload, input: Invocation['input'], deliveryKey?: string, replyTo?: string, progress?: Progress, more?: Pick<Invocation, 'refusalsInline'>) =>
+    door.handler({ door: 'slack', workspaceId: teamOf(b), externalUserId: userOf(b), profile: await door.profile(userOf(b)), channelId: b.channel_id ?? b.channel?.id, input, deliveryKey, replyTo, receivedAt: door.now(), ...more }, progress);
 
   app.command(/^\/(log|customer|customers|tasks|task|quote|quotes|crm|pool)$/, async ({ command, ack, client }) => {
     // Slack always names the person and workspace; a command without them is nobody's and does nothing.
@@ -121,10 +121,14 @@ export function registerListeners(app: App, door: SlackDoor): void {
     const next = (v.next?.value?.value ?? '').trim();
     // The fields are the intent: a note that says "next:" or "mood:" stays a note.
     const intent = { kind: 'log', customerText: customer, summary: notes, channel: channel as Channel, ...(mood ? { mood: mood as Mood } : {}), ...(next ? { nextStep: { text: next } } : {}) } satisfies Intent;
-    const reply = await ask(body as Payload, { kind: 'intent', intent }, submissionKey(body.view.id, v));
+    // The answer goes where the command was typed (its response_url), else to the person's DM,
+    // through the outbox like every other answer; a refusal is shown on its field instead.
+    const meta = JSON.parse(view.private_metadata || '{}') as { response_url?: string };
+    const replyTo = address(meta.response_url, 'command') ?? JSON.stringify({ kind: 'dm', channel: userOf(body as Payload) } satisfies SlackAddress);
+    const reply = await ask(body as Payload, { kind: 'intent', intent }, submissionKey(body.view.id, v), replyTo, undefined, { refusalsInline: true });
     if (reply.tone === 'error') return void (await ack({ response_action: 'errors', errors: { [errorField(reply)]: fallbackText(reply).slice(0, 150) } }));
     await ack();
-    const meta = JSON.parse(view.private_metadata || '{}') as { response_url?: string };
+    if (reply.queued) return;
     if (meta.response_url) await postTo(meta.response_url, { response_type: 'ephemeral', ...asMessage(reply) });
     else await client.chat.postMessage({ channel: userOf(body as Payload), ...asMessage(reply) });
   });

@@ -1,6 +1,9 @@
 // Exactly-once for scheduled work across replicas: one row per (job, team, slot), claimed by the
-// first replica to insert it; one row per (run, recipient), written before sending, marked after.
+// first replica to insert it; its messages are outbox rows (src/domain/outbox/store.ts), one per
+// recipient, written when the run is planned and delivered by the outbox like every owed message.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { nestable, type Tx } from '../db/transaction.ts';
+import { enqueue } from '../outbox/store.ts';
 
 export interface ClaimedRun {
   id: number;
@@ -31,31 +34,18 @@ export async function takeOverStaleRuns(prisma: PrismaClient, claimedBy: string,
   return taken;
 }
 
-export async function planDeliveries(prisma: PrismaClient, runId: number, recipients: string[]): Promise<void> {
-  if (!recipients.length) return;
-  await prisma.jobDelivery.createMany({ data: recipients.map((recipient) => ({ runId, recipient })), skipDuplicates: true });
-}
-
-export function unsentDeliveries(prisma: PrismaClient, runId: number, maxAttempts: number) {
-  return prisma.jobDelivery.findMany({ where: { runId, status: { in: ['pending', 'failed'] }, attempts: { lt: maxAttempts } }, orderBy: { id: 'asc' } });
-}
-
-export async function markSent(prisma: PrismaClient, id: number, now: Date, externalId?: string): Promise<void> {
-  await prisma.jobDelivery.update({ where: { id }, data: { status: 'sent', sentAt: now, attempts: { increment: 1 }, externalId } });
-}
-
-/** `giveUpAt` (the attempt limit) marks a failure that will not change as used up, so it is not retried. */
-export async function markFailed(prisma: PrismaClient, id: number, error: string, giveUpAt?: number): Promise<void> {
-  const attempts = giveUpAt === undefined ? { increment: 1 } : giveUpAt;
-  await prisma.jobDelivery.update({ where: { id }, data: { status: 'failed', attempts, lastError: (giveUpAt === undefined ? error : `not retried: ${error}`).slice(0, 500) } });
-}
-
-/** Done when nothing is left to send (or what is left has used up its attempts). */
-export async function finishIfComplete(prisma: PrismaClient, runId: number, now: Date, maxAttempts: number): Promise<boolean> {
-  const left = await prisma.jobDelivery.count({ where: { runId, status: { in: ['pending', 'failed'] }, attempts: { lt: maxAttempts } } });
-  if (left) return false;
-  await prisma.jobRun.update({ where: { id: runId }, data: { status: 'done', finishedAt: now } });
-  return true;
+/**
+ * A run's messages become outbox rows (key `job:<run>:<recipient>`, the dedup key on every try) in
+ * one transaction with the run's end: from then on the outbox delivers them, with its leases,
+ * backoff and dedup, on whichever replica is up; a run that crashed before this is taken over whole.
+ * Returns the rows written now (leased to `leasedBy`, to be sent right away).
+ */
+export async function planRun(prisma: PrismaClient, run: { id: number; now: Date }, messages: Array<{ recipient: string; message: unknown }>, leasedBy: string, leaseMs: number): Promise<number[]> {
+  return prisma.$transaction(async (tx: Tx) => {
+    const ids = await enqueue(nestable(tx), messages.map((m) => ({ key: `job:${run.id}:${m.recipient}`, message: m.message })), leasedBy, leaseMs);
+    await tx.jobRun.update({ where: { id: run.id }, data: { status: 'done', finishedAt: run.now } });
+    return ids;
+  });
 }
 
 export function teamsForSchedule(prisma: PrismaClient) {

@@ -54,6 +54,25 @@ describe('the /log form as structured input', () => {
     expect(task.dueAt?.toISOString()).toBe('2026-11-27T20:00:00.000Z');
   });
 
+  it('the form\'s answer goes out through the outbox: a response_url failing three times still gets it once, from the row', async () => {
+    const s = submission('V0FORM4', code, { notes: 'Outbox call' });
+    s.view.private_metadata = JSON.stringify({ response_url: w.fake.respondUrl('form-4') });
+    w.fake.fail('respond', 'status500', 3);
+    const res = await w.post(asForm(s));
+    expect(res.text).not.toContain('errors');
+    await w.settle(300);
+    expect(w.fake.responses.filter((r) => r.url === '/respond/form-4')).toHaveLength(0);
+    const row = await w.db.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: 'slack:view:V0FORM4' } } });
+    expect(row.status).toBe('failed');
+    await w.outbox.sweep();
+    const answers = w.fake.responses.filter((r) => r.url === '/respond/form-4');
+    expect(answers).toHaveLength(1);
+    expect(JSON.stringify(answers[0]!.body)).toMatch(/Logged/);
+    expect(answers[0]!.body.response_type).toBe('ephemeral');
+    await w.outbox.sweep();
+    expect(w.fake.responses.filter((r) => r.url === '/respond/form-4')).toHaveLength(1);
+  });
+
   it('a select value the form never offered is refused on its field and stores nothing', async () => {
     const before = await w.db.prisma.interaction.count();
     const res = await w.post(asForm(submission('V0FORM3', code, { notes: 'Fine call', mood: 'furious' })));

@@ -1,6 +1,8 @@
 // Faults between the Slack door and Slack: duplicates, failing and resetting Web API calls, a
 // failing response_url. Every command's effect happens once and every owed message arrives once.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/logger.ts';
+import { createRunner } from '../../../src/scheduler/runner.ts';
 import { slackWorld, type SlackWorld } from './harness.ts';
 
 let w: SlackWorld;
@@ -74,6 +76,23 @@ it('a post Slack processed before the connection dropped is not posted again', a
   await sweepUntil(() => false, 3);
   expect(cardsTo('DUMGR').length - before).toBe(1);
   expect(await unsent()).toBe(unsentBefore);
+});
+
+it('a digest Slack processed before the connection dropped: the outbox\'s retry finds it in the DM by its key (message metadata) and posts nothing twice', async () => {
+  const rep = await w.db.prisma.user.findFirstOrThrow({ where: { displayName: 'Sam Carter' } });
+  await w.db.prisma.task.create({ data: { title: 'Digest follow-up', teamId: rep.teamId, ownerId: rep.id, dueAt: new Date('2026-11-22T02:00:00Z') } });
+  const digests = () => w.fake.posts().filter((c) => c.args.channel === 'DUREP' && JSON.stringify(c.args).includes('Digest follow-up'));
+  w.fake.fail('chat.postMessage', 'processed-reset', 1);
+  const runner = createRunner({ db: w.db, clock: w.clock, log: silentLogger, notifier: w.notifier, outbox: w.outbox, instanceId: 'digest-test' });
+  expect(await runner.runSlot('daily', rep.teamId, new Date('2026-11-23T01:00:00Z'))).toBe(true);
+  await w.settle();
+  expect(digests()).toHaveLength(1);
+  const row = await w.db.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: 'job:', endsWith: `:user:${rep.id}` } } });
+  expect(row.status).toBe('failed');
+  await sweepUntil(() => false, 3);
+  expect(digests()).toHaveLength(1);
+  expect(w.fake.called('conversations.history').some((c) => c.args.channel === 'DUREP')).toBe(true);
+  expect((await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
 });
 
 it('a hanging chat.postMessage times out and does not hold up the next post to that channel', async () => {

@@ -3,4 +3,5 @@ export const reliability = {
   'error.busy': '当前请求较多，本次没有做任何修改，请稍后再试。',
   'error.unavailable': '暂时连不上 CRM 数据库，本次没有做任何修改，请稍后再试。',
   'error.stopping': '服务正在重启，本次没有做任何修改，请稍后再试。',
+  'error.unsure': '正在保存时 CRM 数据库没有响应。如果已经保存成功，数据库恢复后你会收到回复；如果几分钟后仍没有回复，请稍后再试。',
 };
