@@ -94,7 +94,9 @@ export function weeklyReply(s: Speaker, w: WeeklySummary, opts: { late: boolean;
     },
     {
       heading: dt(L, 'churn', { days: opts.churnDays, count: change(L, w.churnRisks.count) }),
-      items: w.churnRisks.top.length ? w.churnRisks.top.map((c) => ({ text: `${c.name} · ${c.code} · ${dt(L, 'silentDays', { days: c.silentDays })}` })) : [{ text: dt(L, 'none') }],
+      items: w.churnRisks.top.length
+        ? w.churnRisks.top.map((c) => ({ text: `${c.name} · ${c.code} · ${dt(L, 'silentDays', { days: c.silentDays })}${c.openComplaints ? ` · ${say(s, 'text.churn.complaints', { count: c.openComplaints })}` : ''}` }))
+        : [{ text: dt(L, 'none') }],
       ...(w.churnRisks.count.current > w.churnRisks.top.length ? { more: w.churnRisks.count.current - w.churnRisks.top.length } : {}),
     },
     { heading: dt(L, 'cadence'), items: [{ text: dt(L, 'cadenceLine', { a: change(L, w.cadenceMisses.A), b: change(L, w.cadenceMisses.B), c: change(L, w.cadenceMisses.C) }) }] },
