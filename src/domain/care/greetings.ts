@@ -9,7 +9,7 @@
 import type { PrismaClient, Team } from '../../generated/prisma/client.ts';
 import { holidaysOf } from '../teams/holidays.ts';
 import { weekdayOf } from '../time/wall.ts';
-import { addDays, type LocalDate } from '../time/zone.ts';
+import { addDays, isoDate, type LocalDate } from '../time/zone.ts';
 import { monthDayOf, yearlyOn } from './birthday.ts';
 
 export type GreetingReason = 'birthday' | 'founded' | 'holiday';
@@ -31,7 +31,8 @@ const MON_FRI = [1, 2, 3, 4, 5];
 /** The holiday greeting goes to these tiers. */
 export const HOLIDAY_TIERS = ['A', 'B'] as const;
 
-const iso = (d: LocalDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+const iso = isoDate;
+const monthDay = (md: { month: number; day: number }) => isoDate({ year: 2000, ...md }).slice(5);
 
 /** The days whose greetings go in `today`'s list: tomorrow, and on through the next workday (at most a week). */
 export function greetingDays(today: LocalDate, workdays: number[]): LocalDate[] {
@@ -72,13 +73,13 @@ export async function greetingsDue(prisma: Pick<PrismaClient, 'contact' | 'custo
   const card = (c: { id: number; name: string; code: string; tier: string }) => ({ id: c.id, name: c.name, code: c.code, tier: c.tier });
   for (const k of birthdays) {
     const md = k.birthday ? monthDayOf(k.birthday) : undefined;
-    const on = md && byMonthDay.get(`${String(md.month).padStart(2, '0')}-${String(md.day).padStart(2, '0')}`);
+    const on = md && byMonthDay.get(monthDay(md));
     if (!on) continue;
     out.push({ ownerId: k.customer.ownerId!, on: iso(on), reason: 'birthday', customer: card(k.customer), contact: { name: k.name, title: k.title } });
   }
   for (const c of founded) {
     const md = c.founded && c.founded.length === 10 ? monthDayOf(c.founded) : undefined;
-    const on = md && byMonthDay.get(`${String(md.month).padStart(2, '0')}-${String(md.day).padStart(2, '0')}`);
+    const on = md && byMonthDay.get(monthDay(md));
     if (!md?.year || !on || on.year <= md.year) continue;
     out.push({ ownerId: c.ownerId!, on: iso(on), reason: 'founded', customer: card(c), contact: contactOf(c.contacts[0]), years: on.year - md.year });
   }

@@ -7,7 +7,7 @@ import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { assertRole } from '../permissions.ts';
-import { localDateOf } from '../time/zone.ts';
+import { isoDate, localDateOf } from '../time/zone.ts';
 
 export interface Holiday {
   /** "YYYY-MM-DD" in the team's calendar. */
@@ -60,8 +60,7 @@ export async function teamHolidays(ctx: DomainContext): Promise<{ holidays: Holi
 }
 
 function upcoming(list: Holiday[], team: Pick<Team, 'timeZone'>, now: Date): Holiday[] {
-  const t = localDateOf(now, team.timeZone);
-  const today = `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+  const today = isoDate(localDateOf(now, team.timeZone));
   return list.filter((h) => h.on >= today);
 }
 

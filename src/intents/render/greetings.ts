@@ -1,7 +1,7 @@
 // The due list's "greetings" section: who to greet before the next list and why, each with a Log touch
 // button that records the greeting the rep sent themselves (the churn card's button, its note preset).
 import type { Greeting } from '../../domain/care/greetings.ts';
-import { addDays, localDateOf } from '../../domain/time/zone.ts';
+import { addDays, isoDate, localDateOf } from '../../domain/time/zone.ts';
 import { formatInstant } from '../catalog/index.ts';
 import { say, type Speaker } from '../dispatch/turn.ts';
 import type { ReplySection } from '../reply.ts';
@@ -15,9 +15,7 @@ export function calendarDay(locale: Speaker['locale'], on: string): string {
 }
 
 function dayLabel(s: Speaker, on: string, now: Date): string {
-  const t = addDays(localDateOf(now, s.timeZone), 1);
-  const tomorrow = `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
-  return on === tomorrow ? say(s, 'text.greeting.tomorrow') : formatInstant(s.locale, new Date(`${on}T00:00:00Z`), 'UTC', false);
+  return on === isoDate(addDays(localDateOf(now, s.timeZone), 1)) ? say(s, 'text.greeting.tomorrow') : formatInstant(s.locale, new Date(`${on}T00:00:00Z`), 'UTC', false);
 }
 
 function who(s: Speaker, g: Greeting): string {
