@@ -55,6 +55,9 @@ export const ACTION_INPUTS: Partial<Record<ButtonActionName, { name: string; lab
   'complaint.resolve': { name: 'how', labelCode: 'input.complaint.how' },
 };
 
+// A preset touch note travels after the customer's code (codes hold no @).
+const TOUCH_ID = /^(CUS\d{11,})@(.+)$/s;
+
 // Snooze presets travel in the id ("12@tomorrow") so a one-click "tomorrow" button needs no form.
 const SNOOZE_ID = /^#?(\d{1,16})(?:@(.{1,200}))?$/s;
 
@@ -140,6 +143,9 @@ function read(action: ButtonAction, values: Record<string, string>): Intent {
       return { kind: 'customer.schedule', customerText: rawId.slice(0, 200), whenText: whenText.slice(0, 200) };
     }
     case 'customer.touch': {
+      // A greeting's button carries its note ("CODE@Birthday greeting to …"): one click logs it.
+      const m = TOUCH_ID.exec(rawId);
+      if (m) return { kind: 'customer.touch', customerText: m[1]!, note: m[2]!.slice(0, 1000) };
       const note = value(values, 'note');
       if (!rawId) return bad;
       if (!note) return invalidIntent('missing_argument', 'usage.complaint', { arg: 'note' });
@@ -207,8 +213,10 @@ export function intentToAction(intent: Intent, version?: number): ButtonAction |
     case 'pool.list':
       return { action: 'pool.list', id: '' };
     // What the person types comes from the form, never from the drawn button.
-    case 'customer.schedule':
     case 'customer.touch':
+      // '-' leaves the note to the form; any other note is ours (a greeting's), not the person's words.
+      return { action: intent.kind, id: intent.note === '-' ? intent.customerText : `${intent.customerText}@${intent.note}` };
+    case 'customer.schedule':
     case 'customer.handoff':
       return { action: intent.kind, id: intent.customerText };
     case 'complaint.resolve':

@@ -67,6 +67,8 @@ export const customerFieldsSchema = z.object({
   tagsRemove: z.array(text(50)).max(20).optional(),
   title: text(100).optional(),
   prefers: z.enum(CHANNELS).optional(),
+  /** The contact's birthday as typed (issue 14), checked readable by the grammar. */
+  birthday: text(40).optional(),
 });
 export type CustomerFields = z.infer<typeof customerFieldsSchema>;
 
@@ -76,6 +78,7 @@ export const contactFieldsSchema = z.object({
   phone: text(50).optional(),
   email: text(200).optional(),
   preferredChannel: z.enum(CHANNELS).optional(),
+  birthday: text(40).optional(),
 });
 
 export const quoteLineSchema = z.object({
@@ -151,6 +154,7 @@ export const USAGE_KEYS = [
   'usage.task.add',
   'usage.team',
   'usage.manager',
+  'usage.team.holidays',
   'usage.link',
   'usage.complaint',
   'usage.notify',
@@ -278,6 +282,9 @@ export const intentSchema = z.discriminatedUnion('kind', [
   /** `/crm team weights`: how the lead score counts, weight by weight. */
   z.object({ kind: z.literal('team.weights') }),
   z.object({ kind: z.literal('team.set'), change: teamChangeSchema }),
+  /** The team's greeting dates (issue 14): shown, or one added or removed by a manager. */
+  z.object({ kind: z.literal('team.holidays') }),
+  z.object({ kind: z.literal('team.holiday'), op: z.enum(['add', 'remove']), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: text(40).optional() }),
   /** Both name people as typed (@mention, door:id, name): findUser resolves them. */
   z.object({ kind: z.literal('manager.set'), target: text(200), manager: text(200) }),
   // words (issue 15): the language a person chose for their replies; null follows profile and writing again.

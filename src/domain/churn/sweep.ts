@@ -7,6 +7,7 @@ import type { Tx } from '../audit.ts';
 import type { Clock } from '../context.ts';
 import type { Person } from '../pool/ownership.ts';
 import { managersOf } from '../users/directory.ts';
+import { churnRisksAt, isSilent, type RiskRow } from './risks.ts';
 
 export type ChurnReason = 'silent' | 'complaint' | 'both';
 
@@ -42,19 +43,6 @@ export interface ChurnSweep {
 /** Called inside the transaction that records the announcement: write the messages there too. */
 export type Announce<E> = (tx: Tx, event: E) => Promise<void>;
 
-interface RiskRow {
-  id: number;
-  code: string;
-  name: string;
-  tier: string;
-  ownerId: number;
-  ownerName: string;
-  managerId: number | null;
-  last: Date | null;
-  created: Date;
-  open: bigint | number;
-}
-
 const DAY_MS = 86_400_000;
 
 export async function sweepChurn(
@@ -65,19 +53,7 @@ export async function sweepChurn(
 ): Promise<ChurnSweep> {
   const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
   const now = clock.now();
-  const silentSince = new Date(now.getTime() - team.churnRiskDays * DAY_MS);
-  // Owned, not lost customers that are silent or have an open complaint.
-  const rows = await prisma.$queryRaw<RiskRow[]>`
-    SELECT c.id, c.code, c.name, c.tier::text AS tier, c."ownerId", u."displayName" AS "ownerName", u."managerId",
-           c."createdAt" AS created, x.last, x.open
-    FROM "Customer" c
-    JOIN "User" u ON u.id = c."ownerId"
-    CROSS JOIN LATERAL (
-      SELECT (SELECT max(i."occurredAt") FROM "Interaction" i WHERE i."customerId" = c.id) AS last,
-             (SELECT count(*) FROM "Complaint" k WHERE k."customerId" = c.id AND k."resolvedAt" IS NULL) AS open) x
-    WHERE c."teamId" = ${teamId} AND c.status <> 'lost'
-      AND (coalesce(x.last, c."createdAt") <= ${silentSince} OR x.open > 0)
-    ORDER BY c.id`;
+  const rows = await churnRisksAt(prisma, team, now);
   const risky = new Set(rows.map((r) => r.id));
 
   // Risks that cleared (a contact logged, the complaint resolved, the customer lost or moved to the pool).
@@ -96,7 +72,7 @@ export async function sweepChurn(
       const risks: ChurnRisk[] = [];
       for (const r of list) {
         const open = Number(r.open);
-        const silent = (r.last ?? r.created).getTime() <= silentSince.getTime();
+        const silent = isSilent(r, team.churnRiskDays, now);
         const reason: ChurnReason = silent && open ? 'both' : open ? 'complaint' : 'silent';
         // New, or back after it cleared: one row per customer, taken by one sweep only.
         const took = await tx.$queryRaw<Array<{ customerId: number }>>`

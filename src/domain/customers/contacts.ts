@@ -37,6 +37,7 @@ export async function editContact(ctx: DomainContext, contactId: number, input: 
         ...(data.phone ? { phone: data.phone, normalizedPhone: normalizePhone(data.phone) } : {}),
         ...(data.email ? { email: normalizeEmail(data.email) } : {}),
         ...(data.preferredChannel ? { preferredChannel: data.preferredChannel } : {}),
+        ...(data.birthday ? { birthday: data.birthday } : {}),
         ...(input.primary ? { isPrimary: true } : {}),
       },
     });

@@ -51,7 +51,7 @@ export async function insertCustomer(
     columns: Prisma.CustomerUncheckedUpdateInput;
     ownerId: number | null;
     createdById: number | null;
-    contact?: { name?: string; title?: string; phone?: string; email?: string; preferredChannel?: Prisma.ContactCreateWithoutCustomerInput['preferredChannel'] };
+    contact?: { name?: string; title?: string; phone?: string; email?: string; preferredChannel?: Prisma.ContactCreateWithoutCustomerInput['preferredChannel']; birthday?: string };
   },
 ): Promise<Customer> {
   const code = d.code ?? (await nextCustomerCode(tx, now, team.timeZone));
@@ -83,6 +83,7 @@ export async function insertCustomer(
                 normalizedPhone: phone,
                 email: email ?? undefined,
                 preferredChannel: d.contact.preferredChannel,
+                birthday: d.contact.birthday,
                 isPrimary: true,
               },
             },

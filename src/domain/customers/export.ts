@@ -26,7 +26,7 @@ export async function exportRows(ctx: DomainContext): Promise<{ headers: string[
   for (const c of customers) {
     const [first, ...more] = c.contacts;
     const contactCells = (k: (typeof c.contacts)[number] | undefined): Partial<Record<ImportField, string>> =>
-      k ? { contactName: k.name, title: k.title ?? '', phone: k.phone ?? '', email: k.email ?? '', prefers: k.preferredChannel ? CHANNEL_OUT[locale][k.preferredChannel] : '' } : {};
+      k ? { contactName: k.name, title: k.title ?? '', phone: k.phone ?? '', email: k.email ?? '', prefers: k.preferredChannel ? CHANNEL_OUT[locale][k.preferredChannel] : '', birthday: k.birthday ?? '' } : {};
     const values: Partial<Record<ImportField, string>> = {
       code: c.code,
       name: c.name,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../interactions/input.ts';
+import { readBirthday } from '../care/birthday.ts';
 
 export const TIERS = ['A', 'B', 'C'] as const;
 export const STATUSES = ['lead', 'intent', 'deal', 'lost'] as const;
@@ -15,6 +16,15 @@ export const contactSchema = z.object({
   phone: short(50).optional(),
   email: z.string().trim().max(200).email('bad_email').optional(),
   preferredChannel: z.enum(CHANNELS).optional(),
+  /** As typed ("3-15", "3月15日", "1985-03-15"), stored as "MM-DD" or "YYYY-MM-DD". */
+  birthday: z
+    .union([z.string().trim().max(40), z.date()])
+    .transform((v, c) => {
+      const b = readBirthday(v);
+      if (!b) c.addIssue({ code: 'custom', message: 'birthday' });
+      return b ?? '';
+    })
+    .optional(),
 });
 
 /**

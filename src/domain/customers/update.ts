@@ -93,6 +93,7 @@ export async function addContact(ctx: DomainContext, customerId: number, input: 
         normalizedPhone: normalizePhone(data.phone),
         email: normalizeEmail(data.email) ?? undefined,
         preferredChannel: data.preferredChannel,
+        birthday: data.birthday,
         isPrimary: primary,
       },
     });

@@ -3,6 +3,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { DAY_MS, dueOwnedCustomers, loadCadenceTeam } from '../cadence/query.ts';
 import { addDays, localDateOf, startOfLocalDay } from '../time/zone.ts';
+import { greetingsDue, type Greeting } from '../care/greetings.ts';
 
 export interface DigestTask {
   id: number;
@@ -19,6 +20,8 @@ export interface RepDaily {
   overdue: DigestTask[];
   today: DigestTask[];
   dueForContact: Array<{ id: number; name: string; code: string; tier: string; overdueDays: number }>;
+  /** Birthdays, anniversaries and holidays before the next due list (issue 14). */
+  greetings: Greeting[];
 }
 
 export interface DailyDigest {
@@ -33,7 +36,7 @@ export async function dailyDigest(prisma: PrismaClient, teamId: number, now: Dat
   const today = localDateOf(now, team.timeZone);
   const startOfToday = startOfLocalDay(today, team.timeZone);
   const endOfToday = startOfLocalDay(addDays(today, 1), team.timeZone);
-  const [users, due, pool, leads, cadence] = await Promise.all([
+  const [users, due, pool, leads, cadence, greetings] = await Promise.all([
     prisma.user.findMany({ where: { teamId, active: true }, orderBy: { id: 'asc' }, select: { id: true, displayName: true } }),
     prisma.task.findMany({
       where: { teamId, status: 'open', ownerId: { not: null }, dueAt: { lt: endOfToday } },
@@ -43,6 +46,7 @@ export async function dailyDigest(prisma: PrismaClient, teamId: number, now: Dat
     prisma.task.findMany({ where: { teamId, status: 'open', ownerId: null }, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }], take: 26, include: { customer: { select: { name: true, code: true } } } }),
     prisma.customer.findMany({ where: { teamId, ownerId: null, status: { in: ['lead', 'intent'] } }, orderBy: { id: 'asc' }, take: 26, select: { id: true, name: true, code: true, tier: true } }),
     loadCadenceTeam(prisma, teamId).then((t) => dueOwnedCustomers(prisma, t, now)),
+    greetingsDue(prisma, team, today, now),
   ]);
   // Grouped once by owner, in the order the queries gave (soonest first), instead of one pass over
   // the whole team per rep.
@@ -56,6 +60,7 @@ export async function dailyDigest(prisma: PrismaClient, teamId: number, now: Dat
       overdue: mine.filter((t) => t.dueAt! < startOfToday),
       today: mine.filter((t) => t.dueAt! >= startOfToday),
       dueForContact: (dueOf.get(u.id) ?? []).map((c) => ({ id: c.id, name: c.name, code: c.code, tier: c.tier, overdueDays: Math.max(0, Math.floor((now.getTime() - c.dueMs) / DAY_MS)) })),
+      greetings: greetings.get(u.id) ?? [],
     };
   });
   return { teamId, reps, poolTasks: pool, poolLeads: leads };

@@ -2,6 +2,7 @@
 // with FILTER clauses (no per-customer loops), in the team's zone.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { addDays, localDateOf, startOfLocalDay, type LocalDate } from '../time/zone.ts';
+import { churnRisksAt } from '../churn/risks.ts';
 
 export interface Pair {
   current: number;
@@ -28,7 +29,7 @@ export interface WeeklySummary {
   dealsWon: Pair;
   conversion: { leadToIntent: number | null; intentToDeal: number | null };
   /** Previous values are as of the end of the week before, from contact history (today's status decides which customers count). */
-  churnRisks: { count: Pair; top: Array<{ name: string; code: string; silentDays: number }> };
+  churnRisks: { count: Pair; top: Array<{ name: string; code: string; silentDays: number; openComplaints: number }> };
   cadenceMisses: Record<'A' | 'B' | 'C', Pair>;
   /** New leads of the week and how many got a first contact within the team's response hours (issue 13). */
   response: { hours: number; leads: Pair; answered: Pair };
@@ -57,7 +58,7 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
   const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
   const { start, end, prevStart } = summaryWeeks(at, team.timeZone);
 
-  const [sources, byRep, byChannel, tasks, quotes, values, statuses, won, tiers, topRisks] = await Promise.all([
+  const [sources, byRep, byChannel, tasks, quotes, values, statuses, won, tiers, risks, risksBefore] = await Promise.all([
     prisma.$queryRaw<Array<{ source: string; cur: bigint; prev: bigint }>>`
       SELECT source::text, count(*) FILTER (WHERE "createdAt" >= ${start}) AS cur, count(*) FILTER (WHERE "createdAt" < ${start}) AS prev
       FROM "Customer" WHERE "teamId" = ${teamId} AND "createdAt" >= ${prevStart} AND "createdAt" < ${end} GROUP BY source ORDER BY source`,
@@ -103,9 +104,9 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       SELECT count(*) FILTER (WHERE a."at" >= ${start}) AS cur, count(*) FILTER (WHERE a."at" < ${start}) AS prev
       FROM "AuditEvent" a JOIN "Customer" c ON a.entity = 'customer' AND a."entityId" = c.id::text
       WHERE c."teamId" = ${teamId} AND a.action = 'status' AND a.after->>'status' = 'deal' AND a."at" >= ${prevStart} AND a."at" < ${end}`,
-    // Cadence misses and churn risks from one last-contact aggregate, counted per tier in SQL, as of
-    // the end of last week and as of the end of the week before.
-    prisma.$queryRaw<Array<{ tier: 'A' | 'B' | 'C'; misses: bigint; misses_prev: bigint; churn: bigint; churn_prev: bigint }>>`
+    // Cadence misses from one last-contact aggregate, counted per tier in SQL, as of the end of last
+    // week and as of the end of the week before.
+    prisma.$queryRaw<Array<{ tier: 'A' | 'B' | 'C'; misses: bigint; misses_prev: bigint }>>`
       WITH last AS (
         SELECT c.id, c.tier, c."createdAt" AS created,
                coalesce(max(i."occurredAt"), c."createdAt") AS base,
@@ -116,16 +117,11 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
         GROUP BY c.id)
       SELECT tier::text AS tier,
              count(*) FILTER (WHERE base + cadence < ${end}) AS misses,
-             count(*) FILTER (WHERE created < ${start} AND base_prev + cadence < ${start}) AS misses_prev,
-             count(*) FILTER (WHERE base <= ${new Date(end.getTime() - team.churnRiskDays * 86_400_000)}) AS churn,
-             count(*) FILTER (WHERE created < ${start} AND base_prev <= ${new Date(start.getTime() - team.churnRiskDays * 86_400_000)}) AS churn_prev
+             count(*) FILTER (WHERE created < ${start} AND base_prev + cadence < ${start}) AS misses_prev
       FROM last GROUP BY tier`,
-    prisma.$queryRaw<Array<{ name: string; code: string; base: Date }>>`
-      SELECT c.name, c.code, coalesce(max(i."occurredAt"), c."createdAt") AS base
-      FROM "Customer" c LEFT JOIN "Interaction" i ON i."customerId" = c.id AND i."occurredAt" < ${end}
-      WHERE c."teamId" = ${teamId} AND c.status <> 'lost' AND c."createdAt" < ${end}
-      GROUP BY c.id HAVING coalesce(max(i."occurredAt"), c."createdAt") <= ${new Date(end.getTime() - team.churnRiskDays * 86_400_000)}
-      ORDER BY base ASC, c.id LIMIT 5`,
+    // Churn risks by the sweep's own rule (silent or an open complaint), as of each week's end.
+    churnRisksAt(prisma, team, end),
+    churnRisksAt(prisma, team, start),
   ]);
 
   // New leads of each week contacted within the team's response hours of being created.
@@ -146,7 +142,9 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
   const live = status.lead! + status.intent! + status.deal!;
   const misses = { A: { current: 0, previous: 0 }, B: { current: 0, previous: 0 }, C: { current: 0, previous: 0 } };
   for (const r of tiers) misses[r.tier] = { current: n(r.misses), previous: n(r.misses_prev) };
-  const churnCount = { current: tiers.reduce((sum, r) => sum + n(r.churn), 0), previous: tiers.reduce((sum, r) => sum + n(r.churn_prev), 0) };
+  const churnCount = { current: risks.length, previous: risksBefore.length };
+  const base = (r: (typeof risks)[number]) => (r.last ?? r.created).getTime();
+  const topRisks = [...risks].sort((a, b) => base(a) - base(b) || a.id - b.id).slice(0, 5);
   return {
     teamId,
     weekStart: start,
@@ -176,7 +174,7 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
       leadToIntent: live ? (status.intent! + status.deal!) / live : null,
       intentToDeal: status.intent! + status.deal! ? status.deal! / (status.intent! + status.deal!) : null,
     },
-    churnRisks: { count: churnCount, top: topRisks.map((r) => ({ name: r.name, code: r.code, silentDays: Math.floor((end.getTime() - new Date(r.base).getTime()) / 86_400_000) })) },
+    churnRisks: { count: churnCount, top: topRisks.map((r) => ({ name: r.name, code: r.code, silentDays: Math.floor((end.getTime() - base(r)) / 86_400_000), openComplaints: Number(r.open) })) },
     cadenceMisses: misses,
     response: {
       hours: team.responseHours,

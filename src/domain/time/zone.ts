@@ -119,3 +119,8 @@ export function dayBounds(instant: Date, timeZone: string): { start: Date; end: 
   const today = localDateOf(instant, timeZone);
   return { start: startOfLocalDay(today, timeZone), end: startOfLocalDay(addDays(today, 1), timeZone) };
 }
+
+/** "YYYY-MM-DD" of a calendar date. */
+export function isoDate(d: LocalDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}

@@ -15,6 +15,7 @@ import { reliability as enReliability } from './en/reliability.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
 import { words as enWords } from './en/words.ts';
+import { greetings as enGreetings } from './en/greetings.ts';
 import { care as zhCare } from './zh-CN/care.ts';
 import { channels as zhChannels } from './zh-CN/channels.ts';
 import { dates as zhDates } from './zh-CN/dates.ts';
@@ -31,6 +32,7 @@ import { reliability as zhReliability } from './zh-CN/reliability.ts';
 import { replies as zhReplies } from './zh-CN/replies.ts';
 import { usage as zhUsage } from './zh-CN/usage.ts';
 import { words as zhWords } from './zh-CN/words.ts';
+import { greetings as zhGreetings } from './zh-CN/greetings.ts';
 
 export const en = {
   ...enUsage,
@@ -49,6 +51,7 @@ export const en = {
   ...enChannels,
   ...enFiles,
   ...enFunnel,
+  ...enGreetings,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -68,6 +71,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhChannels,
   ...zhFiles,
   ...zhFunnel,
+  ...zhGreetings,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

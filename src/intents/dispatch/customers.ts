@@ -15,8 +15,8 @@ import { say, when, type Dispatch, type Turn } from './turn.ts';
 
 /** The typed fields as the domain takes them: the contact's parts gathered into one contact. */
 export function toInput(fields: CustomerFields) {
-  const { contact, phone, email, title, prefers, ...rest } = fields;
-  return { ...rest, ...(contact || phone || email || title || prefers ? { contact: { name: contact, phone, email, title, preferredChannel: prefers } } : {}) };
+  const { contact, phone, email, title, prefers, birthday, ...rest } = fields;
+  return { ...rest, ...(contact || phone || email || title || prefers || birthday ? { contact: { name: contact, phone, email, title, preferredChannel: prefers, birthday } } : {}) };
 }
 
 export const dispatchCustomerAdd: Dispatch<'customer.add'> = async (turn, intent) => {

@@ -13,6 +13,7 @@ import { dispatchLog, dispatchUndo } from './log.ts';
 import { dispatchCustomerAssign, dispatchCustomerAssignAll, dispatchCustomerClaim, dispatchCustomerRelease, dispatchPoolList } from './pool.ts';
 import { dispatchQuoteApprove, dispatchQuoteEdit, dispatchQuoteNew, dispatchQuoteReject, dispatchQuoteShow, dispatchQuoteSubmit } from './quotes.ts';
 import { dispatchManagerSet, dispatchTeamSet, dispatchTeamShow, dispatchTeamWeights } from './team.ts';
+import { dispatchTeamHoliday, dispatchTeamHolidays } from './holidays.ts';
 import { dispatchTaskClaim, dispatchTaskDone, dispatchTaskList, dispatchTaskReassign, dispatchTaskSnooze } from './tasks.ts';
 import type { Dispatch, Turn } from './turn.ts';
 import { dispatchQuoteOutcome } from './outcome.ts';
@@ -69,6 +70,8 @@ const table: Table = {
   'team.show': dispatchTeamShow,
   'team.set': dispatchTeamSet,
   'team.weights': dispatchTeamWeights,
+  'team.holidays': dispatchTeamHolidays,
+  'team.holiday': dispatchTeamHoliday,
   'manager.set': dispatchManagerSet,
   language: dispatchLanguage,
   link: dispatchLink,

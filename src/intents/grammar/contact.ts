@@ -14,7 +14,7 @@ export const CONTACT_SUBS: Record<string, 'add' | 'edit' | 'remove' | 'primary'>
 };
 
 const PRIMARY_RE = /(?:^|\s)(primary|--primary|主要|设为主要|主联系人)\s*$/i;
-const CONTACT_FIELDS = new Set(['name', 'title', 'phone', 'email', 'prefers']);
+const CONTACT_FIELDS = new Set(['name', 'title', 'phone', 'email', 'prefers', 'birthday']);
 
 export function parseContact(body: Src): Intent {
   const { word, rest } = firstWord(body);
@@ -41,6 +41,7 @@ export function parseContact(body: Src): Intent {
     ...(f.phone ? { phone: f.phone } : {}),
     ...(f.email ? { email: f.email } : {}),
     ...(f.prefers ? { preferredChannel: f.prefers } : {}),
+    ...(f.birthday ? { birthday: f.birthday } : {}),
   };
   switch (sub) {
     case 'add':

@@ -4,6 +4,7 @@
 import { customerFieldsSchema, type CustomerFields } from '../intent.ts';
 import { alternation, matchesOutsideQuotes, slice, trim, unquote, type Src } from './text.ts';
 import { readBudget, readDay, readPartialDate } from '../../domain/customers/values.ts';
+import { readBirthday } from '../../domain/care/birthday.ts';
 import { CHANNEL_WORDS, lookup, SOURCE_VALUES, STATUS_VALUES } from './vocabulary.ts';
 
 type FieldName = keyof CustomerFields;
@@ -31,6 +32,7 @@ export const FIELD_KEYS: Record<string, FieldName> = {
   budget: 'budget', 预算: 'budget', 预算范围: 'budget',
   decision: 'decisionChain', 'decision-chain': 'decisionChain', 决策链: 'decisionChain', 决策人: 'decisionChain',
   title: 'title', 职位: 'title', 职务: 'title',
+  birthday: 'birthday', bday: 'birthday', dob: 'birthday', 生日: 'birthday', 出生日期: 'birthday',
   prefers: 'prefers', preferred: 'prefers', 偏好: 'prefers', 首选: 'prefers', 偏好渠道: 'prefers',
   所在地区: 'region',
 };
@@ -127,6 +129,8 @@ function readValue(field: FieldName, value: string): string | string[] | undefin
       return readPartialDate(value) ? value : undefined;
     case 'firstContact':
       return readDay(value) ? value : undefined;
+    case 'birthday':
+      return readBirthday(value) ? value : undefined;
     case 'budget':
       return readBudget(value, 'USD') ? value : undefined;
     case 'prefers':

@@ -9,6 +9,7 @@
 import { invalidIntent, type Intent, type TeamChangeIntent } from '../intent.ts';
 import { currencyOf } from './money.ts';
 import { readWeights } from './weights.ts';
+import { parseHolidays } from './holidays.ts';
 import { alternation, trim, type Src } from './text.ts';
 
 type Setting = TeamChangeIntent['setting'];
@@ -49,6 +50,8 @@ const WEEKDAYS: Record<string, number> = {
 export function parseTeam(body: Src): Intent {
   const text = trim(body);
   if (!text.f) return { kind: 'team.show' };
+  const holidays = parseHolidays(text);
+  if (holidays) return holidays;
   const m = SETTING_RE.exec(text.f);
   if (!m) return invalidIntent('unknown_subcommand', 'usage.team', { subcommand: text.o.split(/\s/)[0]!.slice(0, 50) });
   const setting = SETTING_WORDS[m[1]!.toLowerCase()]!;

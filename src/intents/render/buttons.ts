@@ -14,6 +14,7 @@ export function button(turn: Speaker, labelCode: string, intent: Intent, opts: {
     label: say(turn, labelCode, opts.labelParams),
     action,
     ...(opts.style ? { style: opts.style } : {}),
-    ...(input && !(action.action === 'task.snooze' && action.id.includes('@')) ? { input: { name: input.name, label: say(turn, input.labelCode) } } : {}),
+    // A preset after @ (a snooze time, a greeting's note) needs no form.
+    ...(input && !((action.action === 'task.snooze' || action.action === 'customer.touch') && action.id.includes('@')) ? { input: { name: input.name, label: say(turn, input.labelCode) } } : {}),
   };
 }

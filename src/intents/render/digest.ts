@@ -9,6 +9,7 @@ import { button } from './buttons.ts';
 import { barChartPng } from './chart.ts';
 import { dt } from '../catalog/digest.ts';
 import { claimButton } from './pool.ts';
+import { greetingsSection } from './greetings.ts';
 import { taskSection } from './task.ts';
 
 const LIMIT = 15;
@@ -18,7 +19,7 @@ function day(s: Speaker, at: Date): string {
 }
 
 export function repDailyReply(s: Speaker, rep: RepDaily, now: Date): Reply | null {
-  if (!rep.overdue.length && !rep.today.length && !rep.dueForContact.length) return null;
+  if (!rep.overdue.length && !rep.today.length && !rep.dueForContact.length && !rep.greetings.length) return null;
   const sections: ReplySection[] = [];
   if (rep.overdue.length) sections.push({ ...taskSection(s, 'section.overdue', rep.overdue, LIMIT), heading: dt(s.locale, 'overdue') });
   if (rep.today.length) sections.push({ ...taskSection(s, 'section.today', rep.today, LIMIT), heading: dt(s.locale, 'today') });
@@ -32,6 +33,8 @@ export function repDailyReply(s: Speaker, rep: RepDaily, now: Date): Reply | nul
       ...(rep.dueForContact.length > LIMIT ? { more: rep.dueForContact.length - LIMIT } : {}),
     });
   }
+  const greetings = greetingsSection(s, rep.greetings, now);
+  if (greetings) sections.push(greetings);
   return { tone: 'info', title: dt(s.locale, 'dailyTitle', { date: day(s, now) }), sections, visibility: 'private' };
 }
 
@@ -91,7 +94,9 @@ export function weeklyReply(s: Speaker, w: WeeklySummary, opts: { late: boolean;
     },
     {
       heading: dt(L, 'churn', { days: opts.churnDays, count: change(L, w.churnRisks.count) }),
-      items: w.churnRisks.top.length ? w.churnRisks.top.map((c) => ({ text: `${c.name} · ${c.code} · ${dt(L, 'silentDays', { days: c.silentDays })}` })) : [{ text: dt(L, 'none') }],
+      items: w.churnRisks.top.length
+        ? w.churnRisks.top.map((c) => ({ text: `${c.name} · ${c.code} · ${dt(L, 'silentDays', { days: c.silentDays })}${c.openComplaints ? ` · ${say(s, 'text.churn.complaints', { count: c.openComplaints })}` : ''}` }))
+        : [{ text: dt(L, 'none') }],
       ...(w.churnRisks.count.current > w.churnRisks.top.length ? { more: w.churnRisks.count.current - w.churnRisks.top.length } : {}),
     },
     { heading: dt(L, 'cadence'), items: [{ text: dt(L, 'cadenceLine', { a: change(L, w.cadenceMisses.A), b: change(L, w.cadenceMisses.B), c: change(L, w.cadenceMisses.C) }) }] },

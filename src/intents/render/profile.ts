@@ -20,6 +20,14 @@ export function formatDay(locale: Turn['locale'], value: Date | string): string 
   return new Intl.DateTimeFormat('en', { timeZone: 'UTC', year: 'numeric', month: 'short', ...(d ? { day: 'numeric' } : {}) }).format(date);
 }
 
+/** A birthday ("MM-DD" or "YYYY-MM-DD") as people write it: 3月15日, Mar 15, 1985年3月15日. */
+export function formatBirthday(locale: Turn['locale'], stored: string): string {
+  if (stored.length === 10) return formatDay(locale, stored);
+  const [m, d] = stored.split('-').map(Number);
+  if (locale === 'zh-CN') return `${m}月${d}日`;
+  return new Intl.DateTimeFormat('en', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(new Date(Date.UTC(2000, m! - 1, d)));
+}
+
 function line(turn: Turn, field: string, value: string | null | undefined): { text: string }[] {
   return value ? [{ text: `${label(turn.locale, 'field', field)}${turn.locale === 'zh-CN' ? '：' : ': '}${value}` }] : [];
 }
@@ -61,7 +69,8 @@ export function profileReply(turn: Turn, p: Profile): Reply {
       ...line(turn, 'mainBusiness', c.mainBusiness),
       ...line(turn, 'region', c.region),
       ...line(turn, 'address', c.address),
-      ...line(turn, 'founded', c.founded ? formatDay(turn.locale, c.founded) : null),
+      // A founding date without its day has no anniversary to greet on (issue 14): the card says so.
+      ...line(turn, 'founded', c.founded ? formatDay(turn.locale, c.founded) + (c.founded.length < 10 ? say(turn, 'text.profile.founded_no_day') : '') : null),
     ],
   };
   const needs: ReplySection = {
@@ -77,6 +86,7 @@ export function profileReply(turn: Turn, p: Profile): Reply {
         k.phone,
         k.email,
         k.preferredChannel ? say(turn, 'text.profile.contact_prefers', { channel: label(turn.locale, 'channel', k.preferredChannel) }) : null,
+        k.birthday ? say(turn, 'text.profile.contact_birthday', { date: formatBirthday(turn.locale, k.birthday) }) : null,
       ]
         .filter(Boolean)
         .join(' · '),

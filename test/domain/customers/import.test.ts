@@ -30,7 +30,7 @@ async function snapshot(db: Database, teamId: number) {
     code: c.code, name: c.name, aliases: c.aliases, industry: c.industry, size: c.size, mainBusiness: c.mainBusiness, region: c.region, address: c.address,
     founded: c.founded, tier: c.tier, status: c.status, source: c.source, referrer: c.referrer, firstContactOn: c.firstContactOn?.toISOString(),
     needs: c.needs, budget: [c.budgetMinMinor, c.budgetMaxMinor, c.budgetCurrency], decisionChain: c.decisionChain, owner: c.owner?.displayName ?? null, tags: c.tags,
-    contacts: c.contacts.map((k) => [k.name, k.title, k.phone, k.email, k.preferredChannel, k.isPrimary]),
+    contacts: c.contacts.map((k) => [k.name, k.title, k.phone, k.email, k.preferredChannel, k.birthday, k.isPrimary]),
   }));
 }
 
@@ -124,9 +124,9 @@ describeEngines('customer import and export', (engine) => {
 
   it('reads English headers, a BOM with `;`, pasted TSV, GB18030 and XLSX alike', async () => {
     const rows = [
-      ['Customer name', 'Industry', 'Tier', 'Source', 'Owner', 'Contact', 'Title', 'Phone', 'Email', 'Tags', 'Budget', 'Founded'],
-      ['Acme Robotics', 'manufacturing', 'A', 'store visit', 'Dana Reyes', 'Ann Lee', 'Buyer', '+1 415 555 0100', 'ann@acme.com', 'hot, expo', '$50k-80k', '2009'],
-      ['Globex; Inc.', 'logistics', 'b', 'event', '', 'Hank', '', '', '', '', '', ''],
+      ['Customer name', 'Industry', 'Tier', 'Source', 'Owner', 'Contact', 'Title', 'Phone', 'Email', 'Tags', 'Budget', 'Founded', 'Birthday'],
+      ['Acme Robotics', 'manufacturing', 'A', 'store visit', 'Dana Reyes', 'Ann Lee', 'Buyer', '+1 415 555 0100', 'ann@acme.com', 'hot, expo', '$50k-80k', '2009', 'March 15'],
+      ['Globex; Inc.', 'logistics', 'b', 'event', '', 'Hank', '', '', '', '', '', '', ''],
     ];
     const semicolon = '\uFEFF' + rows.map((r) => r.map((c) => (c.includes(';') ? `"${c}"` : c)).join(';')).join('\r\n');
     const tsv = rows.map((r) => r.join('\t')).join('\n');
@@ -134,7 +134,7 @@ describeEngines('customer import and export', (engine) => {
     for (const [name, bytes] of [['a.csv', utf8(semicolon)], ['a.tsv', utf8(tsv)], ['a.xlsx', await xlsxOf(rows)]] as const) {
       const p = await previewImport(en, { fileName: name, bytes });
       expect(p.plan.counts, name).toEqual({ rows: 2, create: 2, match: 0, same: 0, refuse: 0 });
-      expect(p.plan.rows[0]!.data, name).toMatchObject({ name: 'Acme Robotics', tier: 'A', source: 'store', founded: '2009', tags: ['hot', 'expo'], contact: { name: 'Ann Lee', title: 'Buyer', email: 'ann@acme.com' } });
+      expect(p.plan.rows[0]!.data, name).toMatchObject({ name: 'Acme Robotics', tier: 'A', source: 'store', founded: '2009', tags: ['hot', 'expo'], contact: { name: 'Ann Lee', title: 'Buyer', email: 'ann@acme.com', birthday: '03-15' } });
       expect(p.plan.rows[1]!.data, name).toMatchObject({ name: 'Globex; Inc.', tier: 'B', source: 'event' });
       plans.push(p);
     }
@@ -151,12 +151,12 @@ describeEngines('customer import and export', (engine) => {
   it('reads an XLSX with real dates, numbers and a title row', async () => {
     const bytes = await xlsxOf([
       ['客户基础信息表'],
-      ['客户名称', '成立时间', '首次接触时间', '联系方式', '客户类型'],
-      ['日期公司', new Date(Date.UTC(2015, 2, 8)), new Date(Date.UTC(2026, 3, 1)), 13800000009, 'A级'],
+      ['客户名称', '成立时间', '首次接触时间', '联系方式', '客户类型', '生日'],
+      ['日期公司', new Date(Date.UTC(2015, 2, 8)), new Date(Date.UTC(2026, 3, 1)), 13800000009, 'A级', new Date(Date.UTC(1985, 11, 31))],
     ]);
     const p = await previewImport(zh, { fileName: 'dates.xlsx', bytes });
     expect(p.plan.headerRow).toBe(2);
-    expect(p.plan.rows[0]!.data).toMatchObject({ founded: '2015-03-08', firstContact: '2026-04-01', tier: 'A', contact: { phone: '13800000009' } });
+    expect(p.plan.rows[0]!.data).toMatchObject({ founded: '2015-03-08', firstContact: '2026-04-01', tier: 'A', contact: { phone: '13800000009', birthday: '1985-12-31' } });
   });
 
   it('keeps a rep out of import and export', async () => {
@@ -166,8 +166,12 @@ describeEngines('customer import and export', (engine) => {
 
   for (const format of ['csv', 'xlsx'] as const) {
     it(`round-trips an export (${format}) into an empty CRM: same customers, contacts, tiers, owners and tags`, async () => {
+      // Birthdays travel too (issue 14): one with its year, one without.
+      const [k1, k2] = await db.prisma.contact.findMany({ where: { customer: { teamId: zh.actor.teamId } }, orderBy: { id: 'asc' }, take: 2 });
+      await db.prisma.contact.update({ where: { id: k1!.id }, data: { birthday: '03-15' } });
+      await db.prisma.contact.update({ where: { id: k2!.id }, data: { birthday: '1985-02-28' } });
       const file = await exportCustomers(zh, format);
-      if (format === 'csv') expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes).split('\r\n')[0]).toBe('\uFEFF客户编号,客户名称,别名,所属行业,企业规模,主营业务,所在地区,注册地址,成立时间,客户分级,客户状态,客户来源,推荐人,首次接触日期,需求痛点,预算范围,决策链,负责人,标签,联系人,职位,联系电话,邮箱,偏好渠道');
+      if (format === 'csv') expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes).split('\r\n')[0]).toBe('\uFEFF客户编号,客户名称,别名,所属行业,企业规模,主营业务,所在地区,注册地址,成立时间,客户分级,客户状态,客户来源,推荐人,首次接触日期,需求痛点,预算范围,决策链,负责人,标签,联系人,职位,联系电话,邮箱,偏好渠道,生日');
       const other = await freshDatabase(engine);
       try {
         const team = await makeTeam(other, { name: '华东销售', timeZone: 'Asia/Shanghai', locale: 'zh-CN' });

@@ -106,10 +106,16 @@ describeEngines('weekly summary figures', (engine) => {
     await customer('C', [new Date('2026-11-23T00:00:00Z')]); // contact only this week: now and before missed, churn
     await customer('C', [], { status: 'lost' }); //       lost customers are not chased
     await customer('C', [], { createdAt: lastWeek(1) }); // new last week: fine now, did not exist before
+    // Churn risk is also an unresolved complaint (issue 14), counted by the sweep's rule: a complaint
+    // opened last week counts now, not before; one resolved last week counted before, not now.
+    const upset = await customer('B', [lastWeek(3), weekBefore(3)]); // cadence fine both weeks
+    await db.prisma.complaint.create({ data: { customerId: upset.id, teamId: team.id, openedById: rep.id, summary: 'late', openedAt: lastWeek(3) } });
+    const calmed = await customer('B', [lastWeek(3), weekBefore(3)]);
+    await db.prisma.complaint.create({ data: { customerId: calmed.id, teamId: team.id, openedById: rep.id, summary: 'late', openedAt: weekBefore(2), resolvedAt: lastWeek(1) } });
 
     const w = await weeklySummary(db.prisma, team.id, at);
     expect(w.cadenceMisses).toEqual({ A: { current: 1, previous: 3 }, B: { current: 1, previous: 0 }, C: { current: 1, previous: 1 } });
-    expect(w.churnRisks.count).toEqual({ current: 2, previous: 4 });
-    expect(w.churnRisks.top.map((c) => [c.code, c.silentDays])).toEqual([['CAD5', 113], ['CAD3', 43]]);
+    expect(w.churnRisks.count).toEqual({ current: 3, previous: 5 });
+    expect(w.churnRisks.top.map((c) => [c.code, c.silentDays, c.openComplaints])).toEqual([['CAD5', 113, 0], ['CAD3', 43, 0], ['CAD8', 3, 1]]);
   });
 });

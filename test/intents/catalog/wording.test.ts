@@ -86,7 +86,9 @@ describe('wording of every catalog message', () => {
     expect(t('en', 'error.quote.no_approver', { level: 'admin' })).toContain('an admin');
     // Fragments shown mid-line after ' · ', beside lowercase labels (dispatch/lists customerItem: `… · lead · due now`;
     // render/profile contact line: `Mei Chen · CFO · prefers WeChat`), so they stay lower case like the labels.
-    const fragments = new Set(['text.customers.due', 'text.customers.due_now', 'text.customers.no_cadence', 'text.customers.overdue', 'text.profile.contact_prefers']);
+    const fragments = new Set(['text.customers.due', 'text.customers.due_now', 'text.customers.no_cadence', 'text.customers.overdue', 'text.profile.contact_prefers',
+      // `Wang Qiang · buyer · birthday Mar 15`, and `founding date: 2009-05 (add the day …)` after a value.
+      'text.profile.contact_birthday', 'text.profile.founded_no_day']);
     const lower = keys.filter((k) => !k.startsWith('label.') && !k.startsWith('phrase.') && !fragments.has(k)).filter((k) => !/^[A-Z0-9`“"#/$(]/.test(render('en', k)));
     expect(lower).toEqual([]);
   });

@@ -4,7 +4,7 @@
 export const IMPORT_FIELDS = [
   'code', 'name', 'aliases', 'industry', 'size', 'mainBusiness', 'region', 'address', 'founded', 'tier', 'status', 'source',
   'referrer', 'firstContact', 'needs', 'budget', 'decisionChain', 'owner', 'tags',
-  'contactName', 'title', 'contactMethod', 'phone', 'email', 'prefers',
+  'contactName', 'title', 'contactMethod', 'phone', 'email', 'prefers', 'birthday',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -34,6 +34,7 @@ const HEADERS: Record<ImportField, string[]> = {
   phone: ['联系电话', '电话', '手机', '手机号', '手机号码', 'phone', 'mobile', 'tel', 'telephone'],
   email: ['邮箱', '电子邮箱', '邮件', 'email', 'e-mail'],
   prefers: ['偏好渠道', '首选联系方式', 'preferred channel', 'prefers'],
+  birthday: ['生日', '联系人生日', '出生日期', 'birthday', 'contact birthday', 'date of birth', 'dob'],
 };
 
 export function foldHeader(h: string): string {
@@ -75,4 +76,5 @@ export const EXPORT_COLUMNS: Array<{ field: ImportField; en: string; zh: string 
   { field: 'phone', en: 'Phone', zh: '联系电话' },
   { field: 'email', en: 'Email', zh: '邮箱' },
   { field: 'prefers', en: 'Preferred channel', zh: '偏好渠道' },
+  { field: 'birthday', en: 'Birthday', zh: '生日' },
 ];

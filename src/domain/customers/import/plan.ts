@@ -8,6 +8,7 @@ import { readBudget, readDay, readPartialDate, teamCurrency } from '../values.ts
 import { fieldOfHeader, type ImportField } from './columns.ts';
 import type { Cell, Table } from './read.ts';
 import { readChannel, readSource, readStatus, readTier } from './words.ts';
+import { readBirthday } from '../../care/birthday.ts';
 
 export interface RowNote {
   /** The header as the file wrote it. */
@@ -39,7 +40,7 @@ export interface RowData {
   decisionChain?: string;
   ownerId?: number | null;
   tags?: string[];
-  contact?: { name?: string; title?: string; phone?: string; email?: string; preferredChannel?: string };
+  contact?: { name?: string; title?: string; phone?: string; email?: string; preferredChannel?: string; birthday?: string };
 }
 
 export type RowAction = 'create' | 'match' | 'same' | 'refuse';
@@ -290,6 +291,12 @@ function planRow(team: Team, columns: Plan['columns'], row: number, cells: Cell[
     const ch = readChannel(prefers.value);
     if (ch) contact.preferredChannel = ch;
     else refuse(prefers.column, 'bad_prefers', prefers.value);
+  }
+  const birthday = get('birthday');
+  if (birthday.value) {
+    const v = readBirthday(birthday.cell instanceof Date ? birthday.cell : birthday.value);
+    if (v) contact.birthday = v;
+    else refuse(birthday.column, 'bad_birthday', birthday.value);
   }
   if (Object.keys(contact).length) d.contact = contact;
 

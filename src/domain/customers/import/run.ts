@@ -78,6 +78,7 @@ function contactRow(customerId: number, c: NonNullable<RowData['contact']>, fall
     normalizedPhone: normalizePhone(c.phone),
     email: normalizeEmail(c.email),
     preferredChannel: (c.preferredChannel as Channel | undefined) ?? null,
+    birthday: c.birthday ?? null,
     isPrimary,
   };
 }
@@ -213,11 +214,11 @@ async function insertCustomers(
 async function insertContacts(tx: Tx, rows: Prisma.ContactCreateManyInput[]): Promise<void> {
   if (!rows.length) return;
   const now = new Date();
-  const records = rows.map((k) => ({ customerId: k.customerId, name: k.name, title: k.title ?? null, phone: k.phone ?? null, normalizedPhone: k.normalizedPhone ?? null, email: k.email ?? null, preferredChannel: k.preferredChannel ?? null, isPrimary: k.isPrimary ?? false }));
+  const records = rows.map((k) => ({ customerId: k.customerId, name: k.name, title: k.title ?? null, phone: k.phone ?? null, normalizedPhone: k.normalizedPhone ?? null, email: k.email ?? null, preferredChannel: k.preferredChannel ?? null, birthday: k.birthday ?? null, isPrimary: k.isPrimary ?? false }));
   await tx.$executeRaw`
-    INSERT INTO "Contact" ("customerId", "name", "title", "phone", "normalizedPhone", "email", "preferredChannel", "isPrimary", "createdAt", "updatedAt")
-    SELECT r."customerId", r."name", r."title", r."phone", r."normalizedPhone", r."email", r."preferredChannel"::"Channel", r."isPrimary", ${ts(now)}, ${ts(now)}
-    FROM jsonb_to_recordset(${json(records)}::jsonb) AS r("customerId" int, "name" text, "title" text, "phone" text, "normalizedPhone" text, "email" text, "preferredChannel" text, "isPrimary" boolean)`;
+    INSERT INTO "Contact" ("customerId", "name", "title", "phone", "normalizedPhone", "email", "preferredChannel", "birthday", "isPrimary", "createdAt", "updatedAt")
+    SELECT r."customerId", r."name", r."title", r."phone", r."normalizedPhone", r."email", r."preferredChannel"::"Channel", r."birthday", r."isPrimary", ${ts(now)}, ${ts(now)}
+    FROM jsonb_to_recordset(${json(records)}::jsonb) AS r("customerId" int, "name" text, "title" text, "phone" text, "normalizedPhone" text, "email" text, "preferredChannel" text, "birthday" text, "isPrimary" boolean)`;
 }
 
 async function insertAudits(tx: Tx, rows: Array<{ entityId: string; after: Prisma.InputJsonValue | undefined }>, at: { actorId: number | null; door: string; now: Date }): Promise<void> {

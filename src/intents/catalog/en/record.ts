@@ -64,6 +64,7 @@ export const record = {
   'import.reason.bad_contact_method': '“{value}” is neither a phone number nor an email',
   'import.reason.bad_phone': '“{value}” is not a phone number',
   'import.reason.bad_email': '“{value}” is not an email address',
+  'import.reason.bad_birthday': '“{value}” is not a birthday (3-15, March 15 or 1985-03-15)',
   'import.reason.bad_prefers': '“{value}” is not a channel (call, visit, email, meeting, wechat)',
   'import.reason.bad_code': '“{value}” is not a code like CUS20261122001; a new code is given',
   'import.reason.code_in_use': 'Code {value} is taken; a new code is given',

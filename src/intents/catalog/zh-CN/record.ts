@@ -65,6 +65,7 @@ export const record: Record<keyof typeof en, string> = {
   'import.reason.bad_contact_method': '「{value}」既不是电话也不是邮箱',
   'import.reason.bad_phone': '「{value}」不是电话号码',
   'import.reason.bad_email': '「{value}」不是邮箱地址',
+  'import.reason.bad_birthday': '「{value}」不是有效生日（如 3-15、「3月15日」、1985-03-15）',
   'import.reason.bad_prefers': '「{value}」不是联系渠道（电话、拜访、邮件、会议、微信）',
   'import.reason.bad_code': '「{value}」不是 CUS20261122001 这样的编号，将重新编号',
   'import.reason.code_in_use': '编号 {value} 已被占用，将重新编号',
