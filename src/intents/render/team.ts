@@ -1,7 +1,7 @@
 // A team's settings as fields a person reads in their language: "Mon–Fri", "09:00–17:00",
 // "A 7 days · B 14 days · C 30 days", "15%".
 import type { TeamSettings } from '../../domain/teams/settings.ts';
-import { formatBps, label } from '../catalog/index.ts';
+import { formatBps, formatMoney, label } from '../catalog/index.ts';
 import { say, type Speaker } from '../dispatch/turn.ts';
 
 /** Minutes after midnight as a 24-hour clock time: 540 → "09:00". */
@@ -51,12 +51,16 @@ export function settingValue(turn: Speaker, s: TeamSettings, setting: string): s
       return String(s.scoreThreshold);
     case 'responseHours':
       return say(turn, 'label.report.hours', { n: s.responseHours });
+    case 'sourceCost': {
+      const costs = Object.entries(s.sourceCosts).sort(([a], [b]) => a.localeCompare(b));
+      return costs.length ? costs.map(([k, v]) => `${label(turn.locale, 'source', k)} ${formatMoney(turn.locale, BigInt(v), s.currency)}`).join(' · ') : say(turn, 'label.none');
+    }
     default:
       return '';
   }
 }
 
-export const SETTING_ORDER = ['zone', 'locale', 'currency', 'workdays', 'workday', 'cadence', 'poolHours', 'claimsPerDay', 'discountLimit', 'churnDays', 'scoreThreshold', 'responseHours'] as const;
+export const SETTING_ORDER = ['zone', 'locale', 'currency', 'workdays', 'workday', 'cadence', 'poolHours', 'claimsPerDay', 'discountLimit', 'churnDays', 'scoreThreshold', 'responseHours', 'sourceCost'] as const;
 
 export function settingFields(turn: Speaker, s: TeamSettings) {
   return SETTING_ORDER.map((k) => ({ label: label(turn.locale, 'setting', k), value: settingValue(turn, s, k) }));
