@@ -1,9 +1,8 @@
 // What complaints are about: the words and two-word phrases that come up in the most complaints.
 // Text is cut into words by Intl.Segmenter (word granularity), which splits Chinese by dictionary
 // and English at spaces, so one pass reads both. A phrase is two neighbouring words with nothing
-// but space between them; it matters most for Chinese, where the dictionary often cuts a word such
-// as 客服 or 发货 into single characters that mean little alone. Stop words (both languages) and
-// lone Chinese characters never stand as a theme on their own.
+// but space between them (发货 + 太慢, late + delivery). Stop words (both languages) and lone
+// Chinese characters never stand as a theme on their own.
 
 export interface Theme {
   term: string;
@@ -41,12 +40,21 @@ function standsAlone(word: string): boolean {
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** The words of one text in order, with `null` where punctuation breaks a phrase. */
+const loneHan = (w: string | null | undefined): w is string => !!w && w.length === 1 && CJK.test(w) && !isStop(w);
+
+/**
+ * The words of one text in order, with `null` where punctuation breaks a phrase. Neighbouring lone
+ * Chinese characters that are not stop words are one word: the dictionary cuts 客服 into 客|服.
+ */
 function words(text: string): Array<string | null> {
   const out: Array<string | null> = [];
+  let run = false;
   for (const s of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
-    if (s.isWordLike) out.push(s.segment);
+    const w = s.isWordLike ? s.segment : null;
+    if (w !== null && run && loneHan(w)) out[out.length - 1] += w;
+    else if (w !== null) out.push(w);
     else if (!/^\s+$/.test(s.segment)) out.push(null);
+    run = w !== null && loneHan(w);
   }
   return out;
 }
