@@ -26,11 +26,11 @@ export interface RunnerOptions {
   /** Wait before retry n (1-based); bounded so one failing chat API cannot stall the others for long. */
   backoffMs?: (attempt: number) => number;
   sleep?: (ms: number) => Promise<void>;
-  /** A weekly summary sent this long after its slot says it is late. */
+  /** A weekly summary or monthly review sent this long after its slot says it is late. */
   lateAfterMs?: number;
 }
 
-const KINDS: DigestKind[] = ['daily', 'weekly'];
+const KINDS: DigestKind[] = ['daily', 'weekly', 'monthly'];
 
 export function createRunner(o: RunnerOptions) {
   const prisma = o.db.prisma;
@@ -110,7 +110,7 @@ export function createRunner(o: RunnerOptions) {
           if (starting) o.log.info({ team: team.name, kind, slot }, 'missed slot from an earlier day skipped');
           continue;
         }
-        await runSlot(kind, team.id, slot, kind === 'weekly' && now.getTime() - slot.getTime() > lateAfter);
+        await runSlot(kind, team.id, slot, kind !== 'daily' && now.getTime() - slot.getTime() > lateAfter);
       }
     }
     await resume();

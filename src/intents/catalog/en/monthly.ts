@@ -27,4 +27,5 @@ export const monthly = {
   'label.field.setting_sourceCost': 'source cost',
   'error.team.bad_source_cost': '“{value}” is not an amount in {currency}: write the cost in the team’s currency, e.g. `expo 20000`.',
   'error.team.bad_source_cost.bare': 'Write the cost as a whole amount in the team’s currency, e.g. `expo 20000`.',
+  'text.digest.monthly_late': 'Sent late: the run due on the first workday of the month was missed.',
 };

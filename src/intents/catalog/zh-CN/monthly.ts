@@ -27,4 +27,5 @@ export const monthly: Record<keyof typeof en, string> = {
   'label.field.setting_sourceCost': '来源投入',
   'error.team.bad_source_cost': '「{value}」不是有效的{currency}金额，请按团队币种填写，如 `展会 20000`。',
   'error.team.bad_source_cost.bare': '请按团队币种填写金额，如 `展会 20000`。',
+  'text.digest.monthly_late': '补发：本月首个工作日的定时发送错过了。',
 };
