@@ -32,8 +32,8 @@ function chart(s: Speaker, r: MonthlyReport): Array<{ title: string; png: Uint8A
       .flatMap((l) => {
         const name = label(s.locale, 'source', l.source);
         return [
-          { label: `${name} · ${say(s, 'text.report.monthly.chart_new')}`, value: l.customers },
-          { label: `${name} · ${say(s, 'text.report.monthly.chart_won')}`, value: l.deals },
+          { label: `${name} · ${say(s, 'label.report.monthly.chart_new')}`, value: l.customers },
+          { label: `${name} · ${say(s, 'label.report.monthly.chart_won')}`, value: l.deals },
         ];
       });
     return [{ title, png: barChartPng(title, bars) }];
@@ -49,7 +49,7 @@ export function monthlyReply(s: Speaker, r: MonthlyReport, period: Pick<Period, 
     heading: say(s, 'section.report.monthly.sources'),
     items: r.sources.map((l) => {
       const line = say(s, 'text.report.monthly.source', { source: label(s.locale, 'source', l.source), customers: l.customers, deals: l.deals, rate: pct(l.deals, l.customers), value: money(s, l.value, r.currency) });
-      const roi = l.costMinor !== null ? say(s, 'text.report.monthly.roi', { cost: formatMoney(s.locale, l.costMinor, r.currency), roi: l.roi === null ? '—' : `${Math.round(l.roi * 100)}%` }) : null;
+      const roi = l.costMinor !== null ? say(s, 'label.report.monthly.roi', { cost: formatMoney(s.locale, l.costMinor, r.currency), roi: l.roi === null ? '—' : `${Math.round(l.roi * 100)}%` }) : null;
       return { text: roi ? `${line}${s.locale === 'zh-CN' ? '；' : '; '}${roi}` : line };
     }),
   };
@@ -58,8 +58,8 @@ export function monthlyReply(s: Speaker, r: MonthlyReport, period: Pick<Period, 
     heading: say(s, 'section.report.monthly.complaints', { count: r.complaints.count, open: r.complaints.open }),
     items: r.complaints.themes.map((t) => ({ text: say(s, 'text.report.monthly.theme', { term: t.term, count: t.count }) })),
   };
-  const quotes = say(s, 'text.report.monthly.quotes', { accepted: r.quotes.accepted, negotiating: r.quotes.negotiating, rejected: r.quotes.rejected });
-  const accepted = r.quotes.acceptedValue.length ? `${s.locale === 'zh-CN' ? '；' : '; '}${say(s, 'text.report.monthly.accepted_value', { value: money(s, r.quotes.acceptedValue, r.currency) })}` : '';
+  const quotes = say(s, 'label.report.monthly.quotes', { accepted: r.quotes.accepted, negotiating: r.quotes.negotiating, rejected: r.quotes.rejected });
+  const accepted = r.quotes.acceptedValue.length ? `${s.locale === 'zh-CN' ? '；' : '; '}${say(s, 'label.report.monthly.accepted_value', { value: money(s, r.quotes.acceptedValue, r.currency) })}` : '';
   return {
     tone: 'info',
     title: say(s, opts.digest ? 'title.digest.monthly' : r.ownerId ? 'title.report.monthly.own' : 'title.report.monthly', { range }),
