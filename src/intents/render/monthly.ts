@@ -58,7 +58,7 @@ export function monthlyReply(s: Speaker, r: MonthlyReport, period: Pick<Period, 
     heading: say(s, 'section.report.monthly.complaints', { count: r.complaints.count, open: r.complaints.open }),
     items: r.complaints.themes.map((t) => ({ text: say(s, 'text.report.monthly.theme', { term: t.term, count: t.count }) })),
   };
-  const quotes = say(s, 'label.report.monthly.quotes', { accepted: r.quotes.accepted, negotiating: r.quotes.negotiating, rejected: r.quotes.rejected });
+  const quotes = say(s, 'label.report.monthly.outcomes', { accepted: r.quotes.accepted, negotiating: r.quotes.negotiating, rejected: r.quotes.rejected });
   const accepted = r.quotes.acceptedValue.length ? `${s.locale === 'zh-CN' ? '；' : '; '}${say(s, 'label.report.monthly.accepted_value', { value: money(s, r.quotes.acceptedValue, r.currency) })}` : '';
   return {
     tone: 'info',

@@ -12,7 +12,7 @@ export const monthly = {
   'label.report.monthly.quotes': 'Customers’ answers to quotes',
   'text.report.monthly.rate': '{rate} ({part} of {whole})',
   'text.report.monthly.tasks': '{onTime} of {due} done on time ({rate}); {done} done in all',
-  'label.report.monthly.quotes': 'accepted {accepted} · negotiating {negotiating} · rejected {rejected}',
+  'label.report.monthly.outcomes': 'accepted {accepted} · negotiating {negotiating} · rejected {rejected}',
   'label.report.monthly.accepted_value': 'accepted value {value}',
   'text.report.monthly.source': '{source}: {customers} new, {deals} won ({rate}), deal value {value}',
   'label.report.monthly.roi': 'cost {cost}, ROI {roi}',

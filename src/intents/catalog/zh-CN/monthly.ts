@@ -12,7 +12,7 @@ export const monthly: Record<keyof typeof en, string> = {
   'label.report.monthly.quotes': '客户对报价的答复',
   'text.report.monthly.rate': '{rate}（{whole} 个中 {part} 个）',
   'text.report.monthly.tasks': '按时完成 {onTime} / {due}（{rate}），本期共完成 {done} 个',
-  'label.report.monthly.quotes': '接受 {accepted} · 议价 {negotiating} · 拒绝 {rejected}',
+  'label.report.monthly.outcomes': '接受 {accepted} · 议价 {negotiating} · 拒绝 {rejected}',
   'label.report.monthly.accepted_value': '接受金额 {value}',
   'text.report.monthly.source': '{source}：新增 {customers}，成交 {deals}（{rate}），成交额 {value}',
   'label.report.monthly.roi': '投入 {cost}，投资回报率 {roi}',
