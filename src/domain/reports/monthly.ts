@@ -3,7 +3,7 @@
 // the response rate, task completion, complaint themes and the customers' answers to quotes.
 // A manager reads the team's; a rep reads their own customers, tasks and quotes. Each figure is one
 // aggregate statement; nothing loops over customers.
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { PrismaClient, Team } from '../../generated/prisma/client.ts';
 import type { DomainContext } from '../context.ts';
 import { interactionFollowUp, leadResponse, type ResponseFigures } from '../digests/response.ts';
 import { sourceCostsOf, teamCurrency } from '../teams/settings.ts';
@@ -59,30 +59,36 @@ export async function monthlyReport(ctx: DomainContext, period: { start: Date; e
 }
 
 /**
- * The figures, read in one transaction with PostgreSQL's JIT off: the follow-up check probes the
- * interaction index once per interaction of the month, which the planner costs high enough to JIT
- * compile, and compiling took longer (about 1.2 s of a 5 s run over a million interactions) than
- * the statement it sped up. A read-only transaction also gives every figure one snapshot.
+ * PostgreSQL's JIT is off for these reads: the follow-up check probes the interaction index once per
+ * interaction of the month, which the planner costs high enough to JIT compile, and compiling took
+ * longer (about 1.2 s of a 5 s run over a million interactions) than the statement it sped up. That
+ * check, the slowest part, runs on a connection of its own beside the others.
  */
 export async function monthlyFigures(prisma: PrismaClient, scope: MonthlyScope): Promise<MonthlyReport> {
+  const team = await prisma.team.findUniqueOrThrow({ where: { id: scope.teamId } });
+  const responseScope = { teamId: scope.teamId, ownerId: scope.ownerId ?? null, start: scope.start, end: scope.end, hours: team.responseHours };
+  const [follow, rest] = await Promise.all([withoutJit(prisma, (tx) => interactionFollowUp(tx, responseScope)), withoutJit(prisma, (tx) => figures(tx, team, scope))]);
+  return { ...rest, response: { ...rest.response, ...follow } };
+}
+
+function withoutJit<T>(prisma: PrismaClient, read: (tx: PrismaClient) => Promise<T>): Promise<T> {
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL jit = off');
-      return figures(tx as unknown as PrismaClient, scope);
+      return read(tx as unknown as PrismaClient);
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
 }
 
-async function figures(prisma: PrismaClient, scope: MonthlyScope): Promise<MonthlyReport> {
+async function figures(prisma: PrismaClient, team: Team, scope: MonthlyScope): Promise<MonthlyReport> {
   const { teamId, start, end } = scope;
   const owner = scope.ownerId ?? null;
-  const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
   const currency = teamCurrency(team);
   const costs = sourceCostsOf(team.sourceCosts);
   const responseScope = { teamId, ownerId: owner, start, end, hours: team.responseHours };
 
-  const [sources, tiers, tasks, complaints, quotes, leads, follow] = await Promise.all([
+  const [sources, tiers, tasks, complaints, quotes, leads] = await Promise.all([
     prisma.$queryRaw<Array<{ source: string; currency: string | null; customers: bigint; deals: bigint; value: bigint | null }>>`
       SELECT c.source::text AS source, c."dealCurrency" AS currency, count(*) AS customers,
              count(*) FILTER (WHERE c.status = 'deal' OR c."dealAt" IS NOT NULL) AS deals, sum(c."dealValueMinor")::bigint AS value
@@ -111,7 +117,6 @@ async function figures(prisma: PrismaClient, scope: MonthlyScope): Promise<Month
       FROM "Quote" WHERE "teamId" = ${teamId} AND outcome IS NOT NULL AND "outcomeAt" >= ${start} AND "outcomeAt" < ${end} AND (${owner}::int IS NULL OR "authorId" = ${owner}::int)
       GROUP BY 1, 2`,
     leadResponse(prisma, responseScope),
-    interactionFollowUp(prisma, responseScope),
   ]);
 
   const bySource = new Map<string, { customers: number; deals: number; value: Map<string, bigint> }>();
@@ -149,7 +154,7 @@ async function figures(prisma: PrismaClient, scope: MonthlyScope): Promise<Month
     sources: lines,
     newCustomers: lines.reduce((sum, l) => sum + l.customers, 0),
     tierMoves: tiers.map((r) => ({ from: r.from, to: r.to, count: n(r.count) })),
-    response: { hours: team.responseHours, ...leads, ...follow },
+    response: { hours: team.responseHours, ...leads, interactions: 0, followed: 0 },
     tasks: { due: n(t?.due), doneOfDue: n(t?.ontime), done: n(t?.done) },
     complaints: { count: complaints.length, open: complaints.filter((k) => !k.resolved).length, themes: complaintThemes(complaints.map((k) => k.summary)) },
     quotes: { ...outcome, acceptedValue: money(accepted) },
