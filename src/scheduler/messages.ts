@@ -9,6 +9,7 @@ import type { Locale } from '../intents/invocation.ts';
 import { poolDailyReply, repDailyReply, weeklyReply } from '../intents/render/digest.ts';
 import type { OutboundMessage } from '../intents/reply.ts';
 import type { DigestKind } from './slots.ts';
+import { monthlyDigest } from './monthly.ts';
 
 const loc = (l: string | null | undefined): Locale => (l === 'zh-CN' ? 'zh-CN' : 'en');
 
@@ -16,6 +17,7 @@ export async function digestMessages(prisma: PrismaClient, kind: DigestKind, tea
   const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
   const teamSpeaker = { locale: loc(team.locale), timeZone: team.timeZone };
   const out = new Map<string, OutboundMessage>();
+  if (kind === 'monthly') return monthlyDigest(prisma, team, slot, late);
   if (kind === 'weekly') {
     const summary = await weeklySummary(prisma, teamId, slot);
     out.set(`team:${teamId}:digest`, { to: { teamId, purpose: 'digest' }, reply: weeklyReply(teamSpeaker, summary, { late, churnDays: team.churnRiskDays, charts: true }) });

@@ -21,11 +21,11 @@ export interface RunnerOptions {
   instanceId: string;
   /** A run claimed and not planned this long after its claim is taken over by another replica. */
   leaseMs?: number;
-  /** A weekly summary sent this long after its slot says it is late. */
+  /** A weekly summary or monthly review sent this long after its slot says it is late. */
   lateAfterMs?: number;
 }
 
-const KINDS: DigestKind[] = ['daily', 'weekly'];
+const KINDS: DigestKind[] = ['daily', 'weekly', 'monthly'];
 
 export function createRunner(o: RunnerOptions) {
   const prisma = o.db.prisma;
@@ -76,7 +76,7 @@ export function createRunner(o: RunnerOptions) {
           if (starting) o.log.info({ team: team.name, kind, slot }, 'missed slot from an earlier day skipped');
           continue;
         }
-        await runSlot(kind, team.id, slot, kind === 'weekly' && now.getTime() - slot.getTime() > lateAfter);
+        await runSlot(kind, team.id, slot, kind !== 'daily' && now.getTime() - slot.getTime() > lateAfter);
       }
     }
     await resume();

@@ -8,15 +8,15 @@ import { createRunner } from '../../scheduler/runner.ts';
 import { digestMessages } from '../../scheduler/messages.ts';
 import { latestSlot, type DigestKind } from '../../scheduler/slots.ts';
 
-const USAGE = `usage: crm digest preview --team <name> --kind daily|weekly [--at <ISO instant>]
-       crm digest run --kind daily|weekly --at <ISO instant>`;
+const USAGE = `usage: crm digest preview --team <name> --kind daily|weekly|monthly [--at <ISO instant>]
+       crm digest run --kind daily|weekly|monthly --at <ISO instant>`;
 
 export async function run(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
   const { values } = parseArgs({ args: rest, options: { team: { type: 'string' }, kind: { type: 'string' }, at: { type: 'string' } } });
   const kind = values.kind as DigestKind;
   const at = values.at ? new Date(values.at) : new Date();
-  if ((verb !== 'preview' && verb !== 'run') || (kind !== 'daily' && kind !== 'weekly') || Number.isNaN(at.getTime()) || (verb === 'preview' && !values.team) || (verb === 'run' && !values.at)) {
+  if ((verb !== 'preview' && verb !== 'run') || !['daily', 'weekly', 'monthly'].includes(kind) || Number.isNaN(at.getTime()) || (verb === 'preview' && !values.team) || (verb === 'run' && !values.at)) {
     console.error(USAGE);
     return 2;
   }

@@ -1,6 +1,7 @@
 // The Monday summary: last week's figures beside the week before, each from one aggregate query
 // with FILTER clauses (no per-customer loops), in the team's zone.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { leadResponse } from './response.ts';
 import { addDays, localDateOf, startOfLocalDay, type LocalDate } from '../time/zone.ts';
 import { churnRisksAt } from '../churn/risks.ts';
 
@@ -125,15 +126,10 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
   ]);
 
   // New leads of each week contacted within the team's response hours of being created.
-  const [resp] = await prisma.$queryRaw<Array<Record<string, bigint>>>`
-    SELECT count(*) FILTER (WHERE c."createdAt" >= ${start}) AS new_cur, count(*) FILTER (WHERE c."createdAt" < ${start}) AS new_prev,
-           count(*) FILTER (WHERE c."createdAt" >= ${start} AND f.first IS NOT NULL) AS ok_cur,
-           count(*) FILTER (WHERE c."createdAt" < ${start} AND f.first IS NOT NULL) AS ok_prev
-    FROM "Customer" c
-    LEFT JOIN LATERAL (
-      SELECT min(i."occurredAt") AS first FROM "Interaction" i
-      WHERE i."customerId" = c.id AND i."occurredAt" >= c."createdAt" AND i."occurredAt" < c."createdAt" + make_interval(hours => ${team.responseHours}::int)) f ON true
-    WHERE c."teamId" = ${teamId} AND c."createdAt" >= ${prevStart} AND c."createdAt" < ${end}`;
+  const [resp, respPrev] = await Promise.all([
+    leadResponse(prisma, { teamId, start, end, hours: team.responseHours }),
+    leadResponse(prisma, { teamId, start: prevStart, end: start, hours: team.responseHours }),
+  ]);
   const pairs = <K extends string>(rows: Array<{ cur: bigint; prev: bigint } & Record<K, unknown>>, key: K) =>
     Object.fromEntries(rows.map((r) => [String(r[key]), { current: n(r.cur), previous: n(r.prev) }]));
   const t = tasks[0] ?? {};
@@ -178,8 +174,8 @@ export async function weeklySummary(prisma: PrismaClient, teamId: number, at: Da
     cadenceMisses: misses,
     response: {
       hours: team.responseHours,
-      leads: { current: n(resp?.new_cur), previous: n(resp?.new_prev) },
-      answered: { current: n(resp?.ok_cur), previous: n(resp?.ok_prev) },
+      leads: { current: resp.leads, previous: respPrev.leads },
+      answered: { current: resp.answered, previous: respPrev.answered },
     },
   };
 }

@@ -30,7 +30,9 @@ export type TeamChange =
   /** Some of the lead score's point weights (the rest keep what they were). */
   | { setting: 'scoreWeights'; value: Partial<Record<PointWeight, number>> }
   /** Hours within which a new lead should be contacted (the response rate). */
-  | { setting: 'responseHours'; value: number };
+  | { setting: 'responseHours'; value: number }
+  /** What a customer source costs the team, in minor units of the team's currency; null clears it (the monthly review's ROI). */
+  | { setting: 'sourceCost'; source: string; value: number | null };
 
 export type TeamSettingName = TeamChange['setting'];
 
@@ -54,6 +56,8 @@ export interface TeamSettings {
   /** Every weight of the lead score, the team's where set, the defaults otherwise. */
   weights: ScoreWeights;
   responseHours: number;
+  /** Source → cost in minor units of `currency`. */
+  sourceCosts: Record<string, number>;
 }
 
 /** The allowed ranges, also named in the refusals. */
@@ -66,6 +70,7 @@ export const LIMITS = {
   scoreThreshold: { min: 1, max: 100 },
   scoreWeights: { min: 0, max: 100 },
   responseHours: { min: 1, max: 720 },
+  sourceCost: { min: 0, max: 1e15 },
 } as const;
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -94,7 +99,14 @@ export function settingsOf(team: Team): TeamSettings {
     scoreThreshold: weightsOf(team.scoreSettings).threshold,
     weights: weightsOf(team.scoreSettings),
     responseHours: team.responseHours,
+    sourceCosts: sourceCostsOf(team.sourceCosts),
   };
+}
+
+/** The stored costs, keeping only whole non-negative amounts (the column is JSON). */
+export function sourceCostsOf(stored: unknown): Record<string, number> {
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  return Object.fromEntries(Object.entries(stored).filter(([, v]) => Number.isSafeInteger(v) && (v as number) >= 0)) as Record<string, number>;
 }
 
 export async function teamSettings(ctx: DomainContext): Promise<TeamSettings> {
@@ -125,6 +137,7 @@ const BAD: Record<TeamSettingName, string> = {
   scoreThreshold: 'team.bad_score_threshold',
   scoreWeights: 'team.bad_score_weight',
   responseHours: 'team.bad_response_hours',
+  sourceCost: 'team.bad_source_cost',
 };
 
 /** The columns a change writes, after checking it; a bad value is refused naming what is allowed. */
@@ -175,6 +188,14 @@ function columnsFor(change: TeamChange, before: Team): Prisma.TeamUncheckedUpdat
     case 'responseHours':
       if (!inRange(change.value, LIMITS.responseHours)) throw bad({ value: change.value, ...LIMITS.responseHours });
       return { responseHours: change.value };
+    case 'sourceCost': {
+      if (!before.customerSources.includes(change.source)) throw invalid('customer.source_not_offered', { source: change.source, sources: before.customerSources.join(', ') });
+      if (change.value !== null && !inRange(change.value, LIMITS.sourceCost)) throw bad({ value: change.value });
+      const costs = sourceCostsOf(before.sourceCosts);
+      if (change.value === null) delete costs[change.source];
+      else costs[change.source] = change.value;
+      return { sourceCosts: costs };
+    }
     case 'scoreThreshold':
       if (!inRange(change.value, LIMITS.scoreThreshold)) throw bad({ value: change.value, ...LIMITS.scoreThreshold });
       return { scoreSettings: { ...storedScoreSettings(before), threshold: change.value } };

@@ -5,6 +5,7 @@ import { dates as enDates } from './en/dates.ts';
 import { errors as enErrors } from './en/errors.ts';
 import { files as enFiles } from './en/files.ts';
 import { funnel as enFunnel } from './en/funnel.ts';
+import { monthly as enMonthly } from './en/monthly.ts';
 import { labels as enLabels } from './en/labels.ts';
 import { lists as enLists } from './en/lists.ts';
 import { operations as enOperations } from './en/operations.ts';
@@ -22,6 +23,7 @@ import { dates as zhDates } from './zh-CN/dates.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
 import { files as zhFiles } from './zh-CN/files.ts';
 import { funnel as zhFunnel } from './zh-CN/funnel.ts';
+import { monthly as zhMonthly } from './zh-CN/monthly.ts';
 import { labels as zhLabels } from './zh-CN/labels.ts';
 import { lists as zhLists } from './zh-CN/lists.ts';
 import { operations as zhOperations } from './zh-CN/operations.ts';
@@ -52,6 +54,7 @@ export const en = {
   ...enFiles,
   ...enFunnel,
   ...enGreetings,
+  ...enMonthly,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -72,6 +75,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhFiles,
   ...zhFunnel,
   ...zhGreetings,
+  ...zhMonthly,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

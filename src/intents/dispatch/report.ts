@@ -5,8 +5,10 @@ import { invalid } from '../../domain/errors.ts';
 import { parsePeriod } from '../dates/period.ts';
 import { funnelReportReply } from '../render/funnel-report.ts';
 import type { Dispatch } from './turn.ts';
+import { dispatchMonthlyReport } from './monthly-report.ts';
 
 export const dispatchReport: Dispatch<'report'> = async (turn, intent) => {
+  if (intent.report === 'monthly') return dispatchMonthlyReport(turn, intent);
   const team = await teamOf(turn.ctx);
   const period = parsePeriod(intent.periodText ?? 'this month', { timeZone: team.timeZone, now: turn.now });
   if (!period) throw invalid('report.bad_period', { value: intent.periodText ?? '' });

@@ -6,6 +6,7 @@ import { label } from '../catalog/index.ts';
 import { settingFields, settingValue, weightFields } from '../render/team.ts';
 import { person, say, type Dispatch } from './turn.ts';
 import { findUser } from '../../domain/users/directory.ts';
+import { teamChangeOf } from './source-cost.ts';
 
 export const dispatchTeamShow: Dispatch<'team.show'> = async (turn) => {
   const s = await teamSettings(turn.ctx);
@@ -31,7 +32,7 @@ export const dispatchTeamWeights: Dispatch<'team.weights'> = async (turn) => {
 };
 
 export const dispatchTeamSet: Dispatch<'team.set'> = async (turn, intent) => {
-  const s = await changeTeamSetting(turn.ctx, intent.change);
+  const s = await changeTeamSetting(turn.ctx, await teamChangeOf(turn, intent.change));
   const name = label(turn.locale, 'setting', intent.change.setting);
   if (intent.change.setting === 'scoreWeights') {
     return {

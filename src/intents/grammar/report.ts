@@ -6,7 +6,10 @@ import { invalidIntent, type Intent } from '../intent.ts';
 import { firstWord, trim, type Src } from './text.ts';
 import { lookup } from './vocabulary.ts';
 
-const REPORTS: Record<string, 'funnel'> = { funnel: 'funnel', conversion: 'funnel', 漏斗: 'funnel', 转化: 'funnel', 销售漏斗: 'funnel', 转化率: 'funnel' };
+const REPORTS: Record<string, 'funnel' | 'monthly'> = {
+  funnel: 'funnel', conversion: 'funnel', 漏斗: 'funnel', 转化: 'funnel', 销售漏斗: 'funnel', 转化率: 'funnel',
+  monthly: 'monthly', month: 'monthly', review: 'monthly', 月报: 'monthly', 月度: 'monthly', 月度复盘: 'monthly', 月度报表: 'monthly',
+};
 
 export function parseReport(body: Src): Intent {
   const { word, rest } = firstWord(body);

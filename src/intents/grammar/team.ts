@@ -7,9 +7,10 @@
 // `折扣上限 15%`, `流失天数 90`, `转交阈值 80`, `响应时限 24`, `评分权重 拜访:25 邮件:2`. `/crm manager @rep @manager` (`/crm 主管 @李雷 @张主管`).
 // The words are read here; whether a value is allowed (a real zone, a sane range) is the domain's call.
 import { invalidIntent, type Intent, type TeamChangeIntent } from '../intent.ts';
-import { currencyOf } from './money.ts';
+import { currencyOf, readPrice } from './money.ts';
 import { readWeights } from './weights.ts';
 import { parseHolidays } from './holidays.ts';
+import { SOURCE_VALUES, lookup } from './vocabulary.ts';
 import { alternation, trim, type Src } from './text.ts';
 
 type Setting = TeamChangeIntent['setting'];
@@ -28,6 +29,7 @@ const SETTING_WORDS: Record<string, Setting> = {
   'score threshold': 'scoreThreshold', 'lead score': 'scoreThreshold', 'hand-off score': 'scoreThreshold', threshold: 'scoreThreshold',
   'response hours': 'responseHours', 'response time': 'responseHours', 响应时限: 'responseHours', 响应时间: 'responseHours', 首次响应: 'responseHours',
   weights: 'scoreWeights', 'score weights': 'scoreWeights', weight: 'scoreWeights', 评分权重: 'scoreWeights', 权重: 'scoreWeights', 评分规则: 'scoreWeights',
+  'source cost': 'sourceCost', 'channel cost': 'sourceCost', 渠道成本: 'sourceCost', 来源成本: 'sourceCost', 获客成本: 'sourceCost',
   评分阈值: 'scoreThreshold', 转交阈值: 'scoreThreshold', 线索评分: 'scoreThreshold', 评分门槛: 'scoreThreshold',
 };
 
@@ -102,6 +104,14 @@ function readChange(setting: Setting, v: string): TeamChangeIntent | undefined {
     case 'responseHours': {
       const n = /^(\d{1,3})\s*(?:h|hours?|小时)?$/i.exec(v);
       return n ? { setting, value: Number(n[1]) } : undefined;
+    }
+    case 'sourceCost': {
+      // "expo 20000", "trade show ¥1.5万", "展会 none": the source, then an amount or a word that clears it.
+      const m = /^(.+?)\s+(\S+)$/.exec(v);
+      const source = m ? lookup(SOURCE_VALUES, m[1]!) : undefined;
+      if (!m || !source) return undefined;
+      if (DEFAULT_WORDS.test(m[2]!) || /^(clear|无|清除)$/i.test(m[2]!)) return { setting, source, amount: null };
+      return readPrice(m[2]!, undefined).ok ? { setting, source, amount: m[2]! } : undefined;
     }
     case 'scoreThreshold': {
       const n = /^(\d{1,3})\s*(?:points?|pts|分)?$/i.exec(v);

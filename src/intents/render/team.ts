@@ -3,7 +3,7 @@
 import { DEFAULT_WEIGHTS, POINT_WEIGHTS } from '../../domain/funnel/weights.ts';
 import type { TeamSettings } from '../../domain/teams/settings.ts';
 import { WEIGHT_WORDS } from '../grammar/weights.ts';
-import { formatBps, label } from '../catalog/index.ts';
+import { formatBps, formatMoney, label } from '../catalog/index.ts';
 import { say, type Speaker } from '../dispatch/turn.ts';
 
 /** Minutes after midnight as a 24-hour clock time: 540 → "09:00". */
@@ -57,12 +57,16 @@ export function settingValue(turn: Speaker, s: TeamSettings, setting: string): s
       const changed = POINT_WEIGHTS.filter((w) => s.weights[w] !== DEFAULT_WEIGHTS[w]).length;
       return changed ? say(turn, 'label.weights.changed', { n: changed }) : say(turn, 'label.weights.default');
     }
+    case 'sourceCost': {
+      const costs = Object.entries(s.sourceCosts).sort(([a], [b]) => a.localeCompare(b));
+      return costs.length ? costs.map(([k, v]) => `${label(turn.locale, 'source', k)} ${formatMoney(turn.locale, BigInt(v), s.currency)}`).join(' · ') : say(turn, 'label.none');
+    }
     default:
       return '';
   }
 }
 
-export const SETTING_ORDER = ['zone', 'locale', 'currency', 'workdays', 'workday', 'cadence', 'poolHours', 'claimsPerDay', 'discountLimit', 'churnDays', 'scoreThreshold', 'scoreWeights', 'responseHours'] as const;
+export const SETTING_ORDER = ['zone', 'locale', 'currency', 'workdays', 'workday', 'cadence', 'poolHours', 'claimsPerDay', 'discountLimit', 'churnDays', 'scoreThreshold', 'scoreWeights', 'responseHours', 'sourceCost'] as const;
 
 export function settingFields(turn: Speaker, s: TeamSettings) {
   return SETTING_ORDER.map((k) => ({ label: label(turn.locale, 'setting', k), value: settingValue(turn, s, k) }));

@@ -149,6 +149,8 @@ describe('lists and team settings from the console door', { timeout: 90_000 }, (
       'Discount a manager may approve: 15%', 'Churn risk after: 90 days',
       // The sales funnel's settings (issue 13).
       'Lead score that hands a lead to sales: 80', 'First contact with a new lead within: 24 hours',
+      // The monthly review's channel costs, none set yet.
+      'Cost per customer source: —',
     ]);
     expect((await mei('/crm team cadence A:5 B:10 C:20')).text).toBe('Follow-up cadence is now A every 5 days · B every 10 days · C every 20 days.');
     expect((await mei('/crm team pool hours A:24 B:36 C:72')).text).toBe('Pool window is now A 24 h · B 36 h · C 72 h.');
