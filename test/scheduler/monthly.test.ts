@@ -75,7 +75,7 @@ describeEngines('monthly digest', (engine) => {
     expect(sent[0]!.reply.title).toBe('Team monthly review, Nov 1, 2026 to Nov 30, 2026');
     expect(sent[0]!.reply.notices).toBeUndefined();
     expect(sent[0]!.reply.fields?.[0]).toEqual({ label: 'New customers', value: '1' });
-    expect(sent[0]!.reply.images?.[0]?.png.subarray(1, 4).toString()).toBe('PNG');
+    expect(Buffer.from(sent[0]!.reply.images![0]!.png.subarray(1, 4)).toString()).toBe('PNG');
     expect(await db.prisma.jobRun.count({ where: { job: 'monthly', teamId } })).toBe(1);
     clock.set('2026-12-02T01:00:00Z');
     await runner(chat, 'a').tick();
