@@ -183,7 +183,10 @@ while (Date.now() < end) {
 const settleStart = Date.now();
 await waitFor('every accepted command answered', () => [...sent.keys()].every((u) => at(u).length > 0) && [...feishuSent.keys()].every((e) => replyTo(e).length > 0), 180_000).catch((e) => console.log(String(e)));
 // Owed messages still in their retry backoff (a hang or 5xx injected late) go out within minutes.
-await waitFor('every owed message sent', async () => Number((await sql.query(`SELECT count(*) AS n FROM "OutboxMessage" WHERE "status" <> 'sent'`)).rows[0].n) === 0, 240_000).catch((e) => console.log(String(e)));
+// A notice put off to its recipient's working hours (quiet hours: nights and days off by default)
+// is owed later, not lost: untried, unleased, due after now; counted apart.
+const DEFERRED = `"status" = 'pending' AND "attempts" = 0 AND "leasedBy" IS NULL AND "dueAt" > now() AT TIME ZONE 'UTC'`;
+await waitFor('every owed message sent', async () => Number((await sql.query(`SELECT count(*) AS n FROM "OutboxMessage" WHERE "status" <> 'sent' AND NOT (${DEFERRED})`)).rows[0].n) === 0, 240_000).catch((e) => console.log(String(e)));
 const replies: number[] = [];
 for (const [url, s] of sent) {
   const first = slack.responses.find((r) => r.url === url);
@@ -211,7 +214,8 @@ const answeredTwice = repeated.length - repeatedAmbiguous;
 const unanswered = [...sent.keys()].filter((u) => at(u).length === 0).length;
 const feishuUnanswered = [...feishuSent.keys()].filter((e) => replyTo(e).length === 0).length;
 const feishuRepeated = [...feishuSent.keys()].filter((e) => replyTo(e).filter((s) => !NOTHING_CHANGED.test(JSON.stringify(s.card))).length > 1).length;
-const unsent = await q(`SELECT count(*) AS n FROM "OutboxMessage" WHERE "status" <> 'sent'`);
+const unsent = await q(`SELECT count(*) AS n FROM "OutboxMessage" WHERE "status" <> 'sent' AND NOT (${DEFERRED})`);
+const deferred = await q(`SELECT count(*) AS n FROM "OutboxMessage" WHERE ${DEFERRED}`);
 const twoDecisions = await q(`SELECT count(*) AS n FROM (SELECT "entityId" FROM "AuditEvent" WHERE "entity" = 'quote' AND "action" IN ('approve', 'reject', 'approved', 'rejected', 'decide') GROUP BY "entityId" HAVING count(*) > 1) d`);
 const tasksDoneTwice = await q(`SELECT count(*) AS n FROM (SELECT "entityId" FROM "AuditEvent" WHERE "entity" = 'task' AND "action" = 'complete' GROUP BY "entityId" HAVING count(*) > 1) d`);
 const clickedNotDone = clickedTasks.size ? await q(`SELECT count(*) AS n FROM "Task" WHERE "id" = ANY($1::int[]) AND "status" <> 'done'`, [[...clickedTasks]]) : 0;
@@ -221,7 +225,7 @@ for (const [url] of logs) {
   const kind = /Logged|已记录/.test(text) ? 'logged' : NOTHING_CHANGED.test(text) ? 'try again' : 'other';
   answers.set(kind, (answers.get(kind) ?? 0) + 1);
 }
-const stuck = (await sql.query(`SELECT "key", "status", "attempts", "lastError" FROM "OutboxMessage" WHERE "status" <> 'sent' LIMIT 5`)).rows;
+const stuck = (await sql.query(`SELECT "key", "status", "attempts", "lastError" FROM "OutboxMessage" WHERE "status" <> 'sent' AND NOT (${DEFERRED}) LIMIT 5`)).rows;
 const admins = await q(`SELECT count(*) AS n FROM "User" WHERE "role" = 'admin' AND "active"`);
 const cards = slack.posts().map((p) => JSON.stringify((p.args.metadata as { event_payload?: { dedup?: string } })?.event_payload?.dedup ?? p.args.ts));
 const dupCards = cards.length - new Set(cards).size;
@@ -233,7 +237,7 @@ console.log(`RSS per replica at start ${rssStart.join(', ')}; at end ${rssEnd.jo
 console.log(`Slack: accepted /log ${logs.length} (answers: ${[...answers].map(([k, v]) => `${k} ${v}`).join(', ')}), interactions stored ${interactions} (distinct ${distinctSummaries})`);
 console.log(`Slack: accepted commands ${sent.size}: answered twice ${answeredTwice} (+${repeatedAmbiguous} repeated after a response_url processed-then-reset: at least once by design), unanswered ${unanswered}`);
 console.log(`Feishu: accepted events ${feishuSent.size} (/log ${feishuLogs}), interactions stored ${feishuInteractions} (distinct ${feishuDistinct}), unanswered ${feishuUnanswered}, answered twice ${feishuRepeated}; tasks double-clicked ${clickedTasks.size}, completed twice ${tasksDoneTwice}, not done ${clickedNotDone}`);
-console.log(`outbox rows not sent ${unsent}; Slack posts with a repeated dedup key ${dupCards}; quotes with two decisions ${twoDecisions}; admins ${admins}`);
+console.log(`outbox rows not sent ${unsent} (and ${deferred} put off to their recipient's working hours); Slack posts with a repeated dedup key ${dupCards}; quotes with two decisions ${twoDecisions}; admins ${admins}`);
 if (stuck.length) console.log('unsent outbox rows:', JSON.stringify(stuck));
 const ok =
   interactions === distinctSummaries && feishuInteractions === feishuDistinct && answeredTwice === 0 && unanswered === 0 && feishuUnanswered === 0 && feishuRepeated === 0 &&

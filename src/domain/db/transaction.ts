@@ -13,6 +13,11 @@ let savepoints = 0;
 
 const IN_COMMAND = Symbol('inside a command transaction');
 
+/** Whether `prisma` is a command's transaction (its $transaction makes savepoints on one connection). */
+export function inCommand(prisma: PrismaClient): boolean {
+  return Boolean((prisma as unknown as Record<symbol, unknown>)[IN_COMMAND]);
+}
+
 /**
  * Runs fn in a transaction of its own, or, inside a command's transaction, directly in it, without
  * the savepoint pair (two round trips) a nested $transaction costs. Only for fn that refuses before

@@ -5,6 +5,7 @@
 // aggregate statement; nothing loops over customers.
 import type { PrismaClient, Team } from '../../generated/prisma/client.ts';
 import type { DomainContext } from '../context.ts';
+import { inCommand } from '../db/transaction.ts';
 import { interactionFollowUp, leadResponse, type ResponseFigures } from '../digests/response.ts';
 import { sourceCostsOf, teamCurrency } from '../teams/settings.ts';
 import { complaintThemes, type Theme } from './themes.ts';
@@ -72,6 +73,8 @@ export async function monthlyFigures(prisma: PrismaClient, scope: MonthlyScope):
 }
 
 function withoutJit<T>(prisma: PrismaClient, read: (tx: PrismaClient) => Promise<T>): Promise<T> {
+  // Inside a command's transaction: read there (two savepoints at once on one connection would clash).
+  if (inCommand(prisma)) return prisma.$executeRawUnsafe('SET LOCAL jit = off').then(() => read(prisma));
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL jit = off');

@@ -137,6 +137,15 @@ it('a send Feishu processed before the connection dropped, on every quick try: o
   expect(await db.prisma.outboxMessage.count({ where: { status: { not: 'sent' } } })).toBe(0);
 });
 
+it('a send that hangs times out and is tried again: one reply, and the chat\'s pacing queue is not held', async () => {
+  fake.fail('hang', 1);
+  expect(await deliver(message('ou_li', 'oc_hang', '/log 华为 电话：发送卡住'))).toBe(200);
+  await until(() => inChat('oc_hang').length > 0, 30_000);
+  await settle();
+  expect(inChat('oc_hang')).toHaveLength(1);
+  expect(await logged('发送卡住')).toBe(1);
+});
+
 it('the same event delivered three times (twice at once, once later): one effect, one reply', async () => {
   const body = message('ou_li', 'oc_dup', '/log 华为 微信：重复投递');
   expect(await Promise.all([deliver(body), deliver(body)])).toEqual([200, 200]);

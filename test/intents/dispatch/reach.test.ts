@@ -129,6 +129,7 @@ describeEngines('reach: link, notify and quiet hours', (engine) => {
     it('shows and sets quiet hours; bad values change nothing', async () => {
       const shown = await slack('UADMIN')('/crm notify');
       expect(shown.text).toContain('Quiet hours: outside the team’s workday (09:00–17:00)');
+      expect(shown.text).toContain('At most 8 notices a day, and nothing in quiet hours: the rest wait for your next due list.');
       expect((await slack('UADMIN')('/crm notify quiet 22:00-07:30')).text).toContain('22:00–07:30 every day');
       const admin = await db.prisma.identity.findFirstOrThrow({ where: { externalId: 'UADMIN' }, include: { user: true } });
       expect(admin.user).toMatchObject({ quietStartMinute: 22 * 60, quietEndMinute: 7 * 60 + 30 });
@@ -136,7 +137,9 @@ describeEngines('reach: link, notify and quiet hours', (engine) => {
       expect((await slack('UADMIN')('/crm notify feishu')).text).toContain('no account on that platform');
       const after = await db.prisma.user.findUniqueOrThrow({ where: { id: admin.userId } });
       expect(after).toMatchObject({ quietStartMinute: 22 * 60, quietEndMinute: 7 * 60 + 30, notifyDoor: null });
-      expect((await feishu('ou_kim')('/crm 通知 免打扰 关闭')).text).toContain('免打扰：已关闭');
+      const off = await feishu('ou_kim')('/crm 通知 免打扰 关闭');
+      expect(off.text).toContain('免打扰：已关闭');
+      expect(off.text).toContain('每天最多推送 8 条通知');
       expect((await slack('UADMIN')('/crm notify quiet default')).text).toContain('outside the team’s workday');
     });
   });
