@@ -5,11 +5,12 @@
 // currency, a pending one and another team's customer are there so a wrong rule changes the figures.
 import type { Database } from '../../../src/domain/db/database.ts';
 import { makeTeam, makeUser } from '../../support/fixtures.ts';
-import { makeCustomer, type makeWorld } from '../interactions/world.ts';
+import { teamCurrency } from '../../../src/domain/quotes/currency.ts';
+import { makeCustomer } from '../interactions/world.ts';
 
-type World = Awaited<ReturnType<typeof makeWorld>>;
-
-export async function rfmFixture(db: Database, w: World, names: string[] = 'ABCDEFGHIJK'.split('')) {
+/** The team and its two reps (Rita owns A C D G K, Rob B E F H I; J is in the pool); quotes are in the team's currency. */
+export async function rfmFixture(db: Database, w: { team: { id: number }; rep: { id: number }; rep2: { id: number } }, names: string[] = 'ABCDEFGHIJK'.split('')) {
+  const money = await teamCurrency(db.prisma, w.team.id);
   const [A, B, C, D, E, F, G, H, I, J, K] = names as [string, string, string, string, string, string, string, string, string, string, string];
   const ids: Record<string, number> = {};
   const customer = async (name: string, ownerId: number | null, teamId = w.team.id) => {
@@ -21,7 +22,7 @@ export async function rfmFixture(db: Database, w: World, names: string[] = 'ABCD
     db.prisma.interaction.createMany({ data: at.map((a) => ({ customerId, authorId: w.rep.id, occurredAt: new Date(a), summary: 'call' })) });
   const quote = (customerId: number, decidedAt: string, total: number, more: { currency?: string; status?: 'approved' | 'pending' | 'rejected'; outcome?: 'accepted' | 'negotiating' | 'rejected'; outcomeAt?: string } = {}) =>
     db.prisma.quote.create({
-      data: { customerId, authorId: w.rep.id, teamId: w.team.id, currency: more.currency ?? 'USD', status: more.status ?? 'approved', decidedAt: new Date(decidedAt), totalMinor: BigInt(total), outcome: more.outcome, outcomeAt: more.outcomeAt ? new Date(more.outcomeAt) : undefined },
+      data: { customerId, authorId: w.rep.id, teamId: w.team.id, currency: more.currency ?? money, status: more.status ?? 'approved', decidedAt: new Date(decidedAt), totalMinor: BigInt(total), outcome: more.outcome, outcomeAt: more.outcomeAt ? new Date(more.outcomeAt) : undefined },
     });
 
   const a = await customer(A, w.rep.id);
