@@ -8,7 +8,11 @@ import { say, type Speaker } from '../dispatch/turn.ts';
 import { barChartPng } from './chart.ts';
 import { periodRange } from './funnel-report.ts';
 
-const segmentName = (turn: Speaker, s: Segment) => say(turn, `label.rfm.${s}`);
+const SEGMENT_NAME: Record<Segment, string> = {
+  champions: 'label.rfm.champions', loyal: 'label.rfm.loyal', promising: 'label.rfm.promising', needs_attention: 'label.rfm.needs_attention',
+  cant_lose: 'label.rfm.cant_lose', at_risk: 'label.rfm.at_risk', hibernating: 'label.rfm.hibernating', lost: 'label.rfm.lost',
+};
+const segmentName = (turn: Speaker, s: Segment) => say(turn, SEGMENT_NAME[s]);
 
 /** The chart never blocks the figures: a failed render leaves the card without its picture. */
 function chart(turn: Speaker, r: RfmReport): Array<{ title: string; png: Uint8Array }> {
