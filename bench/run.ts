@@ -12,7 +12,7 @@ import { ROW_PREFIX, type Row } from './support/report.ts';
 // Order: the servers' scenarios first (they are the slowest and most sensitive to the machine's
 // state), then the per-unit ones. Names missing from this checkout are skipped, so files from other
 // branches (find, due-list) join by being merged in.
-const FILES = ['start', 'slack', 'feishu', 'dates', 'grammar', 'domain', 'import', 'digest', 'find', 'due-list'];
+const FILES = ['start', 'slack', 'feishu', 'dates', 'grammar', 'domain', 'import', 'digest', 'reports', 'find', 'due-list'];
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
 const argv = process.argv.slice(2);

@@ -60,11 +60,20 @@ export async function funnelReport(ctx: DomainContext, period: { start: Date; en
     FROM "Customer" c LEFT JOIN "User" u ON u.id = c."ownerId"
     WHERE c."teamId" = ${teamId} AND c."createdAt" >= ${period.start} AND c."createdAt" < ${period.end}`;
   // Every status row of the cohort (whenever it happened), and every status row of the period.
-  const moves = await ctx.prisma.$queryRaw<Array<Move & { createdAt: Date }>>`
-    SELECT c.id AS "customerId", a.at, a.before->>'status' AS "from", a.after->>'status' AS "to", c."createdAt"
+  // A deal row carries its customer's first intent (for the days from intent to deal) in the same read.
+  const moves = await ctx.prisma.$queryRaw<Array<Move & { createdAt: Date; intentAt: Date | null }>>`
+    SELECT c.id AS "customerId", a.at, a.before->>'status' AS "from", a.after->>'status' AS "to", c."createdAt",
+      CASE WHEN a.after->>'status' = 'deal' THEN (
+        SELECT min(f.at) FROM "AuditEvent" f
+        WHERE f.entity = 'customer' AND f."entityId" = a."entityId" AND f.action = 'status' AND f.after->>'status' = 'intent') END AS "intentAt"
     FROM "AuditEvent" a JOIN "Customer" c ON a."entityId" = c.id::text
     WHERE a.entity = 'customer' AND a.action = 'status' AND c."teamId" = ${teamId}
-      AND ((c."createdAt" >= ${period.start} AND c."createdAt" < ${period.end}) OR (a.at >= ${period.start} AND a.at < ${period.end}))
+      -- The two halves apart, each on its index ((entity, entityId) and at): an OR across the join read every status row.
+      AND a.id IN (
+        SELECT s.id FROM "Customer" k JOIN "AuditEvent" s ON s.entity = 'customer' AND s."entityId" = k.id::text AND s.action = 'status'
+        WHERE k."teamId" = ${teamId} AND k."createdAt" >= ${period.start} AND k."createdAt" < ${period.end}
+        UNION
+        SELECT s.id FROM "AuditEvent" s WHERE s.entity = 'customer' AND s.action = 'status' AND s.at >= ${period.start} AND s.at < ${period.end})
     ORDER BY a.at, a.id`;
 
   const reached = new Map<number, number>();
@@ -73,7 +82,11 @@ export async function funnelReport(ctx: DomainContext, period: { start: Date; en
   const tally = (rows: Row[], key: string): Stage => ({ key, leads: rows.length, intent: rows.filter((r) => stageOf(r) >= 1).length, deal: rows.filter((r) => stageOf(r) >= 2).length });
   const group = <K>(rows: Row[], keyOf: (r: Row) => K) => {
     const m = new Map<K, Row[]>();
-    for (const r of rows) m.set(keyOf(r), [...(m.get(keyOf(r)) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(keyOf(r)) ?? [];
+      list.push(r);
+      m.set(keyOf(r), list);
+    }
     return m;
   };
   const bySource = [...group(cohort, (r) => r.source)].map(([k, rows]) => tally(rows, k)).sort((a, b) => b.leads - a.leads || a.key.localeCompare(b.key));
@@ -85,16 +98,8 @@ export async function funnelReport(ctx: DomainContext, period: { start: Date; en
   const counts = new Map<string, number>();
   for (const m of inPeriod) counts.set(`${m.from ?? ''}>${m.to}`, (counts.get(`${m.from ?? ''}>${m.to}`) ?? 0) + 1);
   // Days per stage: creation to the first intent, the first intent (else creation) to the first deal.
-  const firstAt = async (customerIds: number[], to: string) => {
-    if (!customerIds.length) return new Map<number, Date>();
-    const rows = await ctx.prisma.auditEvent.findMany({ where: { entity: 'customer', action: 'status', entityId: { in: customerIds.map(String) } }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { entityId: true, at: true, after: true } });
-    const m = new Map<number, Date>();
-    for (const r of rows) if ((r.after as { status?: string } | null)?.status === to && !m.has(Number(r.entityId))) m.set(Number(r.entityId), r.at);
-    return m;
-  };
   const toIntent = inPeriod.filter((m) => m.to === 'intent');
   const toDeal = inPeriod.filter((m) => m.to === 'deal');
-  const intentAt = await firstAt([...new Set(toDeal.map((m) => m.customerId))], 'intent');
   return {
     cohort: tally(cohort, 'all'),
     bySource,
@@ -102,7 +107,7 @@ export async function funnelReport(ctx: DomainContext, period: { start: Date; en
     moves: [...counts].map(([k, count]) => ({ from: k.split('>')[0]!, to: k.split('>')[1]!, count })).sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || (ORDER[a.to] ?? 9) - (ORDER[b.to] ?? 9)),
     medianDays: {
       toIntent: median(toIntent.map((m) => (m.at.getTime() - m.createdAt.getTime()) / DAY)),
-      toDeal: median(toDeal.map((m) => (m.at.getTime() - (intentAt.get(m.customerId) ?? m.createdAt).getTime()) / DAY)),
+      toDeal: median(toDeal.map((m) => (m.at.getTime() - (m.intentAt ?? m.createdAt).getTime()) / DAY)),
     },
   };
 }
