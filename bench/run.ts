@@ -23,7 +23,7 @@ if (jsonAt >= 0 && !jsonFile) {
   console.error('--json needs a file name');
   process.exit(2);
 }
-const wanted = argv.filter((a, i) => !a.startsWith('--') && i !== jsonAt + 1);
+const wanted = argv.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
 const files = FILES.filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)));
 
 const rows: Row[] = [];
