@@ -109,28 +109,38 @@ export async function rfmReport(ctx: DomainContext, period: { start: Date; end: 
 }
 
 /**
- * The whole report as one statement: one pass over the team's activity up to the period's end, the
- * scores of both periods by window functions, and only the (R, F, M) cells and the movers sent back.
+ * The whole report as one statement: one pass over the team's interactions and one over its quotes up to
+ * the period's end, the scores of both periods by window functions, and only the (R, F, M) cells and the movers sent back.
  */
 function rfmSql(teamId: number, currency: string, start: Date, end: Date, prevStart: Date, ownerId: number | null, movers: number): Prisma.Sql {
   return Prisma.sql`
-    WITH ev AS (
-      SELECT i."customerId" AS id, i."occurredAt" AS at, 1 AS n, 0::bigint AS v
-        FROM "Interaction" i JOIN "Customer" c ON c.id = i."customerId"
-        WHERE c."teamId" = ${teamId} AND i."occurredAt" < ${end}
-      UNION ALL
-      SELECT q."customerId", q."decidedAt", 1,
-             CASE WHEN q.currency = ${currency} AND q.outcome IS DISTINCT FROM 'rejected' THEN q."totalMinor" ELSE 0 END
+    -- Interactions are by far the most rows: grouped per customer first, on their own, then joined.
+    WITH ia AS (
+      SELECT i."customerId" AS id, max(i."occurredAt") AS last_now, max(i."occurredAt") FILTER (WHERE i."occurredAt" < ${start}) AS last_before,
+             count(*) FILTER (WHERE i."occurredAt" >= ${start}) AS f_now, count(*) FILTER (WHERE i."occurredAt" >= ${prevStart} AND i."occurredAt" < ${start}) AS f_before
+      FROM "Interaction" i
+      WHERE i."occurredAt" < ${end} AND i."customerId" IN (SELECT c.id FROM "Customer" c WHERE c."teamId" = ${teamId})
+      GROUP BY 1
+    ),
+    qev AS (
+      SELECT q."customerId" AS id, q."decidedAt" AS at, 1 AS n,
+             CASE WHEN q.currency = ${currency} AND q.outcome IS DISTINCT FROM 'rejected' THEN q."totalMinor" ELSE 0 END AS v
         FROM "Quote" q WHERE q."teamId" = ${teamId} AND q.status = 'approved' AND q."decidedAt" < ${end}
       UNION ALL
       SELECT q."customerId", q."outcomeAt", 0, 0
         FROM "Quote" q WHERE q."teamId" = ${teamId} AND q.status = 'approved' AND q.outcome = 'accepted' AND q."outcomeAt" < ${end}
     ),
-    per AS (
+    qa AS (
       SELECT id, max(at) AS last_now, max(at) FILTER (WHERE at < ${start}) AS last_before,
              count(*) FILTER (WHERE at >= ${start} AND n = 1) AS f_now, count(*) FILTER (WHERE at >= ${prevStart} AND at < ${start} AND n = 1) AS f_before,
              coalesce(sum(v) FILTER (WHERE at >= ${start}), 0) AS m_now, coalesce(sum(v) FILTER (WHERE at >= ${prevStart} AND at < ${start}), 0) AS m_before
-      FROM ev GROUP BY id
+      FROM qev GROUP BY id
+    ),
+    per AS (
+      SELECT id, greatest(ia.last_now, qa.last_now) AS last_now, greatest(ia.last_before, qa.last_before) AS last_before,
+             coalesce(ia.f_now, 0) + coalesce(qa.f_now, 0) AS f_now, coalesce(ia.f_before, 0) + coalesce(qa.f_before, 0) AS f_before,
+             coalesce(qa.m_now, 0) AS m_now, coalesce(qa.m_before, 0) AS m_before
+      FROM ia FULL JOIN qa USING (id)
     ),
     now AS (
       SELECT id, m_now AS value,
