@@ -32,7 +32,8 @@ describe('the RFM report in the console', () => {
   });
   afterAll(async () => {
     await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    // SHOW_REPORTS=1 prints each report and keeps its charts for a person to look at.
+    if (!process.env.SHOW_REPORTS) rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers in English with the hand-counted figures and a chart file', async () => {
