@@ -1,64 +1,14 @@
-// Weekly summary for a team of 200 reps, 100,000 customers and 1,000,000 interactions on PostgreSQL:
+// Weekly summary over the shared sales data (bench/support/sales-data.ts: 100,000 customers, 1,000,000 interactions) on PostgreSQL:
 // our weeklySummary() beside one hand-written SQL query computing the same figures, same run.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase } from '../src/domain/db/database.ts';
-import { migrate } from '../src/domain/db/migrate.ts';
 import { weeklySummary, summaryWeeks } from '../src/domain/digests/weekly.ts';
 import { emit, quick } from './support/report.ts';
+import { INTERACTIONS, interleaved, median, salesDatabase } from './support/sales-data.ts';
 
-const admin = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const name = `crm_bench_${randomBytes(4).toString('hex')}`;
-const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
-const REPS = 200;
-// --quick: a tenth of the data, enough to see the shape; the target is for the full size.
-const CUSTOMERS = quick ? 10_000 : 100_000;
-const INTERACTIONS = quick ? 100_000 : 1_000_000;
 const RUNS = quick ? 3 : 7;
 
-async function sql(text: string) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(text);
-  await c.end();
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-await sql(`CREATE DATABASE "${name}"`);
-const db = await openDatabase({ url });
+const data = await salesDatabase();
+const { db, at } = data;
 try {
-  await migrate(db.raw);
-  const t0 = performance.now();
-  const at = new Date('2026-11-23T01:00:00Z');
-  // Loaded on a connection of its own: the app's pool bounds every statement (8 s), this one takes minutes.
-  const loader = new pg.Client({ connectionString: url });
-  await loader.connect();
-  await loader.query(`
-    INSERT INTO "Team" (name, "timeZone", locale, "updatedAt") VALUES ('Bench', 'Asia/Shanghai', 'en', now());
-    INSERT INTO "User" ("displayName", role, "teamId", "updatedAt") SELECT 'Rep ' || g, 'rep', 1, now() FROM generate_series(1, ${REPS}) g;
-    INSERT INTO "Customer" (code, name, "normalizedName", "teamId", "ownerId", source, tier, status, "createdAt", "updatedAt")
-      SELECT 'CUS' || g, 'Customer ' || g, 'customer' || g, 1, 1 + g % ${REPS},
-             (ARRAY['expo','website','phone','referral','outbound','partner','advertising','other'])[1 + g % 8]::"CustomerSource",
-             (ARRAY['A','B','C'])[1 + g % 3]::"Tier", (ARRAY['lead','intent','deal','lost'])[1 + g % 4]::"CustomerStatus",
-             timestamp '2026-11-23 00:00' - (g % 400) * interval '1 day', now()
-      FROM generate_series(1, ${CUSTOMERS}) g;
-    INSERT INTO "Interaction" ("customerId", "authorId", channel, "occurredAt", summary)
-      SELECT 1 + g % ${(CUSTOMERS * 4) / 5}, 1 + g % ${REPS}, (ARRAY['call','visit','email','meeting','wechat','expo','other'])[1 + g % 7]::"Channel",
-             timestamp '2026-11-23 00:00' - (g % 180) * interval '1 day' - (g % 1440) * interval '1 minute', 'bench'
-      FROM generate_series(1, ${INTERACTIONS}) g;
-    INSERT INTO "Task" (title, "teamId", "ownerId", "dueAt", status, "doneAt", "updatedAt")
-      SELECT 'task', 1, 1 + g % ${REPS}, timestamp '2026-11-23 00:00' - (g % 30) * interval '1 day',
-             (CASE WHEN g % 3 = 0 THEN 'done' ELSE 'open' END)::"TaskStatus", CASE WHEN g % 3 = 0 THEN timestamp '2026-11-23 00:00' - (g % 30) * interval '1 day' END, now()
-      FROM generate_series(1, 20000) g;
-    INSERT INTO "Quote" ("customerId", "authorId", "teamId", status, "submittedAt", "decidedAt", "totalMinor", "updatedAt")
-      SELECT 1 + g % ${CUSTOMERS}, 1 + g % ${REPS}, 1, (ARRAY['approved','rejected','pending'])[1 + g % 3]::"QuoteStatus",
-             timestamp '2026-11-23 00:00' - (g % 30) * interval '1 day', CASE WHEN g % 3 < 2 THEN timestamp '2026-11-23 00:00' - (g % 29) * interval '1 day' END, 100000 + g, now()
-      FROM generate_series(1, 5000) g;
-    ANALYZE;`);
-  await loader.end();
-  const loadMs = performance.now() - t0;
-
   const { start, end, prevStart } = summaryWeeks(at, 'Asia/Shanghai');
   // The same figures, last week and the week before, in one statement written by hand.
   const handWritten = `
@@ -95,21 +45,11 @@ try {
       (SELECT json_object_agg(tier, json_build_array(cur, prev)) FROM (SELECT tier, count(*) FILTER (WHERE base + cadence < w.e) cur,
               count(*) FILTER (WHERE created < w.s AND base_prev + cadence < w.s) prev FROM last, w GROUP BY tier) x) misses`;
 
-  const ours: number[] = [];
-  const hand: number[] = [];
-  let summary: Awaited<ReturnType<typeof weeklySummary>> | undefined;
-  let handRow: Record<string, unknown> | undefined;
-  for (let i = 0; i < RUNS; i++) {
-    // Interleaved so both see the same cache state.
-    let t = performance.now();
-    summary = await weeklySummary(db.prisma, 1, at);
-    ours.push(performance.now() - t);
-    t = performance.now();
-    handRow = (await db.raw.query(handWritten, [start, end, prevStart]))[0];
-    hand.push(performance.now() - t);
-  }
+  const run = await interleaved(RUNS, () => weeklySummary(db.prisma, 1, at), async () => (await db.raw.query(handWritten, [start, end, prevStart]))[0]);
+  const { ours, hand } = run.times;
+  const [summary, handRow] = [run.ours, run.hand];
   const h = handRow as { churn: { cur: number; prev: number }; misses: Record<string, [number, number]>; reps: Array<{ cur: number }>; tasks: Record<string, number>; quotes: Record<string, number> };
-  const s = summary!;
+  const s = summary;
   const compare: Array<[string, unknown, unknown]> = [
     ['churn risks (now, week before)', [s.churnRisks.count.current, s.churnRisks.count.previous], [Number(h.churn.cur), Number(h.churn.prev)]],
     ['cadence misses A/B/C', (['A', 'B', 'C'] as const).map((t) => [s.cadenceMisses[t].current, s.cadenceMisses[t].previous]), ['A', 'B', 'C'].map((t) => h.misses[t]!.map(Number))],
@@ -117,7 +57,7 @@ try {
     ['tasks due / on time / done', [s.tasks.due.current, s.tasks.doneOfDue.current, s.tasks.done.current], [h.tasks.due, h.tasks.ontime, h.tasks.done].map(Number)],
     ['approved value (minor)', s.quotes.approvedValue[0]?.current ?? 0, Number(h.quotes.val ?? 0)],
   ];
-  console.log(`data: ${REPS} reps, ${CUSTOMERS} customers, ${INTERACTIONS} interactions (loaded in ${(loadMs / 1000).toFixed(1)} s)`);
+  console.log(`data: ${data.summary}`);
   for (const [what, a, b] of compare) console.log(`${JSON.stringify(a) === JSON.stringify(b) ? 'agree' : 'DIFFER'}: ${what}: ours ${JSON.stringify(a)} vs hand ${JSON.stringify(b)}`);
   console.log('| what | median ms | min ms | ratio to hand-written |');
   console.log('|---|---|---|---|');
@@ -132,6 +72,5 @@ try {
     note: `${RUNS} runs (p99 column: slowest); figures ${agree ? 'agree' : 'DIFFER'} with the hand-written query${quick ? '; --quick uses a tenth of the data, so no verdict' : ''}`,
   });
 } finally {
-  await db.close();
-  await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await data.drop();
 }

@@ -12,7 +12,7 @@ import { ROW_PREFIX, type Row } from './support/report.ts';
 // Order: the servers' scenarios first (they are the slowest and most sensitive to the machine's
 // state), then the per-unit ones. Names missing from this checkout are skipped, so files from other
 // branches (find, due-list) join by being merged in.
-const FILES = ['start', 'slack', 'feishu', 'dates', 'grammar', 'domain', 'import', 'digest', 'monthly', 'find', 'due-list'];
+const FILES = ['start', 'slack', 'feishu', 'dates', 'grammar', 'domain', 'import', 'digest', 'reports', 'monthly', 'find', 'due-list'];
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
 const argv = process.argv.slice(2);
@@ -23,7 +23,7 @@ if (jsonAt >= 0 && !jsonFile) {
   console.error('--json needs a file name');
   process.exit(2);
 }
-const wanted = argv.filter((a, i) => !a.startsWith('--') && i !== jsonAt + 1);
+const wanted = argv.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
 const files = FILES.filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)));
 
 const rows: Row[] = [];

@@ -259,7 +259,7 @@ export const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quote.reject'), id, reason: text(500), version: z.number().int().positive().optional() }),
   /** The customer's answer to an approved quote (issue 13); `rejected` always carries a reason. */
   /** A team report for a period named as typed ("last month", "2026-10", 上个月): resolved in the team's zone; none means this month. */
-  z.object({ kind: z.literal('report'), report: z.enum(['funnel', 'monthly']), periodText: text(60).optional() }),
+  z.object({ kind: z.literal('report'), report: z.enum(['funnel', 'monthly', 'rfm']), periodText: text(60).optional() }),
   /** The open customers with the highest lead scores the reader may open. */
   z.object({ kind: z.literal('customers.hot') }),
   /** Accept or Decline on a hand-off card: `id` is the LeadHandoff. */

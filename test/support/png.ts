@@ -2,7 +2,8 @@
 // (a blank image is one colour). 8-bit RGB/RGBA, non-interlaced, as resvg writes them.
 import { inflateSync } from 'node:zlib';
 
-export function pngInfo(bytes: Uint8Array): { width: number; height: number; distinctPixels: boolean } {
+/** The decoded pixels, row after row, `channels` bytes each. */
+export function pngPixels(bytes: Uint8Array): { width: number; height: number; channels: number; pixels: Buffer } {
   const b = Buffer.from(bytes);
   if (b.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new Error('not a PNG');
   let off = 8;
@@ -38,6 +39,11 @@ export function pngInfo(bytes: Uint8Array): { width: number; height: number; dis
       out[y * stride + x] = (v + pred) & 0xff;
     }
   }
+  return { width, height, channels, pixels: out };
+}
+
+export function pngInfo(bytes: Uint8Array): { width: number; height: number; distinctPixels: boolean } {
+  const { width, height, channels, pixels: out } = pngPixels(bytes);
   const first = out.subarray(0, channels);
   let distinct = false;
   for (let i = channels; i < out.length && !distinct; i += channels) if (!out.subarray(i, i + channels).equals(first)) distinct = true;

@@ -23,24 +23,6 @@ export interface FunnelReport {
   medianDays: { toIntent: number | null; toDeal: number | null };
 }
 
-interface Row {
-  id: number;
-  createdAt: Date;
-  source: string;
-  status: string;
-  ownerId: number | null;
-  ownerName: string | null;
-}
-
-interface Move {
-  customerId: number;
-  at: Date;
-  from: string | null;
-  to: string;
-}
-
-const RANK: Record<string, number> = { lead: 0, intent: 1, deal: 2 };
-const DAY = 86_400_000;
 const ORDER: Record<string, number> = { lead: 0, intent: 1, deal: 2, lost: 3 };
 
 export function median(values: number[]): number | null {
@@ -51,58 +33,69 @@ export function median(values: number[]): number | null {
   return Math.round(m * 10) / 10;
 }
 
+interface Cell {
+  source: string;
+  ownerId: number | null;
+  ownerName: string | null;
+  leads: number;
+  intent: number;
+  deal: number;
+}
+
+interface Result {
+  cells: Cell[] | null;
+  moves: Array<{ from: string; to: string; count: number }> | null;
+  to_intent: number | null;
+  to_deal: number | null;
+}
+
+const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
 /** Managers and admins read their team's funnel. */
 export async function funnelReport(ctx: DomainContext, period: { start: Date; end: Date }): Promise<FunnelReport> {
   assertRole(ctx.actor, 'manager', 'report');
   const teamId = ctx.actor.teamId;
-  const cohort = await ctx.prisma.$queryRaw<Row[]>`
-    SELECT c.id, c."createdAt", c.source::text AS source, c.status::text AS status, c."ownerId", u."displayName" AS "ownerName"
-    FROM "Customer" c LEFT JOIN "User" u ON u.id = c."ownerId"
-    WHERE c."teamId" = ${teamId} AND c."createdAt" >= ${period.start} AND c."createdAt" < ${period.end}`;
-  // Every status row of the cohort (whenever it happened), and every status row of the period.
-  const moves = await ctx.prisma.$queryRaw<Array<Move & { createdAt: Date }>>`
-    SELECT c.id AS "customerId", a.at, a.before->>'status' AS "from", a.after->>'status' AS "to", c."createdAt"
-    FROM "AuditEvent" a JOIN "Customer" c ON a."entityId" = c.id::text
-    WHERE a.entity = 'customer' AND a.action = 'status' AND c."teamId" = ${teamId}
-      AND ((c."createdAt" >= ${period.start} AND c."createdAt" < ${period.end}) OR (a.at >= ${period.start} AND a.at < ${period.end}))
-    ORDER BY a.at, a.id`;
-
-  const reached = new Map<number, number>();
-  for (const m of moves) reached.set(m.customerId, Math.max(reached.get(m.customerId) ?? 0, RANK[m.to] ?? 0));
-  const stageOf = (r: Row) => Math.max(RANK[r.status] ?? 0, reached.get(r.id) ?? 0);
-  const tally = (rows: Row[], key: string): Stage => ({ key, leads: rows.length, intent: rows.filter((r) => stageOf(r) >= 1).length, deal: rows.filter((r) => stageOf(r) >= 2).length });
-  const group = <K>(rows: Row[], keyOf: (r: Row) => K) => {
-    const m = new Map<K, Row[]>();
-    for (const r of rows) m.set(keyOf(r), [...(m.get(keyOf(r)) ?? []), r]);
+  // One statement, only counts sent back: a customer's stage is the furthest of its status now and
+  // every status row it ever had; medians by percentile_cont (the middle value, or the mean of the two).
+  const [r] = await ctx.prisma.$queryRaw<Result[]>`
+    WITH cohort AS (
+      SELECT c.id, c.source::text AS source, c."ownerId", u."displayName" AS "ownerName",
+        greatest(CASE c.status WHEN 'intent' THEN 1 WHEN 'deal' THEN 2 ELSE 0 END,
+          coalesce((SELECT max(CASE a.after->>'status' WHEN 'intent' THEN 1 WHEN 'deal' THEN 2 ELSE 0 END) FROM "AuditEvent" a
+                    WHERE a.entity = 'customer' AND a."entityId" = c.id::text AND a.action = 'status'), 0)) AS stage
+      FROM "Customer" c LEFT JOIN "User" u ON u.id = c."ownerId"
+      WHERE c."teamId" = ${teamId} AND c."createdAt" >= ${period.start} AND c."createdAt" < ${period.end}),
+    moves AS (
+      SELECT a.before->>'status' AS "from", a.after->>'status' AS "to", a.at, c."createdAt",
+        -- A deal's days count from the customer's first intent, else from its creation.
+        CASE WHEN a.after->>'status' = 'deal' THEN (SELECT min(f.at) FROM "AuditEvent" f
+          WHERE f.entity = 'customer' AND f."entityId" = a."entityId" AND f.action = 'status' AND f.after->>'status' = 'intent') END AS "intentAt"
+      FROM "AuditEvent" a JOIN "Customer" c ON a."entityId" = c.id::text
+      WHERE a.entity = 'customer' AND a.action = 'status' AND c."teamId" = ${teamId} AND a.at >= ${period.start} AND a.at < ${period.end})
+    SELECT
+      (SELECT json_agg(x) FROM (SELECT source, "ownerId", "ownerName", count(*)::int AS leads, count(*) FILTER (WHERE stage >= 1)::int AS intent,
+         count(*) FILTER (WHERE stage >= 2)::int AS deal FROM cohort GROUP BY 1, 2, 3) x) AS cells,
+      (SELECT json_agg(x) FROM (SELECT coalesce("from", '') AS "from", "to", count(*)::int AS count FROM moves GROUP BY 1, 2) x) AS moves,
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM at - "createdAt") / 86400) FROM moves WHERE "to" = 'intent') AS to_intent,
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM at - coalesce("intentAt", "createdAt")) / 86400) FROM moves WHERE "to" = 'deal') AS to_deal`;
+  const cells = r!.cells ?? [];
+  const sum = (rows: Cell[], key: string): Stage => ({ key, leads: rows.reduce((a, c) => a + c.leads, 0), intent: rows.reduce((a, c) => a + c.intent, 0), deal: rows.reduce((a, c) => a + c.deal, 0) });
+  const group = <K>(keyOf: (c: Cell) => K) => {
+    const m = new Map<K, Cell[]>();
+    for (const c of cells) {
+      const list = m.get(keyOf(c)) ?? [];
+      list.push(c);
+      m.set(keyOf(c), list);
+    }
     return m;
   };
-  const bySource = [...group(cohort, (r) => r.source)].map(([k, rows]) => tally(rows, k)).sort((a, b) => b.leads - a.leads || a.key.localeCompare(b.key));
-  const byOwner = [...group(cohort, (r) => r.ownerId)]
-    .map(([id, rows]) => ({ ...tally(rows, String(id ?? 'pool')), ownerId: id, ownerName: rows[0]!.ownerName }))
-    .sort((a, b) => b.leads - a.leads || (a.ownerName ?? '').localeCompare(b.ownerName ?? ''));
-
-  const inPeriod = moves.filter((m) => m.at >= period.start && m.at < period.end);
-  const counts = new Map<string, number>();
-  for (const m of inPeriod) counts.set(`${m.from ?? ''}>${m.to}`, (counts.get(`${m.from ?? ''}>${m.to}`) ?? 0) + 1);
-  // Days per stage: creation to the first intent, the first intent (else creation) to the first deal.
-  const firstAt = async (customerIds: number[], to: string) => {
-    if (!customerIds.length) return new Map<number, Date>();
-    const rows = await ctx.prisma.auditEvent.findMany({ where: { entity: 'customer', action: 'status', entityId: { in: customerIds.map(String) } }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { entityId: true, at: true, after: true } });
-    const m = new Map<number, Date>();
-    for (const r of rows) if ((r.after as { status?: string } | null)?.status === to && !m.has(Number(r.entityId))) m.set(Number(r.entityId), r.at);
-    return m;
-  };
-  const toIntent = inPeriod.filter((m) => m.to === 'intent');
-  const toDeal = inPeriod.filter((m) => m.to === 'deal');
-  const intentAt = await firstAt([...new Set(toDeal.map((m) => m.customerId))], 'intent');
   return {
-    cohort: tally(cohort, 'all'),
-    bySource,
-    byOwner,
-    moves: [...counts].map(([k, count]) => ({ from: k.split('>')[0]!, to: k.split('>')[1]!, count })).sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || (ORDER[a.to] ?? 9) - (ORDER[b.to] ?? 9)),
-    medianDays: {
-      toIntent: median(toIntent.map((m) => (m.at.getTime() - m.createdAt.getTime()) / DAY)),
-      toDeal: median(toDeal.map((m) => (m.at.getTime() - (intentAt.get(m.customerId) ?? m.createdAt).getTime()) / DAY)),
-    },
+    cohort: sum(cells, 'all'),
+    bySource: [...group((c) => c.source)].map(([k, rows]) => sum(rows, k)).sort((a, b) => b.leads - a.leads || a.key.localeCompare(b.key)),
+    byOwner: [...group((c) => c.ownerId)]
+      .map(([id, rows]) => ({ ...sum(rows, String(id ?? 'pool')), ownerId: id, ownerName: rows[0]!.ownerName }))
+      .sort((a, b) => b.leads - a.leads || (a.ownerName ?? '').localeCompare(b.ownerName ?? '')),
+    moves: (r!.moves ?? []).sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || (ORDER[a.to] ?? 9) - (ORDER[b.to] ?? 9)),
+    medianDays: { toIntent: round1(r!.to_intent), toDeal: round1(r!.to_deal) },
   };
 }

@@ -12,6 +12,7 @@ import { operations as enOperations } from './en/operations.ts';
 import { pool as enPool } from './en/pool.ts';
 import { record as enRecord } from './en/record.ts';
 import { reach as enReach } from './en/reach.ts';
+import { rfm as enRfm } from './en/rfm.ts';
 import { reliability as enReliability } from './en/reliability.ts';
 import { replies as enReplies } from './en/replies.ts';
 import { usage as enUsage } from './en/usage.ts';
@@ -30,6 +31,7 @@ import { operations as zhOperations } from './zh-CN/operations.ts';
 import { pool as zhPool } from './zh-CN/pool.ts';
 import { record as zhRecord } from './zh-CN/record.ts';
 import { reach as zhReach } from './zh-CN/reach.ts';
+import { rfm as zhRfm } from './zh-CN/rfm.ts';
 import { reliability as zhReliability } from './zh-CN/reliability.ts';
 import { replies as zhReplies } from './zh-CN/replies.ts';
 import { usage as zhUsage } from './zh-CN/usage.ts';
@@ -55,6 +57,7 @@ export const en = {
   ...enFunnel,
   ...enGreetings,
   ...enMonthly,
+  ...enRfm,
 };
 export type MessageCode = keyof typeof en;
 export const zhCN: Record<MessageCode, string> = {
@@ -76,6 +79,7 @@ export const zhCN: Record<MessageCode, string> = {
   ...zhFunnel,
   ...zhGreetings,
   ...zhMonthly,
+  ...zhRfm,
 };
 
 export const DICTIONARIES = { en, 'zh-CN': zhCN } as const;

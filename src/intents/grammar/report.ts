@@ -6,9 +6,10 @@ import { invalidIntent, type Intent } from '../intent.ts';
 import { firstWord, trim, type Src } from './text.ts';
 import { lookup } from './vocabulary.ts';
 
-const REPORTS: Record<string, 'funnel' | 'monthly'> = {
+const REPORTS: Record<string, Extract<Intent, { kind: 'report' }>['report']> = {
   funnel: 'funnel', conversion: 'funnel', 漏斗: 'funnel', 转化: 'funnel', 销售漏斗: 'funnel', 转化率: 'funnel',
   monthly: 'monthly', month: 'monthly', review: 'monthly', 月报: 'monthly', 月度: 'monthly', 月度复盘: 'monthly', 月度报表: 'monthly',
+  rfm: 'rfm', 客户价值: 'rfm', 价值分层: 'rfm', 客户分层: 'rfm',
 };
 
 export function parseReport(body: Src): Intent {

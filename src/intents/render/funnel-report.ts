@@ -31,8 +31,13 @@ function chart(turn: Speaker, r: FunnelReport): Array<{ title: string; png: Uint
   }
 }
 
+/** "Nov 1, 2026 to Nov 30, 2026": the period's first and last local day, for every report's title. */
+export function periodRange(turn: Speaker, period: Pick<Period, 'from' | 'to'>): string {
+  return say(turn, 'label.report.period', { from: formatDay(turn.locale as 'en' | 'zh-CN', day(period.from)), to: formatDay(turn.locale as 'en' | 'zh-CN', day(addDays(period.to, -1))) });
+}
+
 export function funnelReportReply(turn: Speaker, r: FunnelReport, period: Period): Reply {
-  const range = say(turn, 'label.report.period', { from: formatDay(turn.locale as 'en' | 'zh-CN', day(period.from)), to: formatDay(turn.locale as 'en' | 'zh-CN', day(addDays(period.to, -1))) });
+  const range = periodRange(turn, period);
   const days = (n: number | null) => (n === null ? say(turn, 'label.none') : say(turn, 'text.report.days', { n }));
   return {
     tone: 'info',

@@ -30,7 +30,9 @@ const NUMERIC = new Set(['count', 'id', 'minutes', 'max', 'lines', 'created', 'd
 const prose = (s: string) => s.replace(/`[^`]*`/g, ' ');
 
 // Latin a Chinese reader sees in Chinese UIs as is: product and platform names, codes, units.
-const LATIN_IN_ZH = new Set(['crm', 'CRM', 'CSV', 'Excel', 'CRM_ADMINS', 'USD', 'CNY', 'EUR', 'IANA', 'ID', 'A', 'B', 'C', 'Slack', 'Feishu', 'x', 'CUS', 'Asia', 'Shanghai', 'UTC', 'name', 'EOD', 'pm', 'am', 'Z']);
+const LATIN_IN_ZH = new Set(['crm', 'CRM', 'CSV', 'Excel', 'CRM_ADMINS', 'USD', 'CNY', 'EUR', 'IANA', 'ID', 'A', 'B', 'C', 'Slack', 'Feishu', 'x', 'CUS', 'Asia', 'Shanghai', 'UTC', 'name', 'EOD', 'pm', 'am', 'Z',
+  // RFM and its three letters, as Chinese sales teams write the model's name.
+  'RFM', 'R', 'F', 'M']);
 // Latin examples a Chinese reader types or sees as is, whole: IANA zone names (America/New_York),
 // locale codes (zh-CN, en), file extensions (.xlsx, .xls, .csv), money as typed ($50k-80k) and an
 // example address (name@example.com).

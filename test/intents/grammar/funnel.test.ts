@@ -45,6 +45,10 @@ const cases: Array<[string, Intent]> = [
   ['/crm report funnel Q3', { kind: 'report', report: 'funnel', periodText: 'Q3' }],
   ['/crm 报表 漏斗 上个月', { kind: 'report', report: 'funnel', periodText: '上个月' }],
   ['/crm 报告 转化 2026年10月', { kind: 'report', report: 'funnel', periodText: '2026年10月' }],
+  ['/crm report rfm', { kind: 'report', report: 'rfm' }],
+  ['/crm report RFM last quarter', { kind: 'report', report: 'rfm', periodText: 'last quarter' }],
+  ['/crm 报表 RFM 上个月', { kind: 'report', report: 'rfm', periodText: '上个月' }],
+  ['/crm 报表 客户价值 三季度', { kind: 'report', report: 'rfm', periodText: '三季度' }],
   ['/crm report funnel someday', { kind: 'invalid', code: 'bad_period', usage: 'usage.report', details: { value: 'someday' } }],
   ['/crm report pipeline', { kind: 'invalid', code: 'unknown_subcommand', usage: 'usage.report', details: { subcommand: 'pipeline' } }],
 ];

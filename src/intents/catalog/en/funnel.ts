@@ -51,7 +51,7 @@ export const funnel = {
   'error.handoff.already_decided': '{by} already answered this hand-off ({at}).',
   'error.handoff.already_decided.bare': 'This hand-off was already answered.',
   'error.handoff.customer_taken': 'Someone took {name} from the pool first.',
-  'usage.report': 'Usage: `/crm report funnel|monthly [period]`, e.g. `this week`, `last month`, `Q3`, `2026-10`',
+  'usage.report': 'Usage: `/crm report funnel|monthly|rfm [period]`, e.g. `this week`, `last month`, `Q3`, `2026-10`',
   'invalid.bad_period': '“{value}” is not a period I can read: try `this week`, `last month`, `Q3` or `2026-10`.',
   'invalid.bad_period.bare': 'Name a period such as `this week`, `last month`, `Q3` or `2026-10`.',
   'error.report.bad_period': '“{value}” is not a period I can read.',

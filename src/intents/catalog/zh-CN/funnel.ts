@@ -53,7 +53,7 @@ export const funnel: Record<keyof typeof en, string> = {
   'error.handoff.already_decided': '{by} 已处理过这条转交（{at}）。',
   'error.handoff.already_decided.bare': '这条转交已经处理过了。',
   'error.handoff.customer_taken': '{name} 已被别人先从公海领走。',
-  'usage.report': '用法：`/crm 报表 漏斗|月报 [时间段]`，如 `本周`、`上个月`、`三季度`、`2026年10月`',
+  'usage.report': '用法：`/crm 报表 漏斗|月报|RFM [时间段]`，如 `本周`、`上个月`、`三季度`、`2026年10月`',
   'invalid.bad_period': '「{value}」不是可识别的时间段，可以写 `本周`、`上个月`、`三季度` 或 `2026年10月`。',
   'invalid.bad_period.bare': '请写明时间段，如 `本周`、`上个月`、`三季度` 或 `2026年10月`。',
   'error.report.bad_period': '「{value}」不是可识别的时间段。',

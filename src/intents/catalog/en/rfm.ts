@@ -1,0 +1,20 @@
+// The RFM report (issue 13): customers scored on recency, frequency and money, in segments. English.
+export const rfm = {
+  'title.report.rfm': 'Customer value (RFM), {range}',
+  'title.report.rfm.own': 'Your customers’ value (RFM), {range}',
+  'title.report.rfm.chart': 'Customers by RFM segment',
+  'label.report.rfm.rated': 'Customers scored',
+  'text.report.rfm.rated': '{count} · approved quote value in the period {value}',
+  'label.report.rfm.r': 'Recency (R), scores 1 to 5',
+  'label.report.rfm.f': 'Frequency (F), scores 1 to 5',
+  'label.report.rfm.m': 'Money (M), scores 1 to 5',
+  'text.report.rfm.spread': '1: {s1} · 2: {s2} · 3: {s3} · 4: {s4} · 5: {s5}',
+  'section.report.rfm.segments': 'Segments (the period before in brackets)',
+  'text.report.rfm.segment': '{segment}: {count} ({previous})',
+  'section.report.rfm.movers': 'Fallen furthest since {range}',
+  'text.report.rfm.mover': '{customer} ({owner}): {from} → {to}, R{r0} F{f0} M{m0} → R{r} F{f} M{m}',
+  'text.report.rfm.how': 'Scores rank each customer against the team’s, 5 the best fifth: R the latest contact or quote, F contacts and approved quotes in the period, M approved quote value in the period that the customer has not turned down.',
+  'text.report.rfm.empty': 'No customer has a contact or an approved quote up to the end of this period.',
+  'label.rfm.champions': 'Champions', 'label.rfm.loyal': 'Loyal', 'label.rfm.promising': 'Promising', 'label.rfm.needs_attention': 'Needs attention',
+  'label.rfm.cant_lose': 'Can’t lose', 'label.rfm.at_risk': 'At risk', 'label.rfm.hibernating': 'Hibernating', 'label.rfm.lost': 'Lost',
+};
