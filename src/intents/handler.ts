@@ -197,6 +197,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       // Told something that changed nothing (busy, try again), or a duplicate: the stored request
       // goes, so no replica resumes it. A resumed one that did not finish waits for its next attempt.
       if (held && taking && !resumed) void settle(held, taking);
+      else if (held && resumed && !held.finished) deps.intake!.unfinished?.(held.key);
     }
   };
 

@@ -23,6 +23,8 @@ export interface IntakeStore {
   due(limit: number, maxAttempts: number): Promise<Taken[]>;
   /** Intakes older than the delivery keys' retention (a command that never finished) go. */
   prune(keepHours: number): Promise<number>;
+  /** A resumed request that did not finish here (busy, database trouble): try it again later. Leases do this on PostgreSQL. */
+  unfinished?(key: string): void;
 }
 
 const NOW = `now() AT TIME ZONE 'UTC'`;
