@@ -23,6 +23,8 @@ const schema = z.object({
   CRM_SHUTDOWN_MS: z.coerce.number().int().min(0).default(10_000),
   /** How long a replica holds an owed message it is sending before any other replica may send it. */
   CRM_OUTBOX_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
+  /** How long a replica holds a request it acknowledged before any other replica may run it (src/intents/intake.ts). */
+  CRM_INTAKE_LEASE_MS: z.coerce.number().int().min(500).default(15_000),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,

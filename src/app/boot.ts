@@ -8,6 +8,7 @@ import type { AppContext } from './context.ts';
 import { openConfiguredDatabase } from './database.ts';
 import { createOutbox } from '../scheduler/outbox.ts';
 import { createNotifier } from './notifier.ts';
+import { openIntake } from '../domain/intake/open.ts';
 
 /** Opens the database, applies pending migrations and wires the handler and HTTP server every door shares. */
 export async function bootApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<AppContext> {
@@ -18,7 +19,9 @@ export async function bootApp(config: Config, log: Logger, clock: Clock = system
   log.info({ database: db.describe }, 'database ready');
   const notifier = createNotifier(db, log);
   const outbox = createOutbox({ db, notifier, log, leaseMs: config.CRM_OUTBOX_LEASE_MS, now: () => clock.now() });
-  const handler = createHandler({ db, clock, log, config, notifier, outbox });
+  // Requests are stored and acknowledged on arrival, then run; this replica also resumes what a dead one left.
+  const intake = openIntake(db, outbox.instanceId, config.CRM_INTAKE_LEASE_MS);
+  const handler = createHandler({ db, clock, log, config, notifier, outbox, intake, resumeEveryMs: 2_000 });
   const http = createHttpServer(log, {
     maxBodyBytes: config.HTTP_MAX_BODY_BYTES,
     headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,

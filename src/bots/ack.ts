@@ -1,8 +1,9 @@
 // When to acknowledge a request the platform will not send again once acknowledged (a Slack command
-// or click; a Feishu event answered 200): once the command is committed, so an acknowledged command
-// survives a crash, or at `withinMs`, since the platform's patience (3 s) is not ours to spend. A
-// replica killed before the ack leaves the request unacknowledged: Slack shows the person the
-// failure, Feishu delivers the event again.
+// or click; a Feishu event answered 200): once it is durable, so an acknowledged request survives a
+// crash (stored on arrival when its answer goes through the outbox, src/intents/intake.ts; else
+// when its command commits), or at `withinMs`, since the platform's patience (3 s) is not ours to
+// spend. A replica killed before the ack leaves the request unacknowledged: Slack shows the person
+// the failure, Feishu delivers the event again.
 import type { Progress } from '../intents/invocation.ts';
 
 export const ACK_WITHIN_MS = 2_000;

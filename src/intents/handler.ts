@@ -8,7 +8,8 @@ import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
 import { answered, once } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { mayImport } from '../domain/customers/import/index.ts';
-import { enqueue, markSent } from '../domain/outbox/store.ts';
+import { encodeMessage, enqueue, markSent } from '../domain/outbox/store.ts';
+import type { IntakeStore } from '../domain/intake/store.ts';
 import { collectHandoffs } from '../domain/funnel/effects.ts';
 import { handoffNotices } from './render/handoff.ts';
 import { teamOf } from '../domain/teams/team.ts';
@@ -34,6 +35,7 @@ import type { OutboundMessage, Reply } from './reply.ts';
 import { CommitUnsure, DatabaseStalled, whileDatabaseAnswers, type StallOptions, type Watch } from './stall.ts';
 import { unavailable } from './unavailable.ts';
 import { fileIntent } from './upload.ts';
+import { intakeSweep, takesIn, TAKEN_MAX_WAIT_MS, type Held } from './intake.ts';
 
 export interface HandlerDeps {
   db: Database;
@@ -46,6 +48,13 @@ export interface HandlerDeps {
   limits?: LimitOptions;
   /** When to give up on a database that stopped answering (src/intents/stall.ts). */
   stall?: StallOptions;
+  /**
+   * Durable intake (src/intents/intake.ts): a request whose answer goes through the outbox is
+   * stored here and acknowledged at once, then run; `resumeEveryMs` also resumes, on this replica,
+   * intakes a dead replica left (absent: nothing is resumed here, as in tests).
+   */
+  intake?: IntakeStore;
+  resumeEveryMs?: number;
 }
 
 export type Handler = (inv: Invocation, progress?: Progress) => Promise<Reply>;
@@ -58,12 +67,12 @@ interface Outcome {
   replyRow?: number;
 }
 
-export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number): Promise<boolean> } {
+export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number): Promise<boolean>; resumeIntakes(): Promise<number> } {
   const { db, clock, log } = deps;
   const outbox = deps.outbox ?? (deps.notifier ? createOutbox({ db, notifier: deps.notifier, log, now: () => clock.now() }) : undefined);
   const limiter = createLimiter(deps.limits);
 
-  async function handle(inv: Invocation, speaker: { current: Speaker }, watch: Watch, progress?: Progress): Promise<Reply> {
+  async function handle(inv: Invocation, speaker: { current: Speaker }, watch: Watch, progress?: Progress, held?: Held): Promise<Reply> {
     let turn: Turn | undefined;
     try {
       const actor = await resolveActorAndTeam(db, clock, { platform: inv.door, workspaceId: inv.workspaceId, externalUserId: inv.externalUserId, profile: inv.profile }, {
@@ -115,6 +124,8 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const run = async (prisma: PrismaClient): Promise<Outcome> => {
         if (watch.abandoned) throw new DatabaseStalled();
         const outcome = await effect(prisma);
+        // The stored request ends with the command: a crash before this commit leaves it for a replica to resume.
+        if (held) await deps.intake!.finishIn(prisma, held.key);
         if (watch.abandoned) throw new DatabaseStalled();
         watch.committing = true;
         return outcome;
@@ -130,6 +141,10 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const inline = !duplicate && result.replyRow !== undefined && progress?.carriesAnswer?.(result.reply) === true;
       if (inline) void markSent(db.prisma, result.replyRow!, 'inline').catch((err) => log.warn({ err }, 'could not mark an answer given inline; the outbox will send it again'));
       const owed = inline ? result.owed.filter((id) => id !== result.replyRow) : result.owed;
+      if (held && !duplicate) {
+        held.finished = true;
+        await deps.intake!.forget(held.key, true);
+      }
       // A duplicate sends nothing: the first attempt's replica sends what it owes, or, if that
       // replica died, the outbox sweep on any replica does once its lease runs out.
       if (outbox && !duplicate && owed.length) await outbox.flush(owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
@@ -152,12 +167,29 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
     return reply;
   }
 
-  const guarded = async (inv: Invocation, progress?: Progress): Promise<Reply> => {
+  // `resumed`: an intake a replica left unfinished, taken by this one (its key); nothing acks it.
+  const guarded = async (inv: Invocation, progress?: Progress, resumed?: string): Promise<Reply> => {
     const speaker = { current: { locale: inv.profile?.locale ?? written(inv) ?? deps.config.CRM_DEFAULT_LOCALE, timeZone: deps.config.CRM_DEFAULT_TZ } as Speaker };
     const trouble = (code: string, tone: Reply['tone'] = 'error'): Reply => ({ tone, title: say(speaker.current, 'title.error'), text: say(speaker.current, code), visibility: 'private' });
+    const key = resumed ?? (deps.intake && outbox && takesIn(inv, progress) ? `${inv.door}:${inv.deliveryKey}` : undefined);
+    const held: Held | undefined = key ? { key, finished: false } : undefined;
+    let taking: Promise<boolean> | undefined;
     try {
-      return await limiter.run(() => whileDatabaseAnswers(db, (watch) => handle(inv, speaker, watch, progress), deps.stall));
+      if (held && !resumed) {
+        // Stored before the ack, on connections no command holds; a database that does not answer
+        // is caught like a command's (stall.ts) and the person told to try again.
+        taking = deps.intake!.take(held.key, inv.door, encodeMessage(inv));
+        const fresh = await whileDatabaseAnswers(db, () => taking!, deps.stall);
+        progress!.accepted!();
+        // A redelivery of a request already taken: the HTTP ack only; the first one answers.
+        if (!fresh) return { tone: 'info', visibility: 'private', queued: true, locale: speaker.current.locale };
+      }
+      return await limiter.run(() => whileDatabaseAnswers(db, (watch) => handle(inv, speaker, watch, progress, held), deps.stall), held ? { maxWaitMs: TAKEN_MAX_WAIT_MS } : undefined);
     } catch (err) {
+      if (err instanceof Busy && err.why === 'stopping' && held) {
+        // Acknowledged and stored: another replica (or this one, restarted) does it; nothing is said here.
+        return { tone: 'info', visibility: 'private', queued: true, locale: speaker.current.locale };
+      }
       if (err instanceof Busy) {
         log.warn({ why: err.why, ...limiter.stats(), door: inv.door }, 'request refused: busy');
         return trouble(err.why === 'stopping' ? 'error.stopping' : 'error.busy', 'warning');
@@ -173,9 +205,36 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       log.error({ err }, 'request failed');
       // The reference is the request id every log line of this request carries.
       return { ...trouble('error.internal_ref'), text: say(speaker.current, 'error.internal_ref', { requestId: currentRequest()?.requestId ?? '' }) };
+    } finally {
+      // Told something that changed nothing (busy, try again), or a duplicate: the stored request
+      // goes, so no replica resumes it. A resumed one that did not finish waits for its next attempt.
+      if (held && taking && !resumed) void settle(held, taking);
+      else if (held && resumed && !held.finished) deps.intake!.unfinished?.(held.key);
     }
   };
-  return Object.assign(handler, { drain: (ms: number) => limiter.drain(ms) });
+
+  async function settle(held: Held, taking: Promise<boolean>): Promise<void> {
+    const fresh = await taking.catch(() => true);
+    if (!fresh || held.finished) return;
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      try {
+        return await deps.intake!.forget(held.key, false);
+      } catch (err) {
+        if (attempt === 6) log.warn({ err, key: held.key }, 'a stored request could not be dropped; a replica may resume it');
+        else await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      }
+    }
+  }
+
+  const sweep = deps.intake && outbox ? intakeSweep({ store: deps.intake, log, run: (inv, key) => withRequest({ door: inv.door, user: inv.externalUserId }, () => guarded(inv, undefined, key)) }) : undefined;
+  const stopSweep = sweep && deps.resumeEveryMs ? sweep.every(deps.resumeEveryMs) : undefined;
+  return Object.assign(handler, {
+    drain: (ms: number) => {
+      stopSweep?.();
+      return limiter.drain(ms);
+    },
+    resumeIntakes: () => sweep?.once() ?? Promise.resolve(0),
+  });
 }
 
 /** Domain refusals are answers, not failures: they are stored with the delivery so a retry gets the same. */

@@ -51,9 +51,9 @@ export interface Invocation {
 /** What a door may learn while its request is handled. */
 export interface Progress {
   /**
-   * The command's outcome is durable (committed, or stored by an earlier delivery of it). A door
-   * acknowledges a platform that will not redeliver an acknowledged request only after this, so an
-   * ack never promises work a crash could still lose.
+   * The request is durable: stored on arrival (src/intents/intake.ts), or its command committed, or
+   * stored by an earlier delivery of it. A door acknowledges a platform that will not redeliver an
+   * acknowledged request only after this, so an ack never promises work a crash could still lose.
    */
   accepted?(): void;
   /**

@@ -34,7 +34,8 @@ export function createLimiter(o: LimitOptions = {}) {
     } else if (running === 0) idle.splice(0).forEach((f) => f());
   };
 
-  async function run<T>(fn: () => Promise<T>): Promise<T> {
+  /** `maxWaitMs`: this command's own bound on waiting (an acknowledged, stored one may wait longer). */
+  async function run<T>(fn: () => Promise<T>, opts: { maxWaitMs?: number } = {}): Promise<T> {
     if (stopping) throw new Busy('stopping');
     if (running >= concurrency) {
       if (waiting.length >= queueMax) throw new Busy('full');
@@ -46,7 +47,7 @@ export function createLimiter(o: LimitOptions = {}) {
             const i = waiting.indexOf(entry);
             if (i >= 0) waiting.splice(i, 1);
             fail(new Busy('waited'));
-          }, maxWait),
+          }, opts.maxWaitMs ?? maxWait),
         };
         waiting.push(entry);
       });

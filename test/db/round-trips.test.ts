@@ -10,6 +10,8 @@ import { createQuote } from '../../src/domain/quotes/write.ts';
 import { createHandler } from '../../src/intents/handler.ts';
 import type { Invocation } from '../../src/intents/invocation.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { openIntake } from '../../src/domain/intake/open.ts';
+import { createOutbox } from '../../src/scheduler/outbox.ts';
 import { describeEngines, freshDatabase } from '../support/engines.ts';
 import { actorOf, contextFor, makeUser, TestClock } from '../support/fixtures.ts';
 import { makeCustomer } from '../domain/interactions/world.ts';
@@ -94,5 +96,18 @@ describeEngines('SQL round trips per command', (engine) => {
     // The answer built from the read is what a fresh read gives.
     const { updatedAt: _u, ...fresh } = await db.prisma.quote.findUniqueOrThrow({ where: { id: draft.id }, include: { lines: { orderBy: { position: 'asc' } }, customer: { select: { id: true, code: true, name: true, ownerId: true, tier: true, status: true } }, author: { select: { id: true, displayName: true, managerId: true } }, decidedBy: { select: { id: true, displayName: true } } } });
     expect(decided).toMatchObject(fresh);
+  });
+  it('a request stored on arrival (durable intake) costs 2 statements more on PostgreSQL (the row, its deletion in the transaction) and none on PGlite (its journal)', async () => {
+    const outbox = createOutbox({ db, notifier: { deliver: async () => [] }, log: silentLogger });
+    const config = { CRM_ADMINS: '', CRM_DEFAULT_TEAM: 'Sales', CRM_DEFAULT_TZ: 'UTC', CRM_DEFAULT_LOCALE: 'en' } as const;
+    const plain = createHandler({ db, clock, log: silentLogger, config, outbox });
+    const stored = createHandler({ db, clock, log: silentLogger, config, outbox, intake: openIntake(db, 'round-trips', 60_000) });
+    const log = (key: string): Invocation => ({ ...say(`/log Acme call: intake ${key}`, key), replyTo: `reply:${key}` });
+    const progress = { accepted: () => undefined };
+    const without = await statements(() => plain(log('intake-a'), progress));
+    const withIntake = await statements(() => stored(log('intake-b'), progress));
+    const intakeSql = withIntake.filter((s) => /"Intake"/.test(s));
+    expect(intakeSql, withIntake.join('\n')).toHaveLength(engine === 'postgres' ? 2 : 0);
+    expect(withIntake.length - without.length, withIntake.join('\n')).toBe(intakeSql.length);
   });
 });

@@ -3,6 +3,7 @@
 // began is left written, and once the database answers again the replica serves without a restart.
 // Frozen at the COMMIT itself the outcome is not known yet: the person is told so within 3 s, and
 // the answer the commit wrote follows once it lands.
+// A replica killed after it acknowledged a request leaves it stored; the next replica runs it once.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { FakeSlack } from '../support/fake-slack.ts';
@@ -96,6 +97,8 @@ maybe('PostgreSQL stops answering in the middle of a command\'s transaction: "tr
   // Nor its delivery key: a retry of the same delivery would do the work.
   const key = `slack:cmd:${new URLSearchParams(c.body).get('trigger_id')}`;
   expect(Number((await sql.query(`SELECT count(*) AS n FROM "ProcessedDelivery" WHERE "key" = $1`, [key])).rows[0]!.n)).toBe(0);
+  // Nor the stored request: the person was told nothing changed, so no replica may resume it.
+  await waitFor('the stored request dropped', async () => Number((await sql.query(`SELECT count(*) AS n FROM "Intake" WHERE "key" = $1`, [key])).rows[0]!.n) === 0, 30_000);
   expect(at(c.responseUrl)).toHaveLength(1);
 }, 180_000);
 
@@ -119,18 +122,29 @@ maybe('PostgreSQL stops answering at a command\'s COMMIT: told within 3 s that i
   expect(at(c.responseUrl)).toHaveLength(2);
 }, 180_000);
 
-maybe('killed with SIGKILL before its command committed: the request is never acknowledged, so no ack promises lost work', async () => {
+maybe('killed with SIGKILL after the ack, before its command committed: a replica started after it runs the command once and answers once; a redelivery does nothing twice', async () => {
   proxy.freezeOn('INSERT INTO "public"."Interaction"');
-  const c = command(fake.url, 'UREP', '/log', 'Globex call: killed before the commit');
-  const answer = replica.post(c.body).then(
-    (status) => `HTTP ${status}`,
-    (err: Error) => `no answer (${err.message})`,
-  );
+  const c = command(fake.url, 'UREP', '/log', 'Globex call: killed after the ack');
+  const key = `slack:cmd:${new URLSearchParams(c.body).get('trigger_id')}`;
+  // Acknowledged once stored, before the command's transaction (held at its first insert) commits.
+  expect(await replica.post(c.body)).toBe(200);
   await waitFor('the command inside its transaction', () => proxy.isFrozen, 20_000);
   replica.child.kill('SIGKILL');
   await replica.exited;
-  expect(await answer).toMatch(/^no answer/);
   proxy.thaw();
-  expect(await count(`SELECT count(*) AS n FROM "Interaction" WHERE "summary" LIKE '%killed before the commit%'`)).toBe(0);
+  expect(await count(`SELECT count(*) AS n FROM "Interaction" WHERE "summary" LIKE '%killed after the ack%'`)).toBe(0);
+  expect(Number((await sql.query(`SELECT count(*) AS n FROM "Intake" WHERE "key" = $1`, [key])).rows[0]!.n)).toBe(1);
   expect(at(c.responseUrl)).toHaveLength(0);
-}, 120_000);
+
+  replica = await startReplica({ DATABASE_URL: db.url, SLACK_API_URL: `${fake.url}/api/`, CRM_DEFAULT_TZ: 'Asia/Shanghai' });
+  await waitFor('the answer from the replica that resumed it', () => at(c.responseUrl).length > 0, 60_000);
+  expect(JSON.stringify(at(c.responseUrl)[0]!.body)).toMatch(/Logged/);
+  // Slack sends the same request again: acknowledged, and nothing else.
+  expect(await replica.post(c.body)).toBe(200);
+  await waitFor('the redelivery settled', async () => Number((await sql.query(`SELECT count(*) AS n FROM "Intake"`)).rows[0]!.n) === 0, 30_000);
+  const probe = command(fake.url, 'UREP', '/crm', 'whoami');
+  await replica.post(probe.body);
+  await waitFor('a later command answered', () => at(probe.responseUrl).length > 0, 30_000);
+  expect(await count(`SELECT count(*) AS n FROM "Interaction" WHERE "summary" LIKE '%killed after the ack%'`)).toBe(1);
+  expect(at(c.responseUrl)).toHaveLength(1);
+}, 180_000);

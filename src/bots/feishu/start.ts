@@ -1,4 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk';
+import { cachedProfiles } from '../profiles.ts';
 import type { AppContext } from '../../app/context.ts';
 import { sdkLogger } from '../../logger.ts';
 import { feishuDoor } from './door.ts';
@@ -15,15 +16,11 @@ export async function startFeishu(app: AppContext): Promise<{ stop(): Promise<vo
   const bot = await botIdentity(client);
   const sender = feishuSender(client);
   app.notifier.register(Object.assign(sender, { membership: feishuMembership(client, bot.name ?? 'CRM') }));
-  const profile = async (openId: string) => {
-    try {
-      const r = await client.contact.v3.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } });
-      const u = r.data?.user as { name?: string; time_zone?: string } | undefined;
-      return u ? { displayName: u.name, timeZone: u.time_zone } : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const profile = cachedProfiles(async (openId) => {
+    const r = await client.contact.v3.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } });
+    const u = r.data?.user as { name?: string; time_zone?: string } | undefined;
+    return u ? { displayName: u.name, timeZone: u.time_zone } : undefined;
+  });
   const door = feishuDoor({ handler: app.handler, sender, profile, log: app.log, now: () => app.clock.now(), botOpenId: bot.openId, download: feishuDownloader(client) });
   if (c.FEISHU_MODE === 'webhook') {
     // loadConfig refuses webhook mode without both (a config error naming the missing one).

@@ -92,8 +92,8 @@ async function handle(o: WebhookOptions, req: IncomingMessage, res: ServerRespon
     return sendJson(res, v.status, { error: v.reason });
   }
   if (v.body) {
-    // Messages and menu clicks are acknowledged once their command is committed (at most 2 s on),
-    // so Feishu delivers again an event whose replica died before it; the reply follows as a message.
+    // Messages and menu clicks are acknowledged once stored (src/intents/intake.ts; at most 2 s on),
+    // so Feishu delivers again an event whose replica died before that; the reply follows as a message.
     const body = v.body;
     const acked = ackOnAccept(() => sendJson(res, 200, body));
     if (!v.dispatch) return acked.now();

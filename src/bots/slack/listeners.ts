@@ -1,5 +1,6 @@
-// Slack payloads in, Replies out. Commands and clicks are acknowledged once the handler has
-// committed them (or at 2 s, within Slack's 3-second rule; src/bots/ack.ts); nothing here knows CRM rules.
+// Slack payloads in, Replies out. Commands and clicks are acknowledged once the handler has made
+// them durable: stored on arrival (src/intents/intake.ts) or committed (or at 2 s, within Slack's
+// 3-second rule; src/bots/ack.ts); nothing here knows CRM rules.
 import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';

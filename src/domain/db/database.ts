@@ -30,6 +30,13 @@ export interface Database {
    * lives in this process and cannot hang apart from it.
    */
   ping?(ms: number): Promise<boolean>;
+  /**
+   * PostgreSQL: a few connections of their own for short writes that must not wait behind the
+   * commands' transactions for a pooled connection (a request's intake before its ack).
+   */
+  lane?: RawSql;
+  /** PGlite: its data folder (absent in memory). */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -85,6 +92,7 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
     prisma,
     raw: reportingRaw(raw, opts.onStatement),
     describe: dataDir ? `embedded PostgreSQL (PGlite) in ${dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
+    ...(dataDir ? { dataDir } : {}),
     async close() {
       await prisma.$disconnect();
       await engine.close();
@@ -118,19 +126,23 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   // Bounded waits: a server that stops answering fails a request in seconds (and the person is told
   // to try again) instead of holding it; the server itself ends statements and idle transactions
   // a frozen client left open, so their locks do not block everyone else.
-  const pool = new pg.Pool({
+  const bounded = {
     connectionString: url,
-    max: 10,
     Client: SerialClient,
     connectionTimeoutMillis: 2_000,
     statement_timeout: 8_000,
     query_timeout: 9_000,
     idle_in_transaction_session_timeout: 15_000,
     keepAlive: true,
-  });
+  };
+  const pool = new pg.Pool({ ...bounded, max: 10 });
+  // The lane: two connections no command transaction ever holds, so an intake write before an ack
+  // waits for nothing but the server. Its statements are single and short (no transactions).
+  const lanePool = new pg.Pool({ ...bounded, max: 2 });
   // An idle connection the server drops (restart, failover) is discarded and replaced on the next
   // checkout; without a listener pg would crash the process over it.
   pool.on('error', () => undefined);
+  lanePool.on('error', () => undefined);
   watchDbPool(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   const raw: RawSql = {
     async exec(sql) {
@@ -208,11 +220,20 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     prisma,
     raw: reportingRaw(raw, opts.onStatement),
     ping,
+    lane: reportingRaw(
+      {
+        exec: async (sql) => void (await lanePool.query(sql)),
+        query: async (sql, params) => (await lanePool.query(sql, params as unknown[])).rows,
+        withLock: (key, fn) => raw.withLock(key, fn),
+      },
+      opts.onStatement,
+    ),
     describe: `PostgreSQL at ${safe}`,
     async close() {
       dropProbe();
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
+      await lanePool.end().catch(() => undefined);
     },
   };
 }
