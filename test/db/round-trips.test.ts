@@ -53,23 +53,24 @@ describeEngines('SQL round trips per command', (engine) => {
   }, 120_000);
   afterAll(() => db?.drop());
 
-  it('logs a call with a next step in 13 statements, and a retried delivery in 6 that write nothing', async () => {
+  it('logs a call with a next step in 8 statements, and a retried delivery in 5 that write nothing', async () => {
     const text = '/log Acme call: walked through pricing. next: send proposal Friday 3pm';
     const sent = await statements(() => handler(say(text, 'log-1')));
-    // user+identity, team; BEGIN, claim the delivery key; the customer with its contacts (ranking);
-    // the customer checked for the author; interaction, task, both audit rows; the stored answer; COMMIT.
-    // 11 for the log itself, then the lead score's one read of its signals and the score's write.
-    expect(sent, sent.join('\n')).toHaveLength(13);
-    expect(sent.filter((s) => /FROM "public"."Team"/.test(s))).toHaveLength(1);
-    expect(sent.filter((s) => /^INSERT INTO "public"."AuditEvent"/.test(s))).toHaveLength(1);
+    // user with identity and team; BEGIN, claim the delivery key; the customer with its contacts
+    // (ranking); the customer with its score's signals (checked for the author); one statement for
+    // the interaction, the task, both audit rows and the new score; the stored answer; COMMIT.
+    expect(sent, sent.join('\n')).toHaveLength(8);
+    // The team comes with the user, never as a read of its own.
+    expect(sent.filter((s) => /FROM "public"."Team"/.test(s))).toHaveLength(0);
+    expect(sent.filter((s) => /INSERT INTO "AuditEvent"|INSERT INTO "public"."AuditEvent"/.test(s))).toHaveLength(1);
     const interactions = await db.prisma.interaction.count();
     const audits = await db.prisma.auditEvent.count();
     expect(interactions).toBe(1);
     expect(await db.prisma.task.count()).toBe(1);
 
     const again = await statements(() => handler(say(text, 'log-1')));
-    // user+identity, team; BEGIN, the claim finds the key taken, ROLLBACK; the stored answer.
-    expect(again, again.join('\n')).toHaveLength(6);
+    // user with identity and team; BEGIN, the claim finds the key taken, ROLLBACK; the stored answer.
+    expect(again, again.join('\n')).toHaveLength(5);
     expect(await db.prisma.interaction.count()).toBe(interactions);
     expect(await db.prisma.auditEvent.count()).toBe(audits);
   });
