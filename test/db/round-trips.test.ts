@@ -55,33 +55,34 @@ describeEngines('SQL round trips per command', (engine) => {
   }, 120_000);
   afterAll(() => db?.drop());
 
-  it('logs a call with a next step in 13 statements, and a retried delivery in 6 that write nothing', async () => {
+  it('logs a call with a next step in 8 statements, and a retried delivery in 5 that write nothing', async () => {
     const text = '/log Acme call: walked through pricing. next: send proposal Friday 3pm';
     const sent = await statements(() => handler(say(text, 'log-1')));
-    // user+identity, team; BEGIN, claim the delivery key; the customer with its contacts (ranking);
-    // the customer checked for the author; interaction, task, both audit rows; the stored answer; COMMIT.
-    // 11 for the log itself, then the lead score's one read of its signals and the score's write.
-    expect(sent, sent.join('\n')).toHaveLength(13);
-    expect(sent.filter((s) => /FROM "public"."Team"/.test(s))).toHaveLength(1);
-    expect(sent.filter((s) => /^INSERT INTO "public"."AuditEvent"/.test(s))).toHaveLength(1);
+    // user with identity and team; BEGIN, claim the delivery key; the customer with its contacts
+    // (ranking); the customer with its score's signals (checked for the author); one statement for
+    // the interaction, the task, both audit rows and the new score; the stored answer; COMMIT.
+    expect(sent, sent.join('\n')).toHaveLength(8);
+    // The team comes with the user, never as a read of its own.
+    expect(sent.filter((s) => /FROM "public"."Team"/.test(s))).toHaveLength(0);
+    expect(sent.filter((s) => /INSERT INTO "AuditEvent"|INSERT INTO "public"."AuditEvent"/.test(s))).toHaveLength(1);
     const interactions = await db.prisma.interaction.count();
     const audits = await db.prisma.auditEvent.count();
     expect(interactions).toBe(1);
     expect(await db.prisma.task.count()).toBe(1);
 
     const again = await statements(() => handler(say(text, 'log-1')));
-    // user+identity, team; BEGIN, the claim finds the key taken, ROLLBACK; the stored answer.
-    expect(again, again.join('\n')).toHaveLength(6);
+    // user with identity and team; BEGIN, the claim finds the key taken, ROLLBACK; the stored answer.
+    expect(again, again.join('\n')).toHaveLength(5);
     expect(await db.prisma.interaction.count()).toBe(interactions);
     expect(await db.prisma.auditEvent.count()).toBe(audits);
   });
 
-  it('claims a pool customer in 8 statements and decides a quote in 9', async () => {
+  it('claims a pool customer in 6 statements and decides a quote in 8', async () => {
     const ctx = { ...contextFor(db, actorOf(sam, team), clock), team };
     const pooled = await makeCustomer(db, team.id, { ownerId: null });
     const claim = await statements(() => claimCustomer(ctx, pooled.id));
-    // BEGIN, lock the claimer, the customer, claims today, move it, move its tasks, audit, COMMIT.
-    expect(claim, claim.join('\n')).toHaveLength(8);
+    // BEGIN, lock the claimer, the customer, claims today, one statement moving it with its tasks and the audit row, COMMIT.
+    expect(claim, claim.join('\n')).toHaveLength(6);
 
     const boss = await makeUser(db, team.id, { name: 'Boss', role: 'manager' });
     await db.prisma.user.update({ where: { id: sam.id }, data: { managerId: boss.id } });
@@ -90,9 +91,9 @@ describeEngines('SQL round trips per command', (engine) => {
     const bossCtx = { ...contextFor(db, actorOf(boss, team), clock), team };
     let decided: Awaited<ReturnType<typeof decideQuote>> | undefined;
     const approve = await statements(async () => (decided = await decideQuote(bossCtx, draft.id, { decision: 'approve' })));
-    // BEGIN, the quote with its lines, customer and author, the conditional update, audit, COMMIT.
-    // 8 for the decision, then the lead score's read (the score itself does not move here).
-    expect(approve, approve.join('\n')).toHaveLength(9);
+    // BEGIN, the quote with its lines, customer and author, the conditional update with its audit
+    // row, COMMIT; and the lead score's read (the score itself does not move here).
+    expect(approve, approve.join('\n')).toHaveLength(8);
     // The answer built from the read is what a fresh read gives.
     const { updatedAt: _u, ...fresh } = await db.prisma.quote.findUniqueOrThrow({ where: { id: draft.id }, include: { lines: { orderBy: { position: 'asc' } }, customer: { select: { id: true, code: true, name: true, ownerId: true, tier: true, status: true } }, author: { select: { id: true, displayName: true, managerId: true } }, decidedBy: { select: { id: true, displayName: true } } } });
     expect(decided).toMatchObject(fresh);

@@ -1,7 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { watchDbPool } from '../../observe/metrics.ts';
@@ -65,6 +62,12 @@ function reportingRaw(raw: RawSql, listen?: StatementListener): RawSql {
 
 async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Loaded here, not at the top: on PostgreSQL the embedded engine's module alone cost 39 MB of RSS.
+  const [{ PGlite }, { pg_trgm }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('pglite-prisma-adapter'),
+  ]);
   // pg_trgm ships with PGlite as an extension; the migrations create it (fuzzy customer find).
   const engine = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   await engine.waitReady;

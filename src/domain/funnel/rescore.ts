@@ -20,7 +20,7 @@ export interface Scored extends Score {
   weights: ScoreWeights;
 }
 
-interface SignalRow {
+export interface SignalRow {
   id: number;
   status: string;
   ownerId: number | null;
@@ -41,17 +41,35 @@ interface SignalRow {
   interactions: bigint;
   last: Date | null;
   mood: string | null;
+  moodAt: Date | null;
   recent: Array<{ channel: string; at: string }> | string;
   quote: bigint | null;
   sourceAll: bigint;
   sourceDeals: bigint;
 }
 
+// json_build_object writes a timestamp column without its zone; the values are UTC (Prisma stores UTC),
+// so they must not be read in the server's zone.
+const readUtc = (at: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at}Z`);
+
+export type ScoredCustomer = Scored & {
+  customer: { id: number; status: string; ownerId: number | null; teamId: number; tier: string; code: string; name: string; score: number };
+  team: { poolHoursA: number; poolHoursB: number; poolHoursC: number };
+};
+
+/** An interaction about to be written, counted as if it were there (logInteraction scores before its insert). */
+export interface Pending {
+  channel: string;
+  occurredAt: Date;
+  mood: string | null;
+}
+
 /**
- * The signals and score of one customer as they stand now, read in one statement: the score runs
- * inside every /log, claim and quote decision, so its reads must not multiply their round trips.
+ * One customer's signals as they stand now, read in one statement: the score runs inside every
+ * /log, claim and quote decision, so its reads must not multiply their round trips. Undefined when
+ * there is no such customer.
  */
-export async function scoreOf(tx: Tx, customerId: number, now: Date): Promise<Scored & { customer: { id: number; status: string; ownerId: number | null; teamId: number; tier: string; code: string; name: string; score: number }; team: { poolHoursA: number; poolHoursB: number; poolHoursC: number } }> {
+export async function signalsOf(tx: Tx, customerId: number, now: Date): Promise<SignalRow | undefined> {
   const since30 = new Date(now.getTime() - 30 * DAY);
   const [r] = await tx.$queryRaw<SignalRow[]>`
     WITH c AS (
@@ -63,30 +81,47 @@ export async function scoreOf(tx: Tx, customerId: number, now: Date): Promise<Sc
            c.team_currency AS currency, c."poolHoursA", c."poolHoursB", c."poolHoursC",
            (SELECT count(*) FROM "Interaction" i WHERE i."customerId" = c.id) AS interactions,
            (SELECT max(i."occurredAt") FROM "Interaction" i WHERE i."customerId" = c.id) AS last,
-           (SELECT i.mood::text FROM "Interaction" i WHERE i."customerId" = c.id AND i.mood IS NOT NULL ORDER BY i."occurredAt" DESC, i.id DESC LIMIT 1) AS mood,
+           m.mood, m."moodAt",
            (SELECT coalesce(json_agg(json_build_object('channel', i.channel::text, 'at', i."occurredAt")), '[]'::json)
               FROM "Interaction" i WHERE i."customerId" = c.id AND i."occurredAt" >= ${since30}) AS recent,
            (SELECT max(q."totalMinor") FROM "Quote" q WHERE q."customerId" = c.id AND q.currency = c.team_currency
               AND q.status IN ('pending', 'approved') AND (q.outcome IS NULL OR q.outcome <> 'rejected')) AS quote,
            (SELECT count(*) FROM "Customer" o WHERE o."teamId" = c."teamId" AND o.source = c.source AND o.id <> c.id) AS "sourceAll",
            (SELECT count(*) FROM "Customer" o WHERE o."teamId" = c."teamId" AND o.source = c.source AND o.id <> c.id AND o.status = 'deal') AS "sourceDeals"
-    FROM c`;
-  if (!r) throw notFound('customer.not_found', { id: customerId });
+    FROM c LEFT JOIN LATERAL (SELECT i.mood::text AS mood, i."occurredAt" AS "moodAt" FROM "Interaction" i
+                              WHERE i."customerId" = c.id AND i.mood IS NOT NULL ORDER BY i."occurredAt" DESC, i.id DESC LIMIT 1) m ON true`;
+  return r;
+}
+
+/**
+ * The score from signals read by signalsOf; with `pending`, as it will stand once that interaction
+ * is written (the newest id, so it is the latest mood when no mood is later), exactly what reading
+ * the signals again after the insert would give.
+ */
+export function scoreFrom(r: SignalRow, now: Date, pending?: Pending): ScoredCustomer {
   const weights = weightsOf(r.scoreSettings as Prisma.JsonValue);
   const recent = (typeof r.recent === 'string' ? JSON.parse(r.recent) : r.recent) as Array<{ channel: string; at: string }>;
+  let last = r.last ? new Date(r.last) : null;
+  let interactions = Number(r.interactions);
+  let mood = r.mood ?? null;
+  if (pending) {
+    interactions++;
+    if (!last || pending.occurredAt > last) last = pending.occurredAt;
+    if (pending.mood && (!r.moodAt || pending.occurredAt >= new Date(r.moodAt))) mood = pending.mood;
+    if (pending.occurredAt.getTime() >= now.getTime() - 30 * DAY) recent.push({ channel: pending.channel, at: pending.occurredAt.toISOString() });
+  }
   let depth7: { depth: Depth; channel: string } | null = null;
   let depth30: { depth: Depth; channel: string } | null = null;
   for (const i of recent) {
     depth30 = deeper(depth30, i.channel);
-    if (new Date(i.at).getTime() >= now.getTime() - 7 * DAY) depth7 = deeper(depth7, i.channel);
+    if (readUtc(i.at).getTime() >= now.getTime() - 7 * DAY) depth7 = deeper(depth7, i.channel);
   }
   const budget = r.budgetCurrency === null || r.budgetCurrency === r.currency ? (r.budgetMaxMinor ?? r.budgetMinMinor) : null;
   const all = Number(r.sourceAll);
-  const last = r.last ? new Date(r.last) : null;
   const signals: Signals = {
-    interactions: Number(r.interactions),
+    interactions,
     daysSinceLast: last ? Math.max(0, (now.getTime() - last.getTime()) / DAY) : null,
-    lastMood: (r.mood ?? null) as MoodName | null,
+    lastMood: mood as MoodName | null,
     depth7,
     depth30,
     tier: r.tier,
@@ -99,12 +134,24 @@ export async function scoreOf(tx: Tx, customerId: number, now: Date): Promise<Sc
   return { ...scoreLead(signals, weights), weights, customer, team: { poolHoursA: r.poolHoursA, poolHoursB: r.poolHoursB, poolHoursC: r.poolHoursC } };
 }
 
+/** The signals and score of one customer as they stand now. */
+export async function scoreOf(tx: Tx, customerId: number, now: Date): Promise<ScoredCustomer> {
+  const r = await signalsOf(tx, customerId, now);
+  if (!r) throw notFound('customer.not_found', { id: customerId });
+  return scoreFrom(r, now);
+}
+
 /** Stores the score and, for a lead at or above the threshold, hands it to sales. Call inside the change's transaction. */
 export async function rescore(tx: Tx, ctx: Pick<DomainContext, 'actor' | 'door' | 'clock'>, customerId: number): Promise<{ score: number; handoffId?: number }> {
   const now = ctx.clock.now();
   const s = await scoreOf(tx, customerId, now);
+  if (s.score !== s.customer.score) await tx.customer.update({ where: { id: s.customer.id }, data: { score: s.score, scoredAt: now } });
+  return handOffIfDue(tx, ctx, s, now);
+}
+
+/** A lead whose stored score reached the team's threshold goes to sales: status `intent`, the hand-off row, its audit row and notice. */
+export async function handOffIfDue(tx: Tx, ctx: Pick<DomainContext, 'actor' | 'door' | 'clock'>, s: ScoredCustomer, now: Date): Promise<{ score: number; handoffId?: number }> {
   const c = s.customer;
-  if (s.score !== c.score) await tx.customer.update({ where: { id: c.id }, data: { score: s.score, scoredAt: now } });
   if (c.status !== 'lead' || s.score < s.weights.threshold) return { score: s.score };
 
   // Only the transaction that moves the lead hands it off; a concurrent change finds it moved.

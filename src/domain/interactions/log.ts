@@ -1,7 +1,8 @@
-import type { Interaction, Task } from '../../generated/prisma/client.ts';
-import { auditAll } from '../audit.ts';
+import { Prisma, type Interaction, type Task } from '../../generated/prisma/client.ts';
+import { toJson } from '../audit.ts';
+import { utc } from '../cadence/query.ts';
 import { refusingBeforeWrites } from '../db/transaction.ts';
-import { rescore } from '../funnel/rescore.ts';
+import { handOffIfDue, scoreFrom, signalsOf } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { assertCanAct } from '../permissions.ts';
@@ -14,6 +15,10 @@ const FUTURE_SLACK_MS = 5 * 60_000;
  * Records what happened with a customer and, when a next step is given, the task that follows from
  * it, owned by the author. Logging on a pool customer leaves it in the pool: taking ownership is a
  * separate, explicit act.
+ *
+ * Two statements, because this runs on every /log (issue 16): one read of the customer with its
+ * score's signals (the permission check reads the same row), and one that writes the interaction,
+ * the task, both audit rows and the new score together.
  */
 export async function logInteraction(ctx: DomainContext, input: LogInteractionInput): Promise<{ interaction: Interaction; task?: Task }> {
   const data = parseOrInvalid(logInteractionSchema, input, 'interaction.invalid');
@@ -22,43 +27,72 @@ export async function logInteraction(ctx: DomainContext, input: LogInteractionIn
   if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS) throw invalid('interaction.in_future', { occurredAt: occurredAt.toISOString() });
 
   return refusingBeforeWrites(ctx.prisma, async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id: data.customerId }, select: { id: true, teamId: true, ownerId: true, name: true } });
-    if (!customer) throw notFound('customer.not_found', { id: data.customerId });
-    assertCanAct(ctx.actor, customer, 'customer');
+    const signals = await signalsOf(tx, data.customerId, now);
+    if (!signals) throw notFound('customer.not_found', { id: data.customerId });
+    assertCanAct(ctx.actor, signals, 'customer');
 
-    const interaction = await tx.interaction.create({
-      data: {
-        customerId: customer.id,
-        authorId: ctx.actor.userId,
-        channel: data.channel,
-        occurredAt,
-        summary: data.summary,
-        mood: data.mood ?? null,
-        nextStep: data.nextStep?.title ?? null,
-        createdAt: now,
-      },
-    });
-    const logged = { entity: 'interaction', entityId: interaction.id, action: 'log', after: interaction };
-    // The lead score follows every contact (issue 13).
-    await rescore(tx, ctx, customer.id);
-    if (!data.nextStep) {
-      await auditAll(tx, ctx, [logged]);
-      return { interaction };
-    }
-    const task = await tx.task.create({
-      data: {
-        title: data.nextStep.title,
-        teamId: customer.teamId,
-        customerId: customer.id,
-        ownerId: ctx.actor.userId,
-        createdById: ctx.actor.userId,
-        dueAt: data.nextStep.dueAt,
-        dueHasTime: data.nextStep.dueHasTime,
-        sourceInteractionId: interaction.id,
-        createdAt: now,
-      },
-    });
-    await auditAll(tx, ctx, [logged, { entity: 'task', entityId: task.id, action: 'create', after: task }]);
-    return { interaction, task };
+    // Every column is written as given here, so the rows returned and audited are what is stored.
+    const row: Omit<Interaction, 'id'> = {
+      customerId: signals.id,
+      authorId: ctx.actor.userId,
+      channel: data.channel,
+      occurredAt,
+      summary: data.summary,
+      mood: data.mood ?? null,
+      nextStep: data.nextStep?.title ?? null,
+      createdAt: now,
+    };
+    const next: Omit<Task, 'id' | 'sourceInteractionId'> | undefined = data.nextStep && {
+      title: data.nextStep.title,
+      teamId: signals.teamId,
+      customerId: signals.id,
+      ownerId: ctx.actor.userId,
+      dueAt: data.nextStep.dueAt,
+      dueHasTime: data.nextStep.dueHasTime,
+      priority: 'normal',
+      status: 'open',
+      createdById: ctx.actor.userId,
+      doneById: null,
+      doneAt: null,
+      snoozeCount: 0,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // The lead score follows every contact (issue 13), counted with this one.
+    const scored = scoreFrom(signals, now, row);
+    const at = utc(now);
+    const actorId = ctx.actor.userId || null;
+    const task = next
+      ? Prisma.sql`, t AS (
+          INSERT INTO "Task" ("title", "teamId", "customerId", "ownerId", "dueAt", "dueHasTime", "priority", "status", "sourceInteractionId", "createdById",
+                              "doneById", "doneAt", "snoozeCount", "version", "createdAt", "updatedAt")
+          SELECT ${next.title}, ${next.teamId}, ${next.customerId}, ${next.ownerId}, ${next.dueAt ? utc(next.dueAt) : null}::timestamp(3), ${next.dueHasTime},
+                 ${next.priority}::"Priority", ${next.status}::"TaskStatus", i."id", ${next.createdById}, NULL, NULL, ${next.snoozeCount}, ${next.version}, ${at}, ${utc(next.updatedAt)}
+          FROM i RETURNING "id")`
+      : Prisma.empty;
+    const taskAudit = next
+      ? Prisma.sql`, (${actorId}::int, ${ctx.door}::"Door", 'task', (SELECT "id" FROM t)::text, 'create',
+                      ${JSON.stringify(toJson(next))}::jsonb || jsonb_build_object('id', (SELECT "id" FROM t), 'sourceInteractionId', (SELECT "id" FROM i)), ${at})`
+      : Prisma.empty;
+    // Prisma's @updatedAt is the wall clock, not the request's clock: the same here.
+    const rescored = scored.score !== signals.score
+      ? Prisma.sql`, s AS (UPDATE "Customer" SET "score" = ${scored.score}, "scoredAt" = ${at}, "updatedAt" = ${utc(new Date())} WHERE "id" = ${signals.id} RETURNING "id")`
+      : Prisma.empty;
+    const [ids] = await tx.$queryRaw<Array<{ interactionId: number; taskId: number | null }>>`
+      WITH i AS (
+        INSERT INTO "Interaction" ("customerId", "authorId", "channel", "occurredAt", "summary", "mood", "nextStep", "createdAt")
+        VALUES (${row.customerId}, ${row.authorId}, ${row.channel}::"Channel", ${utc(occurredAt)}, ${row.summary}, ${row.mood}::"Mood", ${row.nextStep}, ${at})
+        RETURNING "id")
+      ${task}${rescored},
+      a AS (
+        INSERT INTO "AuditEvent" ("actorId", "door", "entity", "entityId", "action", "after", "at")
+        VALUES (${actorId}::int, ${ctx.door}::"Door", 'interaction', (SELECT "id" FROM i)::text, 'log', ${JSON.stringify(toJson(row))}::jsonb || jsonb_build_object('id', (SELECT "id" FROM i)), ${at})
+               ${taskAudit})
+      SELECT (SELECT "id" FROM i) AS "interactionId", ${next ? Prisma.sql`(SELECT "id" FROM t)` : Prisma.sql`NULL::int`} AS "taskId"`;
+    const interaction: Interaction = { id: ids!.interactionId, ...row };
+    await handOffIfDue(tx, ctx, scored, now);
+    if (!next) return { interaction };
+    return { interaction, task: { id: ids!.taskId!, sourceInteractionId: interaction.id, ...next } };
   });
 }

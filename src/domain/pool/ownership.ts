@@ -2,8 +2,9 @@
 // assigns (one customer or many), an owner or manager releases back to the pool. Each change is one
 // conditional update on the owner that was seen, so racing changes give exactly one outcome; the
 // customer's open tasks follow its owner; every change writes an audit row (who, door, before, after).
-import type { Customer } from '../../generated/prisma/client.ts';
-import { audit, type Tx } from '../audit.ts';
+import { Prisma, type Customer } from '../../generated/prisma/client.ts';
+import { toJson, type Tx } from '../audit.ts';
+import { utc } from '../cadence/query.ts';
 import type { Actor, DomainContext } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { assertRole } from '../permissions.ts';
@@ -34,18 +35,28 @@ type Audited = Pick<DomainContext, 'actor' | 'door' | 'clock'>;
  * changed it first. Open tasks follow; the audit row names the action. Call inside a transaction.
  */
 export async function moveOwner(tx: Tx, ctx: Audited, customerId: number, from: number | null, to: number | null, action: string, extra: Record<string, unknown> = {}): Promise<{ moved: boolean; tasksMoved: number }> {
-  const now = ctx.clock.now();
-  const r = await tx.customer.updateMany({
-    where: { id: customerId, ownerId: from, ...(action === 'claim' ? { status: { in: [...POOL_STATUSES] } } : {}) },
-    data: { ownerId: to, ownerAssignedAt: to === null ? null : now, updatedAt: now },
-  });
-  if (r.count === 0) return { moved: false, tasksMoved: 0 };
-  // Every open task of the customer not already the new owner's (pool tasks included) follows it.
-  const others = to === null ? { ownerId: { not: null } } : { OR: [{ ownerId: null }, { ownerId: { not: to } }] };
-  const tasks = await tx.task.updateMany({ where: { customerId, status: 'open', ...others }, data: { ownerId: to, version: { increment: 1 }, updatedAt: now } });
-  const tasksMoved = tasks.count;
-  await audit(tx, ctx, { entity: 'customer', entityId: customerId, action, before: { ownerId: from }, after: { ownerId: to, tasks: tasksMoved, ...extra } });
-  return { moved: true, tasksMoved };
+  const now = utc(ctx.clock.now());
+  // One statement (claims, assignments, releases and sweeps all come through here): the owner, the
+  // open tasks of the customer not already the new owner's (pool tasks included), the audit row.
+  const [r] = await tx.$queryRaw<Array<{ moved: bigint; tasks: bigint }>>`
+    WITH moved AS (
+      UPDATE "Customer" SET "ownerId" = ${to}::int, "ownerAssignedAt" = ${to === null ? null : now}::timestamp(3), "updatedAt" = ${now}
+      WHERE "id" = ${customerId} AND "ownerId" IS NOT DISTINCT FROM ${from}::int
+        ${action === 'claim' ? Prisma.sql`AND "status"::text IN (${Prisma.join([...POOL_STATUSES])})` : Prisma.empty}
+      RETURNING "id"),
+    tasks AS (
+      UPDATE "Task" SET "ownerId" = ${to}::int, "version" = "version" + 1, "updatedAt" = ${now}
+      WHERE "customerId" IN (SELECT "id" FROM moved) AND "status" = 'open'
+        AND ${to === null ? Prisma.sql`"ownerId" IS NOT NULL` : Prisma.sql`"ownerId" IS DISTINCT FROM ${to}::int`}
+      RETURNING "id"),
+    a AS (
+      INSERT INTO "AuditEvent" ("actorId", "door", "entity", "entityId", "action", "before", "after", "at")
+      SELECT ${ctx.actor.userId || null}::int, ${ctx.door}::"Door", 'customer', ${String(customerId)}, ${action},
+             jsonb_build_object('ownerId', ${from}::int), jsonb_build_object('ownerId', ${to}::int, 'tasks', (SELECT count(*) FROM tasks)) || ${JSON.stringify(toJson(extra) ?? {})}::jsonb, ${now}
+      FROM moved)
+    SELECT (SELECT count(*) FROM moved) AS moved, (SELECT count(*) FROM tasks) AS tasks`;
+  if (!Number(r!.moved)) return { moved: false, tasksMoved: 0 };
+  return { moved: true, tasksMoved: Number(r!.tasks) };
 }
 
 async function person(tx: Tx, id: number | null): Promise<Person | null> {

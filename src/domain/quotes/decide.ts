@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { audit } from '../audit.ts';
+import { toJson } from '../audit.ts';
+import { utc } from '../cadence/query.ts';
 import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -64,13 +65,23 @@ export async function decideQuote(
       decisionReason: reason ?? null,
       updatedAt: now,
     };
-    // Matches only the pending row at the version read: every column the view shows is as read.
-    const won = await tx.quote.updateMany({ where: { id, status: 'pending', version: before.version }, data: { ...decision, version: { increment: 1 } } });
-    if (won.count === 0) await alreadyDecided(tx, id);
     const quote: QuoteView = { ...before, ...decision, version: before.version + 1, decidedBy: { id: ctx.actor.userId, displayName: ctx.actor.displayName } };
     const { lines: _l, customer: _c, author: _a, ...beforeRow } = before;
+    // Matches only the pending row at the version read: every column the view shows is as read. The
+    // decision and its audit row are one statement; no row means someone else decided first.
+    const at = utc(now);
+    const won = await tx.$queryRaw<unknown[]>`
+      WITH won AS (
+        UPDATE "Quote" SET "status" = ${decision.status}::"QuoteStatus", "decidedById" = ${decision.decidedById}, "decidedAt" = ${at},
+                           "decisionReason" = ${decision.decisionReason}, "updatedAt" = ${at}, "version" = "version" + 1
+        WHERE "id" = ${id} AND "status" = 'pending' AND "version" = ${before.version}
+        RETURNING "id")
+      INSERT INTO "AuditEvent" ("actorId", "door", "entity", "entityId", "action", "before", "after", "at")
+      SELECT ${ctx.actor.userId || null}::int, ${ctx.door}::"Door", 'quote', ${String(id)}, ${data.decision},
+             ${JSON.stringify(toJson(beforeRow))}::jsonb, ${JSON.stringify(toJson({ ...quote, level }))}::jsonb, ${at}
+      FROM won RETURNING "id"`;
+    if (won.length === 0) await alreadyDecided(tx, id);
     await rescore(tx, ctx, before.customerId);
-    await audit(tx, ctx, { entity: 'quote', entityId: id, action: data.decision, before: beforeRow, after: { ...quote, level } });
     return quote;
   });
 }

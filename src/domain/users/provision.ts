@@ -1,6 +1,6 @@
 // A person's first message provisions them: a rep in the default team (an admin if CRM_ADMINS lists
 // them). Later messages pick up a changed zone, language or name from their door's profile.
-import type { PrismaClient, Team } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type Team, type User } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Clock } from '../context.ts';
 import type { Database } from '../db/database.ts';
@@ -88,8 +88,7 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
  */
 export async function resolveActorAndTeam(db: Database, clock: Clock, who: Who, settings: ProvisionSettings): Promise<Actor & { created: boolean; chosenLocale: boolean; team: Team }> {
   const key = { platform: who.platform, workspaceId: who.workspaceId, externalId: who.externalUserId };
-  // The user through the identity in one statement (and its team in a second), not identity, user, team.
-  const known = await db.prisma.user.findFirst({ where: { identities: { some: key } }, include: { team: true } });
+  const known = await knownUser(db.prisma, key);
   if (known) return { ...(await refreshLoaded(db, clock, known, who)), created: false };
   // A burst of first contacts on a fresh deployment races twice: on the identity (two first
   // messages from one person) and on the default team (everyone's first message creates it). A
@@ -128,6 +127,25 @@ export async function resolveActorAndTeam(db: Database, clock: Clock, who: Who, 
       if (attempt >= 3) throw err;
     }
   }
+}
+
+const USER_COLUMNS = Object.values(Prisma.UserScalarFieldEnum);
+const TEAM_COLUMNS = Object.values(Prisma.TeamScalarFieldEnum);
+const KNOWN_USER = `SELECT ${USER_COLUMNS.map((c) => `u."${c}"`).join(', ')}, ${TEAM_COLUMNS.map((c) => `t."${c}" AS "team.${c}"`).join(', ')}
+  FROM "Identity" i JOIN "User" u ON u."id" = i."userId" JOIN "Team" t ON t."id" = u."teamId"
+  WHERE i."platform" = $1::"Platform" AND i."workspaceId" = $2 AND i."externalId" = $3`;
+
+/**
+ * The user behind a door identity, with their team, in one statement (every message starts here;
+ * Prisma's include would send a second one for the team). The columns come from Prisma's own list
+ * of the models' fields, so the rows are the models' rows.
+ */
+async function knownUser(prisma: PrismaClient, key: { platform: Who['platform']; workspaceId: string; externalId: string }): Promise<UserWithTeam | null> {
+  const [row] = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(KNOWN_USER, key.platform, key.workspaceId, key.externalId);
+  if (!row) return null;
+  const user = Object.fromEntries(USER_COLUMNS.map((c) => [c, row[c]])) as User;
+  const team = Object.fromEntries(TEAM_COLUMNS.map((c) => [c, row[`team.${c}`]])) as Team;
+  return { ...user, team };
 }
 
 async function refresh(db: Database, clock: Clock, userId: number, who: Who): Promise<Actor & { chosenLocale: boolean; team: Team }> {

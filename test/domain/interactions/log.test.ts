@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { logInteraction } from '../../../src/domain/interactions/log.ts';
+import { customerScore } from '../../../src/domain/funnel/hot.ts';
 import { describeEngines, freshDatabase } from '../../support/engines.ts';
 import { auditRows, failure, makeCustomer, makeWorld } from './world.ts';
 
@@ -36,6 +37,27 @@ describeEngines('logInteraction', (engine) => {
     expect(task!.dueAt!.toISOString()).toBe(due.toISOString());
     expect(interaction.nextStep).toBe('send the contract');
     expect(await auditRows(db, 'task', task!.id)).toHaveLength(1);
+  });
+
+  it('stores the score a fresh read gives, the new interaction counted (scored before its insert)', async () => {
+    const c = await makeCustomer(db, w.team.id, { ownerId: w.rep.id, tier: 'B' });
+    const day = 86_400_000;
+    const now = w.clock.now().getTime();
+    // Past dates (a mood older than the latest one, outside 7 and 30 days), channels of each depth, moods that win or not.
+    const logs = [
+      { channel: 'email', mood: 'negative', occurredAt: new Date(now - 40 * day) },
+      { channel: 'visit', mood: 'positive', occurredAt: new Date(now - 20 * day) },
+      { channel: 'call', mood: 'hesitant', occurredAt: new Date(now - 25 * day) },
+      { channel: 'wechat', occurredAt: new Date(now - 3 * day) },
+      { channel: 'meeting', mood: 'positive' },
+      { channel: 'call', mood: 'hesitant' },
+    ] as const;
+    for (const log of logs) {
+      await logInteraction(w.ctx(w.rep), { customerId: c.id, summary: 'x', ...log });
+      const stored = await db.prisma.customer.findUniqueOrThrow({ where: { id: c.id } });
+      expect(stored.score, JSON.stringify(log)).toBe((await customerScore(w.ctx(w.rep), c.id)).score);
+    }
+    expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: c.id } })).score).toBeGreaterThan(0);
   });
 
   it('keeps a next step without a date undated', async () => {

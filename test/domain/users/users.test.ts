@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../../src/domain/db/database.ts';
 import { approversFor, findUser } from '../../../src/domain/users/directory.ts';
-import { listedAsAdmin, resolveActor } from '../../../src/domain/users/provision.ts';
+import { listedAsAdmin, resolveActor, resolveActorAndTeam } from '../../../src/domain/users/provision.ts';
 import { setRole, whoami } from '../../../src/domain/users/roles.ts';
 import { describeEngines, freshDatabase } from '../../support/engines.ts';
 import { contextFor, TestClock } from '../../support/fixtures.ts';
@@ -32,6 +32,16 @@ describeEngines('users', (engine) => {
     expect(admin).toMatchObject({ role: 'admin', timeZone: 'Asia/Shanghai', locale: 'zh-CN' });
     expect((await resolveActor(db, clock, who('slack', 'U999'), settings)).created).toBe(false);
     expect(await db.prisma.team.count()).toBe(1);
+  });
+
+  it("reads a known person's team row whole, as Prisma reads it (one statement for both)", async () => {
+    const { team } = await resolveActorAndTeam(db, clock, who('slack', 'U999'), settings);
+    // Values of every type the row holds: JSON, a BigInt, arrays, a nullable text.
+    await db.prisma.team.update({ where: { id: team.id }, data: { scoreSettings: { threshold: 70 }, managerMaxTotalMinor: 12_345n, currency: 'CNY' } });
+    const again = await resolveActorAndTeam(db, clock, who('slack', 'U999'), settings);
+    expect(again.team).toStrictEqual(await db.prisma.team.findUniqueOrThrow({ where: { id: team.id } }));
+    expect(again.team.managerMaxTotalMinor).toBe(12_345n);
+    expect(again.team.updatedAt).toBeInstanceOf(Date);
   });
 
   it('picks up a changed zone and language later, and ignores a zone that does not exist', async () => {
