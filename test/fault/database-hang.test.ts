@@ -77,7 +77,7 @@ maybe('PostgreSQL stops answering: "try again" within 3 s in each person\'s lang
 }, 180_000);
 
 maybe('PostgreSQL stops answering in the middle of a command\'s transaction: "try again" within 3 s, and the statements that arrive late do not commit', async () => {
-  proxy.freezeOn('INSERT INTO "public"."Interaction"');
+  proxy.freezeOn('INSERT INTO "Interaction"');
   const c = command(fake.url, 'UREP', '/log', 'Globex visit: frozen mid-transaction');
   const sentAt = Date.now();
   expect(await replica.post(c.body)).toBe(200);
@@ -103,7 +103,7 @@ maybe('PostgreSQL stops answering in the middle of a command\'s transaction: "tr
 }, 180_000);
 
 maybe('PostgreSQL stops answering at a command\'s COMMIT: told within 3 s that it may not be saved, then the commit lands and its one answer follows, and the replica serves again', async () => {
-  proxy.freezeOn('INSERT INTO "public"."Interaction"', 'COMMIT');
+  proxy.freezeOn('INSERT INTO "Interaction"', 'COMMIT');
   const c = command(fake.url, 'UREP', '/log', 'Globex call: frozen at the commit');
   const sentAt = Date.now();
   expect(await replica.post(c.body)).toBe(200);
@@ -123,7 +123,7 @@ maybe('PostgreSQL stops answering at a command\'s COMMIT: told within 3 s that i
 }, 180_000);
 
 maybe('killed with SIGKILL after the ack, before its command committed: a replica started after it runs the command once and answers once; a redelivery does nothing twice', async () => {
-  proxy.freezeOn('INSERT INTO "public"."Interaction"');
+  proxy.freezeOn('INSERT INTO "Interaction"');
   const c = command(fake.url, 'UREP', '/log', 'Globex call: killed after the ack');
   const key = `slack:cmd:${new URLSearchParams(c.body).get('trigger_id')}`;
   // Acknowledged once stored, before the command's transaction (held at its first insert) commits.

@@ -74,7 +74,7 @@ export class FreezableProxy {
   /**
    * Freezes the moment a client sends a statement containing `text`, holding that statement: a hang
    * mid-transaction. With `then`, it freezes instead at the next statement containing `then` on the
-   * same connection (`freezeOn('INSERT INTO "public"."Interaction"', 'COMMIT')`: a hang at the commit).
+   * same connection (`freezeOn('INSERT INTO "Interaction"', 'COMMIT')`: a hang at the commit).
    */
   freezeOn(text: string, then?: string): void {
     this.trap = Buffer.from(text);

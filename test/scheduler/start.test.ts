@@ -52,6 +52,8 @@ describeEngines('scheduler started by the app', (engine) => {
       ['daily', '2026-10-30T13:00:00.000Z'],
       ['daily', '2026-11-02T14:00:00.000Z'],
       ['weekly', '2026-11-02T14:00:00.000Z'],
+      // Monday 2 November is also the month's first workday: October's review goes out beside the weekly one.
+      ['monthly', '2026-11-02T14:00:00.000Z'],
     ]);
     expect((await runs()).find((r) => r.job === 'weekly')?.late).toBe(false);
 

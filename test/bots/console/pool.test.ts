@@ -128,7 +128,8 @@ describe('the pool in the console', () => {
 
     t = await w.say(':as 张主管 zh-CN', '/客户 分配 华为 @李雷');
     expect(t).toMatch(/客户已分配\n华为技术（CUS\d{11}）已从 王芳 转给 李雷。/);
-    expect(t).toMatch(/── 发给 李雷 的消息 #\d+ ──\n你有新分配的客户\n张主管 把 华为技术（CUS\d{11}）分配给了你。/);
+    // 李雷 heard about 华为技术 minutes ago (returned to the pool): the assignment edits that message instead of adding one.
+    expect(t).toMatch(/── 发给 李雷 的消息 #\d+ 已更新：你有新分配的客户 — 张主管 把 华为技术（CUS\d{11}）分配给了你。 ──/);
     expect(t).toMatch(/── 发给 王芳 的消息 #\d+ ──\n客户已转出\n张主管 已将你的客户 华为技术（CUS\d{11}）转给 李雷。/);
     t = await w.say(':as 李雷 zh-CN', '/客户 退回公海 华为');
     expect(t).toMatch(/已退回公海\n华为技术（CUS\d{11}）已退回公海。/);

@@ -148,7 +148,7 @@ describe('lists and team settings from the console door', { timeout: 90_000 }, (
       'Follow-up cadence: A every 7 days · B every 14 days · C every 30 days', 'Pool window: A 48 h · B 48 h · C 72 h', 'Claims per rep per day: 20',
       'Discount a manager may approve: 15%', 'Churn risk after: 90 days',
       // The sales funnel's settings (issue 13).
-      'Lead score that hands a lead to sales: 80', 'First contact with a new lead within: 24 hours',
+      'Lead score that hands a lead to sales: 80', 'Lead score weights: the default rule (`/crm team weights` shows it)', 'First contact with a new lead within: 24 hours',
       // The monthly review's channel costs, none set yet.
       'Cost per customer source: —',
     ]);
