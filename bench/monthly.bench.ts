@@ -1,77 +1,30 @@
 // Monthly review (issue 13) for a team of 200 reps, 100,000 customers and 1,000,000 interactions on
 // PostgreSQL: our monthlyFigures() beside one hand-written SQL query computing the same figures, same run.
-import { randomBytes } from 'node:crypto';
+// The data is the report benches' (bench/support/sales-data.ts) plus what only the monthly review reads.
 import pg from 'pg';
-import { openDatabase } from '../src/domain/db/database.ts';
-import { migrate } from '../src/domain/db/migrate.ts';
 import { monthlyFigures } from '../src/domain/reports/monthly.ts';
 import { emit, quick } from './support/report.ts';
+import { CUSTOMERS, INTERACTIONS, median, REPS, salesDatabase } from './support/sales-data.ts';
 
-const admin = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const name = `crm_bench_${randomBytes(4).toString('hex')}`;
-const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
-// --quick: a tenth of the data, enough to see the shape; the target is for the full size.
-const SIZE = { reps: 200, customers: quick ? 10_000 : 100_000, interactions: quick ? 100_000 : 1_000_000 };
+const SIZE = { reps: REPS, customers: CUSTOMERS, interactions: INTERACTIONS };
 const RUNS = quick ? 3 : 7;
 // October 2026 in Asia/Shanghai.
 const PERIOD = { start: new Date('2026-09-30T16:00:00Z'), end: new Date('2026-10-31T16:00:00Z') };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function sql(text: string) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(text);
-  await c.end();
-}
-
-/**
- * Everything the bench reads, on a connection of its own (the app's pool bounds every statement to
- * 8 s; this takes minutes). The first statements are the digest bench's sales data (team, reps,
- * customers, interactions, tasks, quotes); the rest adds what only the monthly review reads: source
- * costs, deal values, tier changes in the audit trail, complaints, quote outcomes.
- */
-async function loadMonthlyData(dbUrl: string, size: typeof SIZE): Promise<void> {
-  const loader = new pg.Client({ connectionString: dbUrl });
-  await loader.connect();
-  const { reps, customers, interactions } = size;
-  await loader.query(`
-    INSERT INTO "Team" (name, "timeZone", locale, "updatedAt") VALUES ('Bench', 'Asia/Shanghai', 'en', now());
-    INSERT INTO "User" ("displayName", role, "teamId", "updatedAt") SELECT 'Rep ' || g, 'rep', 1, now() FROM generate_series(1, ${reps}) g;
-    INSERT INTO "Customer" (code, name, "normalizedName", "teamId", "ownerId", source, tier, status, "createdAt", "updatedAt")
-      SELECT 'CUS' || g, 'Customer ' || g, 'customer' || g, 1, 1 + g % ${reps},
-             (ARRAY['expo','website','phone','referral','outbound','partner','advertising','other'])[1 + g % 8]::"CustomerSource",
-             (ARRAY['A','B','C'])[1 + g % 3]::"Tier", (ARRAY['lead','intent','deal','lost'])[1 + g % 4]::"CustomerStatus",
-             timestamp '2026-11-23 00:00' - (g % 400) * interval '1 day', now()
-      FROM generate_series(1, ${customers}) g;
-    INSERT INTO "Interaction" ("customerId", "authorId", channel, "occurredAt", summary)
-      SELECT 1 + g % ${(customers * 4) / 5}, 1 + g % ${reps}, (ARRAY['call','visit','email','meeting','wechat','expo','other'])[1 + g % 7]::"Channel",
-             timestamp '2026-11-23 00:00' - (g % 180) * interval '1 day' - (g % 1440) * interval '1 minute', 'bench'
-      FROM generate_series(1, ${interactions}) g;
-    INSERT INTO "Task" (title, "teamId", "ownerId", "dueAt", status, "doneAt", "updatedAt")
-      SELECT 'task', 1, 1 + g % ${reps}, timestamp '2026-11-23 00:00' - (g % 60) * interval '1 day',
-             (CASE WHEN g % 3 = 0 THEN 'done' ELSE 'open' END)::"TaskStatus", CASE WHEN g % 3 = 0 THEN timestamp '2026-11-23 00:00' - (g % 61) * interval '1 day' END, now()
-      FROM generate_series(1, 20000) g;
-    INSERT INTO "Quote" ("customerId", "authorId", "teamId", status, "submittedAt", "decidedAt", "totalMinor", currency, outcome, "outcomeAt", "updatedAt")
-      SELECT 1 + g % ${customers}, 1 + g % ${reps}, 1, 'approved', timestamp '2026-11-23 00:00' - (g % 60) * interval '1 day',
-             timestamp '2026-11-23 00:00' - (g % 59) * interval '1 day', 100000 + g, 'USD',
-             (ARRAY['accepted','negotiating','rejected', NULL])[1 + g % 4]::"QuoteOutcome", CASE WHEN g % 4 < 3 THEN timestamp '2026-11-23 00:00' - (g % 58) * interval '1 day' END, now()
-      FROM generate_series(1, 5000) g;
-    UPDATE "Team" SET "sourceCosts" = '{"expo": 2000000, "website": 500000, "advertising": 3000000}';
-    UPDATE "Customer" SET "dealValueMinor" = 100000 + id, "dealCurrency" = 'USD', "dealAt" = "createdAt" + interval '20 days' WHERE status = 'deal';
-    INSERT INTO "AuditEvent" (door, entity, "entityId", action, before, after, at)
-      SELECT 'console', 'customer', (1 + g * 7 % ${customers})::text, 'update',
-             jsonb_build_object('tier', (ARRAY['A','B','C'])[1 + g % 3]), jsonb_build_object('tier', (ARRAY['B','C','A'])[1 + g % 3]),
-             timestamp '2026-11-23 00:00' - (g % 90) * interval '1 day'
-      FROM generate_series(1, 30000) g;
-    INSERT INTO "Complaint" ("teamId", "customerId", "openedById", summary, "openedAt", "resolvedAt")
-      SELECT 1, 1 + g * 13 % ${customers}, 1 + g % ${reps},
-             (ARRAY['发货太慢，客服不回消息', 'late delivery of spare parts', '客服态度差', 'invoice was wrong again', '包装破损，发货太慢'])[1 + g % 5],
-             timestamp '2026-11-23 00:00' - (g % 90) * interval '1 day', CASE WHEN g % 2 = 0 THEN timestamp '2026-11-23 00:00' END
-      FROM generate_series(1, 3000) g;
-    ANALYZE;`);
-  await loader.end();
-}
+/** Source costs, deal values, tier changes in the audit trail and complaints: what only the monthly review reads. */
+const MONTHLY_EXTRA = `
+  UPDATE "Team" SET "sourceCosts" = '{"expo": 2000000, "website": 500000, "advertising": 3000000}';
+  UPDATE "Customer" SET "dealValueMinor" = 100000 + id, "dealCurrency" = 'USD', "dealAt" = "createdAt" + interval '20 days' WHERE status = 'deal';
+  INSERT INTO "AuditEvent" (door, entity, "entityId", action, before, after, at)
+    SELECT 'console', 'customer', (1 + g * 7 % ${CUSTOMERS})::text, 'update',
+           jsonb_build_object('tier', (ARRAY['A','B','C'])[1 + g % 3]), jsonb_build_object('tier', (ARRAY['B','C','A'])[1 + g % 3]),
+           timestamp '2026-11-23 00:00' - (g % 90) * interval '1 day'
+    FROM generate_series(1, 30000) g;
+  INSERT INTO "Complaint" ("teamId", "customerId", "openedById", summary, "openedAt", "resolvedAt")
+    SELECT 1, 1 + g * 13 % ${CUSTOMERS}, 1 + g % ${REPS},
+           (ARRAY['发货太慢，客服不回消息', 'late delivery of spare parts', '客服态度差', 'invoice was wrong again', '包装破损，发货太慢'])[1 + g % 5],
+           timestamp '2026-11-23 00:00' - (g % 90) * interval '1 day', CASE WHEN g % 2 = 0 THEN timestamp '2026-11-23 00:00' END
+    FROM generate_series(1, 3000) g;`;
 
 // The same figures in one statement written by hand.
 const handWritten = `
@@ -97,13 +50,9 @@ const handWritten = `
     (SELECT json_object_agg(outcome, n) FROM (SELECT outcome, count(*) n FROM "Quote", p WHERE "teamId" = 1 AND outcome IS NOT NULL
        AND "outcomeAt" >= p.s AND "outcomeAt" < p.e GROUP BY outcome) x) quotes`;
 
-await sql(`CREATE DATABASE "${name}"`);
-const db = await openDatabase({ url });
+const data = await salesDatabase({ extra: MONTHLY_EXTRA });
+const { db, url, loadMs } = data;
 try {
-  await migrate(db.raw);
-  const t0 = performance.now();
-  await loadMonthlyData(url, SIZE);
-  const loadMs = performance.now() - t0;
 
   // The hand-written query on two connections of its own: the server's defaults, and JIT off as
   // monthlyFigures() runs (the verdict compares with the faster of the two).
@@ -166,6 +115,5 @@ try {
     note: `${RUNS} runs (p99 column: slowest); baseline: the faster of the query with JIT on (p50 ${median(handAsIs).toFixed(0)} ms) and off (${median(handNoJit).toFixed(0)} ms); figures ${agree ? 'agree' : 'DIFFER'} with the hand-written query${quick ? '; --quick uses a tenth of the data, so no verdict' : ''}`,
   });
 } finally {
-  await db.close();
-  await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await data.drop();
 }

@@ -16,6 +16,8 @@ export const TIME_ZONE = 'Asia/Shanghai';
 
 export interface SalesData {
   db: Database;
+  /** The database's connection string, for a bench's own connections beside the app's pool. */
+  url: string;
   teamId: number;
   /** The bench's now: a Monday morning in Shanghai. */
   at: Date;
@@ -33,7 +35,8 @@ async function sql(text: string) {
   await c.end();
 }
 
-export async function salesDatabase(): Promise<SalesData> {
+/** `extra`: statements a bench adds on top (what only its report reads), run before the statistics are taken. */
+export async function salesDatabase(opts: { extra?: string } = {}): Promise<SalesData> {
   const name = `crm_bench_${randomBytes(4).toString('hex')}`;
   const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
   await sql(`CREATE DATABASE "${name}"`);
@@ -80,13 +83,14 @@ export async function salesDatabase(): Promise<SalesData> {
         UNION ALL
         SELECT c."ownerId", 'console'::"Door", 'customer', c.id::text, 'status', '{"status":"intent"}'::jsonb, json_build_object('status', c.status)::jsonb, least(c."createdAt" + (c.id % 20 + 1 + c.id % 15) * interval '1 day', timestamp '2026-11-22 12:00')
         FROM "Customer" c WHERE c.status IN ('deal', 'lost');
+      ${opts.extra ?? ''}
       ANALYZE;`);
     // As autovacuum leaves a settled database: visibility maps set, so index-only scans can skip the heap.
     await loader.query('VACUUM ANALYZE');
     await loader.end();
     const loadMs = performance.now() - t0;
     return {
-      db, teamId: 1, at: new Date('2026-11-23T01:00:00Z'), loadMs, drop,
+      db, url, teamId: 1, at: new Date('2026-11-23T01:00:00Z'), loadMs, drop,
       summary: `${REPS} reps, ${CUSTOMERS} customers, ${INTERACTIONS} interactions (loaded in ${(loadMs / 1000).toFixed(1)} s)`,
     };
   } catch (e) {
