@@ -13,9 +13,13 @@ const RUNS = quick ? 3 : 7;
 
 // Which customers fell furthest, and the segment rule, written again here in SQL (src/domain/reports/rfm.ts documents it).
 const RFM_BY_HAND = `
-  WITH ia AS (SELECT i."customerId" id, max(i."occurredAt") last_now, max(i."occurredAt") FILTER (WHERE i."occurredAt" < $1::timestamptz) last_before,
-                     count(*) FILTER (WHERE i."occurredAt" >= $1::timestamptz) f_now, count(*) FILTER (WHERE i."occurredAt" >= $3::timestamptz AND i."occurredAt" < $1::timestamptz) f_before
-              FROM "Interaction" i JOIN "Customer" c ON c.id = i."customerId" WHERE c."teamId" = 1 AND i."occurredAt" < $2::timestamptz GROUP BY 1),
+  WITH ia AS (SELECT * FROM (
+                SELECT c.id,
+                       (SELECT max("occurredAt") FROM "Interaction" WHERE "customerId" = c.id AND "occurredAt" < $2::timestamptz) last_now,
+                       (SELECT max("occurredAt") FROM "Interaction" WHERE "customerId" = c.id AND "occurredAt" < $1::timestamptz) last_before,
+                       (SELECT count(*) FROM "Interaction" WHERE "customerId" = c.id AND "occurredAt" >= $1::timestamptz AND "occurredAt" < $2::timestamptz) f_now,
+                       (SELECT count(*) FROM "Interaction" WHERE "customerId" = c.id AND "occurredAt" >= $3::timestamptz AND "occurredAt" < $1::timestamptz) f_before
+                FROM "Customer" c WHERE c."teamId" = 1) x WHERE last_now IS NOT NULL),
   qa AS (SELECT "customerId" id, max(greatest("decidedAt", CASE WHEN outcome = 'accepted' AND "outcomeAt" < $2::timestamptz THEN "outcomeAt" END)) last_now,
                 max(greatest("decidedAt", CASE WHEN outcome = 'accepted' THEN "outcomeAt" END)) FILTER (WHERE "decidedAt" < $1::timestamptz) last_before0,
                 max(CASE WHEN outcome = 'accepted' AND "outcomeAt" < $1::timestamptz THEN "outcomeAt" END) acc_before,

@@ -109,18 +109,29 @@ export async function rfmReport(ctx: DomainContext, period: { start: Date; end: 
 }
 
 /**
- * The whole report as one statement: one pass over the team's interactions and one over its quotes up to
+ * The whole report as one statement: the two periods' interactions, an index probe for a customer quiet in both, one pass over its quotes up to
  * the period's end, the scores of both periods by window functions, and only the (R, F, M) cells and the movers sent back.
  */
 function rfmSql(teamId: number, currency: string, start: Date, end: Date, prevStart: Date, ownerId: number | null, movers: number): Prisma.Sql {
   return Prisma.sql`
-    -- Interactions are by far the most rows: grouped per customer first, on their own, then joined.
-    WITH ia AS (
-      SELECT i."customerId" AS id, max(i."occurredAt") AS last_now, max(i."occurredAt") FILTER (WHERE i."occurredAt" < ${start}) AS last_before,
-             count(*) FILTER (WHERE i."occurredAt" >= ${start}) AS f_now, count(*) FILTER (WHERE i."occurredAt" >= ${prevStart} AND i."occurredAt" < ${start}) AS f_before
-      FROM "Interaction" i
-      WHERE i."occurredAt" < ${end} AND i."customerId" IN (SELECT c.id FROM "Customer" c WHERE c."teamId" = ${teamId})
+    -- Interactions are by far the most rows, so none is read in bulk: the two periods' interactions are
+    -- counted through the occurredAt index, and only a customer with none in them costs one backward
+    -- probe of (customerId, occurredAt) for the latest before (COALESCE evaluates it only then).
+    WITH team_c AS (SELECT c.id FROM "Customer" c WHERE c."teamId" = ${teamId}),
+    fi AS (
+      SELECT i."customerId" AS id, count(*) FILTER (WHERE i."occurredAt" >= ${start}) AS f_now, count(*) FILTER (WHERE i."occurredAt" < ${start}) AS f_before,
+             max(i."occurredAt") FILTER (WHERE i."occurredAt" >= ${start}) AS last_in, max(i."occurredAt") FILTER (WHERE i."occurredAt" < ${start}) AS last_prev
+      FROM "Interaction" i JOIN team_c t ON t.id = i."customerId"
+      WHERE i."occurredAt" >= ${prevStart} AND i."occurredAt" < ${end}
       GROUP BY 1
+    ),
+    ib AS (
+      SELECT t.id, coalesce(fi.last_prev, (SELECT max(i."occurredAt") FROM "Interaction" i WHERE i."customerId" = t.id AND i."occurredAt" < ${prevStart})) AS last_before,
+             fi.last_in, coalesce(fi.f_now, 0) AS f_now, coalesce(fi.f_before, 0) AS f_before
+      FROM team_c t LEFT JOIN fi USING (id)
+    ),
+    ia AS (
+      SELECT id, coalesce(last_in, last_before) AS last_now, last_before, f_now, f_before FROM ib WHERE coalesce(last_in, last_before) IS NOT NULL
     ),
     qev AS (
       SELECT q."customerId" AS id, q."decidedAt" AS at, 1 AS n,
