@@ -19,7 +19,8 @@ export const dispatchTeamHolidays: Dispatch<'team.holidays'> = async (turn) => {
   return {
     tone: 'info',
     title: say(turn, 'title.team.holidays'),
-    text: `${say(turn, 'text.team.holidays.what', { tiers: HOLIDAY_TIERS.join(say(turn, 'label.list_separator')) })}${defaults ? ' ' + say(turn, 'text.team.holidays.defaults') : ''} ${how}`,
+    // Chinese sentences follow one another with no space after the full stop.
+    text: [say(turn, 'text.team.holidays.what', { tiers: HOLIDAY_TIERS.join(say(turn, 'label.list_separator')) }), ...(defaults ? [say(turn, 'text.team.holidays.defaults')] : []), how].join(turn.locale === 'zh-CN' ? '' : ' '),
     sections: [holidaySection(turn, holidays)],
     visibility: 'private',
   };

@@ -60,8 +60,9 @@ it('opens a manager’s App Home on the quotes waiting for their approval, with 
   await w.post(w.command('UREP', '/quote', 'submit 1').body);
   await w.settle();
   const event = { token: 't', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'EvMgr', event_time: 1, event: { type: 'app_home_opened', user: 'UMGR', channel: 'D2', tab: 'home' } };
+  const published = w.fake.called('views.publish').length;
   expect((await w.post(JSON.stringify(event), { contentType: 'application/json' })).status).toBe(200);
-  await w.settle(300);
+  await w.until('the App Home to be published', () => w.fake.called('views.publish').length > published);
   const blocks = w.fake.called('views.publish').at(-1)!.args.view as { blocks: Array<{ type: string; text?: { text: string } }> };
   const texts = blocks.blocks.map((b) => b.text?.text ?? '');
   expect(texts[0]).toBe('Your day');

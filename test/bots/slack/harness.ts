@@ -106,6 +106,15 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', opts:
     }
   }
 
+  /** Waits for a condition (work the door does after Slack's ack, on a busy machine), failing after `ms`. */
+  async function until(what: string, cond: () => boolean, ms = 20_000) {
+    const end = Date.now() + ms;
+    while (!cond()) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   return {
     fake,
     outbox,
@@ -118,6 +127,7 @@ export async function slackWorld(engine: 'pglite' | 'postgres' = 'pglite', opts:
     command,
     click,
     settle,
+    until,
     async close() {
       await slack.stop();
       await http.close();
