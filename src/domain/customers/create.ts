@@ -4,6 +4,7 @@ import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
 import { normalizeEmail, normalizeName, normalizePhone } from '../text/normalize.ts';
+import { coreName } from './match.ts';
 import { localDateOf } from '../time/zone.ts';
 import { nextCustomerCode } from './code.ts';
 import { columnsOf } from './columns.ts';
@@ -96,6 +97,8 @@ export async function insertCustomer(
 async function findDuplicate(ctx: DomainContext, normalizedName: string, phone: string | null, email: string | null): Promise<Customer | null> {
   const byName = await ctx.prisma.customer.findFirst({ where: { teamId: ctx.actor.teamId, normalizedName }, orderBy: { id: 'asc' } });
   if (byName) return byName;
+  const byCore = await sameCompany(ctx, normalizedName);
+  if (byCore) return byCore;
   if (!phone && !email) return null;
   const contact = await ctx.prisma.contact.findFirst({
     where: { customer: { teamId: ctx.actor.teamId }, OR: [...(phone ? [{ normalizedPhone: phone }] : []), ...(email ? [{ email }] : [])] },
@@ -103,4 +106,25 @@ async function findDuplicate(ctx: DomainContext, normalizedName: string, phone: 
     orderBy: { id: 'asc' },
   });
   return contact?.customer ?? null;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * A customer the team already has under a longer or shorter form of the same Chinese company name:
+ * with or without its region (上海海川智能装备 and 海川智能装备), or with the trade word left off
+ * (海川智能 for 海川智能装备). People write a company the way they say it, so an exact match alone
+ * lets a rep enter a colleague's customer twice. Latin names only match on the same core name; a
+ * shared start there ("Acme" and "Acme Robotics") is too often two companies. The person can still
+ * create it anyway from the warning.
+ */
+async function sameCompany(ctx: DomainContext, normalizedName: string): Promise<Customer | null> {
+  const core = coreName(normalizedName);
+  const han = HAN.test(core);
+  if ([...core].length < (han ? 3 : 2)) return null;
+  const near = await ctx.prisma.customer.findMany({ where: { teamId: ctx.actor.teamId, normalizedName: { contains: core } }, orderBy: { id: 'asc' }, take: 20 });
+  return near.find((c) => {
+    const theirs = coreName(c.normalizedName);
+    return theirs === core || (han && [...core].length >= 4 && theirs.startsWith(core));
+  }) ?? null;
 }

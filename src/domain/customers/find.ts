@@ -2,6 +2,7 @@ import type { Customer } from '../../generated/prisma/client.ts';
 import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
 import { foldForMatch, normalizeName } from '../text/normalize.ts';
+import { ownedByColleague } from './colleague.ts';
 import { coreName, firstToken, leadingMatch, leadingPhrases, opensName, pairsOf, phoneDigits, score, similarity } from './match.ts';
 import { visibleCustomers, visibleCustomersSql } from './visibility.ts';
 
@@ -157,7 +158,7 @@ export async function resolveCustomerAtStart(ctx: DomainContext, text: string): 
   const m = await matchCustomerAtStart(ctx, text);
   if (m.kind === 'one') return { customer: m.customer, rest: m.rest };
   if (m.kind === 'many') throw ambiguousOf(m.choices.map((c) => c.customer), m.query);
-  throw notFoundOf(m.query, m.suggestions);
+  throw (await ownedByColleague(ctx, text, 'start')) ?? notFoundOf(m.query, m.suggestions);
 }
 
 /** A customer by id, code, exact name or a unique prefix; ambiguity is an error with the candidates. */
@@ -186,7 +187,7 @@ export async function getCustomer(ctx: DomainContext, idOrCodeOrName: string | n
   const top = ranked.filter((r) => r.score >= 70);
   if (top.length && (top.length === 1 || top[0]!.score > top[1]!.score)) return top[0]!.customer;
   if (top.length > 1) throw ambiguousOf(top.map((r) => r.customer), q);
-  throw notFoundOf(q, ranked.slice(0, 5).map((r) => r.customer));
+  throw (await ownedByColleague(ctx, q, 'name')) ?? notFoundOf(q, ranked.slice(0, 5).map((r) => r.customer));
 }
 
 /**

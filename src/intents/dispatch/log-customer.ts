@@ -3,6 +3,7 @@
 // carrying the whole log for that customer (so the click logs it, no retyping), and nobody is
 // offered to create a customer the search already knows.
 import type { Customer } from '../../generated/prisma/client.ts';
+import { ownedByColleague } from '../../domain/customers/colleague.ts';
 import { getCustomer, matchCustomerAtStart, notFoundOf } from '../../domain/customers/find.ts';
 import { invalidIntent } from '../intent.ts';
 import { cleanSummary } from '../grammar/log.ts';
@@ -20,6 +21,8 @@ export async function customerForLog(turn: Turn, intent: IntentOf<'log'>): Promi
   const m = await matchCustomerAtStart(turn.ctx, intent.customerText, { exact: intent.summary !== null });
   if (m.kind === 'one') return m;
   if (m.kind === 'none') {
+    const colleagues = await ownedByColleague(turn.ctx, intent.customerText, 'start');
+    if (colleagues) return { reply: refusal(turn, colleagues) };
     const refused = refusal(turn, notFoundOf(m.query, m.suggestions));
     // When the summary is known, each suggestion logs it in one click, as a choice would.
     if (intent.summary === null || !m.suggestions.length) return { reply: refused };

@@ -97,7 +97,8 @@ describeEngines('customer lists and visibility', (engine) => {
   it('never offers a rep, in search, a customer whose card they may not open', async () => {
     const rep = w.ctx(w.rep);
     expect((await findCustomers(rep, 'Robs')).map((r) => r.customer.name)).toEqual([]);
-    expect(await failure(getCustomer(rep, 'Robs Account'))).toMatchObject({ code: 'not_found' });
+    // Named in full, the rep hears whose customer it is (查重), and still cannot open it.
+    expect(await failure(getCustomer(rep, 'Robs Account'))).toMatchObject({ code: 'conflict', reason: 'customer.owned_by_colleague', details: { name: 'Robs Account' } });
     expect(await failure(getCustomer(rep, ids['Robs Account']!))).toMatchObject({ code: 'not_found' });
     expect((await findCustomers(rep, 'Pool')).map((r) => r.customer.name)).toEqual(['Pool Lead']);
     // The manager finds it, and the card opens: search and profile follow one rule.

@@ -47,6 +47,7 @@ export const errors = {
   'error.customer.not_found.bare': 'No such customer.',
   'error.customer.ambiguous': 'Several customers match “{query}”; pick one below.',
   'error.customer.ambiguous.bare': 'Several customers match; pick one below.',
+  'error.customer.owned_by_colleague': '{name} ({code}) is {owner}’s customer: only its owner and the managers work on it. To take it over, ask {owner} or your manager to assign it to you.',
   'error.customer.duplicate': '“{name}” looks like an existing customer ({code}).',
   'error.user.not_found': 'No colleague matches “{query}”.',
   'error.user.not_found.bare': 'No such colleague.',

@@ -48,6 +48,7 @@ export const errors: Record<keyof typeof en, string> = {
   'error.customer.not_found.bare': '没有这个客户。',
   'error.customer.ambiguous': '有多个客户匹配「{query}」，请在下面选择。',
   'error.customer.ambiguous.bare': '有多个客户匹配，请在下面选择。',
+  'error.customer.owned_by_colleague': '「{name}」（{code}）已由 {owner} 负责，只有负责人和经理可以跟进。如需接手，请联系 {owner} 或经理把客户分配给你。',
   'error.customer.duplicate': '「{name}」疑似已有客户（{code}）。',
   'error.user.not_found': '没有匹配「{query}」的同事。',
   'error.user.not_found.bare': '没有这位同事。',
