@@ -179,8 +179,11 @@ describeEngines('care: complaints and churn cards', (engine) => {
       expect(acme.ownerId).toBe(await userId('UMEI'));
       expect(to(await userId('UMEI')).map((m) => m.reply.title)).toHaveLength(1);
       expect(await db.prisma.task.count({ where: { customerId: acme.id, status: 'open', ownerId: await userId('UMEI') } })).toBeGreaterThan(0);
-      // Pressed again (a stale card): it is no longer the rep's to hand on.
-      expect((await click('URAY', handoff!)).tone).toBe('error');
+      // Pressed again (a stale card): it is no longer the rep's to hand on, and the rep hears whose it is now.
+      const stale = await click('URAY', handoff!);
+      expect(stale.tone).toBe('warning');
+      expect(stale.text).toMatch(/Acme Robotics .* is UMEI’s customer/);
+      expect(await db.prisma.customer.count({ where: { name: 'Acme Robotics', ownerId: await userId('UMEI') } })).toBe(1);
     });
   });
 });
