@@ -57,6 +57,22 @@ describeEngines('seed-demo', (engine) => {
     const quoteStates = new Set((await p.quote.findMany({ select: { status: true } })).map((q) => q.status));
     expect(quoteStates).toEqual(new Set(['draft', 'pending', 'approved', 'rejected']));
 
+    // The history the funnel and the monthly review read: every customer starts a lead, moves are
+    // audited when they happen, deals are won through an accepted quote, most new leads hear from their
+    // rep within a day, and there are complaints to read themes from.
+    const moves = await p.auditEvent.findMany({ where: { entity: 'customer', action: 'status' } });
+    const movedTo = new Set(moves.map((m) => (m.after as { status?: string }).status));
+    expect(movedTo).toEqual(new Set(['intent', 'deal', 'lost']));
+    const won = customers.filter((c) => c.status === 'deal');
+    expect(won.length).toBeGreaterThan(0);
+    expect(won.every((c) => c.dealValueMinor !== null && c.dealValueMinor > 0n && c.dealAt !== null)).toBe(true);
+    const firsts = await Promise.all(customers.map(async (c) => ({ c, first: await p.interaction.findFirst({ where: { customerId: c.id }, orderBy: { occurredAt: 'asc' } }) })));
+    const contacted = firsts.filter((x) => x.first);
+    expect(contacted.every((x) => x.first!.occurredAt >= x.c.createdAt)).toBe(true);
+    const quick = contacted.filter((x) => x.first!.occurredAt.getTime() - x.c.createdAt.getTime() <= DAY);
+    expect(quick.length / customers.length).toBeGreaterThan(0.5);
+    expect(await p.complaint.count({ where: { resolvedAt: null } })).toBe(2);
+
     const counts = async () => [await p.user.count(), await p.customer.count(), await p.interaction.count(), await p.task.count(), await p.quote.count()];
     const before = await counts();
     expect(await seedDemo(db, silentLogger, settings, now)).toEqual({ seeded: false, customers: 50 });

@@ -7,6 +7,9 @@ import { createCustomer } from '../../domain/customers/create.ts';
 import { sweepTeam } from '../../domain/pool/sweep.ts';
 import { logInteraction } from '../../domain/interactions/log.ts';
 import { completeTask } from '../../domain/tasks/complete.ts';
+import { openComplaint } from '../../domain/complaints/complaints.ts';
+import { updateCustomer } from '../../domain/customers/update.ts';
+import { recordQuoteOutcome } from '../../domain/funnel/outcome.ts';
 import { createQuote, decideQuote, submitQuote } from '../../domain/quotes/index.ts';
 import { resolveActor } from '../../domain/users/provision.ts';
 import { findDateIn } from '../../intents/dates/index.ts';
@@ -62,14 +65,19 @@ export async function seedDemo(db: Database, log: Logger, settings: SeedSettings
       industry,
       region,
       tier: pick(['A', 'B', 'B', 'C', 'C', 'C'] as const),
-      // Every eighth customer is a lead nobody follows: the pool rule returns it below.
-      status: i % 8 === 7 ? 'lead' : pick(STATUSES),
+      // Every customer starts as a lead and moves the way real ones do (below), so the funnel and the
+      // monthly review have a history to measure.
+      status: 'lead',
       source: pick(SOURCES),
       contact: { name: zh ? pick(['张伟', '刘洋', '陈静', '赵敏']) : pick(['Alex Kim', 'Jordan Lee', 'Taylor Brooks', 'Casey Morgan']), phone: `+1-555-01${String(i).padStart(2, '0')}` },
     });
+    // Every eighth customer is a lead nobody follows: the pool rule returns it below.
+    const goal = i % 8 === 7 ? 'lead' : pick(STATUSES);
     const calls = 1 + Math.floor(rand() * 3);
     for (let k = 0; k < calls && i % 8 !== 7; k++) {
-      clock.at = new Date(Math.min(now.getTime() - DAY / 2, clock.at.getTime() + (2 + rand() * 6) * DAY));
+      // Most new leads hear from their rep within hours; the next calls come days apart.
+      const gap = rand() < (k === 0 ? 0.75 : 0.3) ? (1 + rand() * 15) / 24 : 2 + rand() * 6;
+      clock.at = new Date(Math.min(now.getTime() - DAY / 2, clock.at.getTime() + gap * DAY));
       const [summary, next] = pick(zh ? NOTES_ZH : NOTES_EN) as [string, string];
       const due = next ? findDateIn(next, { timeZone: owner.timeZone, now: clock.now() }) : undefined;
       const { task } = await logInteraction(ctx(owner), {
@@ -81,6 +89,28 @@ export async function seedDemo(db: Database, log: Logger, settings: SeedSettings
       });
       // An earlier call's next step was done by the time of the next call; the latest one stays open.
       if (task && k < calls - 1) await completeTask(ctx(owner), task.id);
+      if (k === 0 && goal !== 'lead' && goal !== 'lost') await updateCustomer(ctx(owner), customer.id, { status: 'intent' });
+    }
+    if (goal === 'lost') await updateCustomer(ctx(owner), customer.id, { status: 'lost' });
+    if (goal === 'deal') {
+      // A deal is won the way the team wins one: a quote approved, then accepted by the customer.
+      clock.at = new Date(Math.min(now.getTime() - DAY / 4, clock.at.getTime() + (1 + rand() * 3) * DAY));
+      const quote = await createQuote(ctx(owner), {
+        customerId: customer.id,
+        currency: zh ? 'CNY' : 'USD',
+        lines: [{ product: zh ? '标准版许可' : 'Standard license', quantity: 3 + (i % 7), unitPriceMinor: 90_000 }],
+        discountBps: 0,
+      });
+      await submitQuote(ctx(owner), quote.id);
+      await decideQuote(ctx(manager), quote.id, { decision: 'approve' });
+      clock.at = new Date(Math.min(now.getTime() - DAY / 8, clock.at.getTime() + DAY / 2));
+      await recordQuoteOutcome(ctx(owner), quote.id, { outcome: 'accepted' });
+    }
+    if (i === 4 || i === 27) {
+      clock.at = new Date(now.getTime() - (2 + (i % 5)) * DAY);
+      const summary = i === 4 ? (zh ? '交货延迟，已经催了两次' : 'delivery arrived late again') : zh ? '安装延期一周，交货也晚了' : 'late delivery, and the install slipped a week';
+      const { interaction } = await logInteraction(ctx(owner), { customerId: customer.id, channel: 'call', summary, mood: 'negative' });
+      await openComplaint(ctx(owner), { customerId: customer.id, interactionId: interaction.id, summary });
     }
     // Tasks follow their customer's owner (into the pool too, when the rule returns the customer).
     if (i % 10 === 3) await db.prisma.task.create({ data: { title: zh ? '回访新线索' : 'Call back the inbound lead', teamId: owner.teamId, customerId: customer.id, ownerId: owner.userId, dueAt: new Date(now.getTime() + DAY) } });

@@ -30,7 +30,8 @@ export function renderText(reply: Reply, fallbackLocale: 'en' | 'zh-CN' = 'en'):
     if (section.heading) out.push('', c.heading(section.heading));
     for (const item of section.items) {
       const b = press(item.buttons);
-      out.push(`  • ${item.text}${b.length ? '  ' + b.join(' ') : ''}`);
+      // A second line of an item (a complaint's words under its customer) stays under its bullet.
+      out.push(`  • ${item.text.replace(/\n/g, '\n    ')}${b.length ? '  ' + b.join(' ') : ''}`);
     }
     if (section.more) out.push(`  ${c.more(section.more)}`);
   }

@@ -25,6 +25,8 @@ function chart(turn: Speaker, r: FunnelReport): Array<{ title: string; png: Uint
       { label: label(turn.locale, 'status', 'intent'), value: r.cohort.intent },
       { label: label(turn.locale, 'status', 'deal'), value: r.cohort.deal },
     ];
+    // A picture of nothing says less than the line that says so.
+    if (!bars.some((b) => b.value)) return [];
     return [{ title, png: barChartPng(title, bars) }];
   } catch {
     return [];

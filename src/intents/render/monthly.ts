@@ -36,6 +36,8 @@ function chart(s: Speaker, r: MonthlyReport): Array<{ title: string; png: Uint8A
           { label: `${name} · ${say(s, 'label.report.monthly.chart_won')}`, value: l.deals },
         ];
       });
+    // A picture of nothing says less than the line that says so.
+    if (!bars.some((b) => b.value)) return [];
     return [{ title, png: barChartPng(title, bars) }];
   } catch {
     return [];
@@ -70,9 +72,10 @@ export function monthlyReply(s: Speaker, r: MonthlyReport, period: Pick<Period, 
       { label: say(s, 'label.report.monthly.follow_up', { hours: r.response.hours }), value: rate(r.response.followed, r.response.interactions) },
       { label: say(s, 'label.report.monthly.tasks'), value: say(s, 'text.report.monthly.tasks', { onTime: r.tasks.doneOfDue, due: r.tasks.due, rate: pct(r.tasks.doneOfDue, r.tasks.due), done: r.tasks.done }) },
       { label: say(s, 'label.report.monthly.quotes'), value: quotes + accepted },
+      // With complaints, their section below counts them; without, the month says so in its place.
+      ...(r.complaints.count ? [] : [{ label: say(s, 'label.report.monthly.complaints'), value: say(s, 'text.report.monthly.no_complaints') }]),
     ],
     sections: [sources, tiers, complaints].filter((x) => x.items.length),
-    ...(r.complaints.count ? {} : { text: say(s, 'text.report.monthly.no_complaints') }),
     images: chart(s, r),
     visibility: opts.digest ? 'channel' : 'private',
   };
