@@ -2,7 +2,7 @@ import type { Customer } from '../../generated/prisma/client.ts';
 import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
 import { foldForMatch, normalizeName } from '../text/normalize.ts';
-import { coreName, firstToken, leadingMatch, leadingPhrases, opensName, pairsOf, phoneDigits, score, similarity } from './match.ts';
+import { coreName, firstToken, leadingMatch, leadingPhrases, likenessTo, opensName, pairsOf, phoneDigits, score } from './match.ts';
 import { visibleCustomers, visibleCustomersSql } from './visibility.ts';
 
 // Search offers only customers the reader may open (see visibility.ts).
@@ -13,7 +13,7 @@ function teamScope(ctx: DomainContext) {
 const HAN = /[\u3400-\u9fff]/;
 
 /** How many of the trigram-nearest names "did you mean" ranks (see closest). */
-const NEAREST = Number(process.env.FIND_KNN ?? 1000);
+const NEAREST = 500;
 
 type WithContacts = Customer & { contacts: Array<{ name: string; normalizedPhone: string | null; email: string | null }> };
 
@@ -110,9 +110,11 @@ async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Cu
     const hay = `${c.name.toLowerCase()} ${c.normalizedName}`;
     return grams.filter((g) => hay.includes(g)).length;
   };
+  const like = likenessTo(query);
   const ids = pool
-    .map((c) => ({ c, s: Math.max(similarity(c.name, query), ...c.aliases.map((a) => similarity(a, query))), h: held(c) }))
+    .map((c) => ({ c, s: Math.max(like(c.name, c.normalizedName), ...c.aliases.map((a) => like(a))) }))
     .filter((x) => x.s >= 0.3)
+    .map((x) => ({ ...x, h: held(x.c) }))
     .sort((a, b) => b.s - a.s || b.h - a.h || b.c.updatedAt.getTime() - a.c.updatedAt.getTime())
     .slice(0, limit)
     .map((x) => x.c.id);
