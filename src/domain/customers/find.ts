@@ -93,14 +93,16 @@ async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Cu
     // Latin: a common word ("robotics") puts thousands of names within reach of the 0.3 likeness
     // below, and ordering all of them by the query's pairs they hold cost 35 ms at 100,000
     // customers. The names nearest the query by trigrams come in order from the trigram GiST index
-    // instead (`<->` with LIMIT walks it and reads no other name; ordered by distance alone, else
-    // PostgreSQL sorts the whole table). Trigram nearness is not the pairs likeness that ranks them,
+    // instead (`<->` with LIMIT walks Customer_nearest_name_idx; ordered by that distance alone, else
+    // PostgreSQL sorts the whole table). When a tenth of the names share the query's word it still
+    // reads most of that compact index, but some 2.5 times cheaper than ranking every such name.
+    // Trigram nearness is not the pairs likeness that ranks them,
     // so the pool is wide (NEAREST); of it, the names holding one of the query's 3-letter runs are
     // the candidates, as before.
     pool = (
       await ctx.prisma.$queryRawUnsafe<Named[]>(
         `SELECT c."id", c."name", c."normalizedName", c."aliases", c."updatedAt" FROM "Customer" c
-         WHERE ${visibleCustomersSql(ctx.actor, p)} ORDER BY c."normalizedName" <-> ${p(nq)} LIMIT ${NEAREST}`,
+         WHERE ${visibleCustomersSql(ctx.actor, p)} ORDER BY lower(c."normalizedName") <-> ${p(nq)} LIMIT ${NEAREST}`,
         ...params,
       )
     ).filter((c) => triples.some((t) => c.normalizedName.includes(t)));
