@@ -11,7 +11,10 @@ import { migrate } from '../src/domain/db/migrate.ts';
 import { silentLogger } from '../src/logger.ts';
 
 const admin = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const name = `crm_bench_${randomBytes(4).toString('hex')}`;
+// FIND_BENCH_DB=<name> keeps the loaded database between runs (loaded once, never dropped): for
+// EXPLAIN and tuning; drop it by hand when done.
+const keep = process.env.FIND_BENCH_DB;
+const name = keep ?? `crm_bench_${randomBytes(4).toString('hex')}`;
 const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
 const CUSTOMERS = Number(process.env.FIND_CUSTOMERS ?? 100_000);
 const RUNS = 15;
@@ -26,7 +29,15 @@ async function sql(text: string, on = admin) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-await sql(`CREATE DATABASE "${name}"`);
+const exists = async () => {
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  const r = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  await c.end();
+  return r.rowCount! > 0;
+};
+const loaded = keep ? await exists() : false;
+if (!loaded) await sql(`CREATE DATABASE "${name}"`);
 let capture: Array<{ sql: string; args?: unknown[] }> | undefined;
 const db = await openDatabase({ url }, { onStatement: (text, args) => capture?.push({ sql: text, args }) });
 try {
@@ -35,7 +46,7 @@ try {
   // Half Latin names, half Chinese company names (region, two characters, trade, legal suffix), a
   // few of them the ones searched for; every customer has a contact with a name and a phone.
   // Seeded outside the app's pool: its statement bound is for commands, not bulk loads.
-  await sql(`
+  if (!loaded) await sql(`
     INSERT INTO "Team" (name, "timeZone", locale, "updatedAt") VALUES ('Bench', 'Asia/Shanghai', 'zh-CN', now());
     INSERT INTO "User" ("displayName", role, "teamId", "updatedAt") SELECT 'Rep ' || g, 'rep', 1, now() FROM generate_series(1, 200) g;
     INSERT INTO "User" ("displayName", role, "teamId", "updatedAt") VALUES ('Boss', 'manager', 1, now());
@@ -108,5 +119,5 @@ try {
   for (const p of plans) console.log(`- ${p}`);
 } finally {
   await db.close();
-  await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  if (!keep) await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }

@@ -3,7 +3,7 @@ import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
 import { foldForMatch, normalizeName } from '../text/normalize.ts';
 import { ownedByColleague } from './colleague.ts';
-import { coreName, firstToken, leadingMatch, leadingPhrases, opensName, pairsOf, phoneDigits, score, similarity } from './match.ts';
+import { coreName, firstToken, leadingMatch, leadingPhrases, likenessTo, opensName, pairsOf, phoneDigits, score } from './match.ts';
 import { visibleCustomers, visibleCustomersSql } from './visibility.ts';
 
 // Search offers only customers the reader may open (see visibility.ts).
@@ -12,6 +12,9 @@ function teamScope(ctx: DomainContext) {
 }
 
 const HAN = /[\u3400-\u9fff]/;
+
+/** How many of the trigram-nearest names "did you mean" ranks (see closest). */
+const NEAREST = 500;
 
 type WithContacts = Customer & { contacts: Array<{ name: string; normalizedPhone: string | null; email: string | null }> };
 
@@ -75,27 +78,53 @@ async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Cu
   const p = (value: unknown) => `$${params.push(value)}`;
   const nq = normalizeName(query) || foldForMatch(query).replace(/\s+/g, '');
   const triples = [...new Set([...nq].map((_, i, all) => all.slice(i, i + 3).join('')).filter((t) => [...t].length === 3))];
-  // Chinese: pieces of names are rare, so customers sharing a 2-character piece with the query are
-  // few and the pieces index finds them. Latin pairs ("ro", "er") are in half the names: there the
-  // customers holding one of the query's 3-letter runs (trigram index) are the candidates. Either
-  // way only customers sharing a piece can reach the 0.3 likeness below; the ones holding the most
-  // of the query's pieces come first.
-  const where =
-    HAN.test(query) || !triples.length
-      ? `crm_customer_grams(c."name", c."normalizedName", c."aliases") && ${p(grams)}::text[]`
-      : `(${triples.map((t) => `c."normalizedName" LIKE ${p(`%${literal(t)}%`)}`).join(' OR ')})`;
-  const order = grams.map((g) => `(strpos(lower(c."name") || ' ' || c."normalizedName", ${p(g)}) > 0)::int`).join(' + ');
-  // JS then ranks this short list exactly as before.
-  const pool = await ctx.prisma.$queryRawUnsafe<Customer[]>(
-    `SELECT c.* FROM "Customer" c WHERE ${where} AND ${visibleCustomersSql(ctx.actor, p)} ORDER BY ${order} DESC, c."updatedAt" DESC LIMIT 200`,
-    ...params,
-  );
-  return pool
-    .map((c) => ({ c, s: Math.max(similarity(c.name, query), ...c.aliases.map((a) => similarity(a, query))) }))
+  type Named = Pick<Customer, 'id' | 'name' | 'normalizedName' | 'aliases' | 'updatedAt'>;
+  let pool: Named[];
+  if (HAN.test(query) || !triples.length) {
+    // Chinese: pieces of names are rare, so customers sharing a 2-character piece with the query are
+    // few and the pieces index finds them; the ones holding the most of the query's pieces come first.
+    const order = grams.map((g) => `(strpos(lower(c."name") || ' ' || c."normalizedName", ${p(g)}) > 0)::int`).join(' + ');
+    pool = await ctx.prisma.$queryRawUnsafe<Named[]>(
+      `SELECT c."id", c."name", c."normalizedName", c."aliases", c."updatedAt" FROM "Customer" c
+       WHERE crm_customer_grams(c."name", c."normalizedName", c."aliases") && ${p(grams)}::text[] AND ${visibleCustomersSql(ctx.actor, p)}
+       ORDER BY ${order} DESC, c."updatedAt" DESC LIMIT 200`,
+      ...params,
+    );
+  } else {
+    // Latin: a common word ("robotics") puts thousands of names within reach of the 0.3 likeness
+    // below, and ordering all of them by the query's pairs they hold cost 35 ms at 100,000
+    // customers. The names nearest the query by trigrams come in order from the trigram GiST index
+    // instead (`<->` with LIMIT walks Customer_nearest_name_idx; ordered by that distance alone, else
+    // PostgreSQL sorts the whole table). When a tenth of the names share the query's word it still
+    // reads most of that compact index, but some 2.5 times cheaper than ranking every such name.
+    // Trigram nearness is not the pairs likeness that ranks them,
+    // so the pool is wide (NEAREST); of it, the names holding one of the query's 3-letter runs are
+    // the candidates, as before.
+    pool = (
+      await ctx.prisma.$queryRawUnsafe<Named[]>(
+        `SELECT c."id", c."name", c."normalizedName", c."aliases", c."updatedAt" FROM "Customer" c
+         WHERE ${visibleCustomersSql(ctx.actor, p)} ORDER BY lower(c."normalizedName") <-> ${p(nq)} LIMIT ${NEAREST}`,
+        ...params,
+      )
+    ).filter((c) => triples.some((t) => c.normalizedName.includes(t)));
+  }
+  // Likeness ranks the pool; ties go to the name holding more of the query's pairs, then the latest changed.
+  const held = (c: Named) => {
+    const hay = `${c.name.toLowerCase()} ${c.normalizedName}`;
+    return grams.filter((g) => hay.includes(g)).length;
+  };
+  const like = likenessTo(query);
+  const ids = pool
+    .map((c) => ({ c, s: Math.max(like(c.name, c.normalizedName), ...c.aliases.map((a) => like(a))) }))
     .filter((x) => x.s >= 0.3)
-    .sort((a, b) => b.s - a.s)
+    .map((x) => ({ ...x, h: held(x.c) }))
+    .sort((a, b) => b.s - a.s || b.h - a.h || b.c.updatedAt.getTime() - a.c.updatedAt.getTime())
     .slice(0, limit)
-    .map((x) => x.c);
+    .map((x) => x.c.id);
+  if (!ids.length) return [];
+  const rows = await ctx.prisma.customer.findMany({ where: { id: { in: ids } } });
+  const byId = new Map(rows.map((c) => [c.id, c]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function findCustomers(ctx: DomainContext, query: string, limit = 10): Promise<Array<{ customer: Customer; score: number }>> {

@@ -40,12 +40,22 @@ function bigrams(s: string): Set<string> {
 
 /** Dice similarity over character pairs: works the same for Latin and Chinese names. */
 export function similarity(a: string, b: string): number {
-  const x = bigrams(normalizeName(a) || foldForMatch(a));
-  const y = bigrams(normalizeName(b) || foldForMatch(b));
-  if (!x.size || !y.size) return 0;
-  let common = 0;
-  for (const g of x) if (y.has(g)) common++;
-  return (2 * common) / (x.size + y.size);
+  return likenessTo(b)(a);
+}
+
+/**
+ * similarity(·, query) for many names: the query's pairs are taken once. `normalized` is the name's
+ * stored normalizeName (Customer.normalizedName), which spares normalizing each name again.
+ */
+export function likenessTo(query: string): (name: string, normalized?: string) => number {
+  const y = bigrams(normalizeName(query) || foldForMatch(query));
+  return (name, normalized) => {
+    const x = bigrams(normalized || normalizeName(name) || foldForMatch(name));
+    if (!x.size || !y.size) return 0;
+    let common = 0;
+    for (const g of x) if (y.has(g)) common++;
+    return (2 * common) / (x.size + y.size);
+  };
 }
 
 /**

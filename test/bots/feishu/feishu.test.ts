@@ -1,30 +1,11 @@
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../src/app/context.ts';
-import { createNotifier } from '../../../src/app/notifier.ts';
 import { MAX_CARD_BYTES, toCard } from '../../../src/bots/feishu/card.ts';
-import { decryptEvent, feishuSignature } from '../../../src/bots/feishu/crypto.ts';
+import { decryptEvent } from '../../../src/bots/feishu/crypto.ts';
 import { feishuDoor } from '../../../src/bots/feishu/door.ts';
 import { feishuClient, feishuSender } from '../../../src/bots/feishu/sender.ts';
-import { startFeishu } from '../../../src/bots/feishu/start.ts';
-import { loadConfig } from '../../../src/config.ts';
-import type { Database } from '../../../src/domain/db/database.ts';
-import { createHandler } from '../../../src/intents/handler.ts';
-import { createHttpServer } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { FakeFeishu } from '../../support/fake-feishu.ts';
-import { freshDatabase } from '../../support/engines.ts';
-import { TestClock } from '../../support/fixtures.ts';
-
-const TOKEN = 'verify-token';
-const KEY = 'encrypt-key';
-
-function encrypt(key: string, text: string): string {
-  const iv = randomBytes(16);
-  const c = createCipheriv('aes-256-cbc', createHash('sha256').update(key).digest(), iv);
-  return Buffer.concat([iv, c.update(text, 'utf8'), c.final()]).toString('base64');
-}
+import { envelope, feishuWorld, message, TOKEN, until, type FeishuWorld, type SendOptions } from './world.ts';
 
 describe('Feishu crypto and cards', () => {
   it('decrypts the documented example', () => {
@@ -41,66 +22,19 @@ describe('Feishu crypto and cards', () => {
 });
 
 describe('the Feishu door over HTTP with the real SDK client', () => {
-  let fake: FakeFeishu;
-  let db: Database & { drop(): Promise<void> };
-  let stop: () => Promise<void>;
-  let base = '';
-  let ctx: AppContext;
-  let seq = 0;
+  let w: FeishuWorld;
+  let fake: FeishuWorld['fake'];
+  let db: FeishuWorld['db'];
+  let ctx: FeishuWorld['ctx'];
 
   beforeAll(async () => {
-    fake = new FakeFeishu();
-    await fake.start();
-    fake.users.set('ou_li', { name: '李雷', time_zone: 'Asia/Shanghai' });
-    fake.users.set('ou_mei', { name: '陈梅', time_zone: 'Asia/Shanghai' });
-    fake.users.set('ou_wang', { name: '王芳', time_zone: 'Asia/Shanghai' });
-    db = await freshDatabase('pglite');
-    const config = loadConfig({
-      FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: 'secret', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: KEY,
-      FEISHU_DOMAIN: fake.url, FEISHU_MODE: 'webhook', CRM_DEFAULT_LOCALE: 'zh-CN', CRM_DEFAULT_TZ: 'Asia/Shanghai', CRM_ADMINS: 'feishu:ou_admin', PORT: '0',
-    });
-    const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
-    const notifier = createNotifier(db, silentLogger);
-    ctx = { config, db, log: silentLogger, clock, notifier, handler: createHandler({ db, clock, log: silentLogger, config, notifier }), http: createHttpServer(silentLogger) };
-    const started = await startFeishu(ctx);
-    const port = await ctx.http.listen(0, '127.0.0.1');
-    stop = async () => {
-      await started.stop();
-      await ctx.http.close();
-    };
-    base = `http://127.0.0.1:${port}/feishu/events`;
+    w = await feishuWorld({ ou_li: '李雷', ou_mei: '陈梅', ou_wang: '王芳' });
+    ({ fake, db, ctx } = w);
   });
-  afterAll(async () => {
-    await stop?.();
-    await fake.stop();
-    await db?.drop();
-  });
+  afterAll(() => w?.close());
 
-  const envelope = (eventType: string, event: object, eventId = `ev_${++seq}`) => ({
-    schema: '2.0',
-    header: { event_id: eventId, event_type: eventType, create_time: String(Date.now()), token: TOKEN, app_id: 'cli_test', tenant_key: 'tk1' },
-    event,
-  });
-  const message = (openId: string, text: string, eventId?: string) =>
-    envelope('im.message.receive_v1', { sender: { sender_id: { open_id: openId }, sender_type: 'user', tenant_key: 'tk1' }, message: { message_id: `om_in_${++seq}`, chat_id: `oc_${openId}`, chat_type: 'p2p', message_type: 'text', content: JSON.stringify({ text }) } }, eventId);
-
-  async function send(body: object, opts: { encryptWith?: string; tamper?: boolean; timestamp?: number; signWith?: string } = {}) {
-    const raw = JSON.stringify({ encrypt: encrypt(opts.encryptWith ?? KEY, JSON.stringify(body)) });
-    const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
-    const nonce = randomBytes(8).toString('hex');
-    const signature = feishuSignature(ts, nonce, opts.signWith ?? KEY, opts.tamper ? raw + ' ' : raw);
-    const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature }, body: raw });
-    return { status: res.status, json: await res.json().catch(() => ({})) };
-  }
+  const send = (body: object, opts?: SendOptions) => w.send(body, opts);
   const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
-  // Replies to messages go out after the HTTP answer: wait for them rather than for a fixed time.
-  async function until(ok: () => boolean | Promise<boolean>, ms = 20_000) {
-    const end = Date.now() + ms;
-    while (!(await ok())) {
-      if (Date.now() > end) throw new Error('timed out waiting');
-      await settle(25);
-    }
-  }
 
   it('answers a genuine url_verification challenge only', async () => {
     expect((await send({ type: 'url_verification', challenge: 'c-123', token: TOKEN })).json).toEqual({ challenge: 'c-123' });

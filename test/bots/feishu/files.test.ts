@@ -3,106 +3,44 @@
 // 导入 imports exactly it; 取消 writes nothing; a rep is refused without a download; a retried event
 // imports nothing twice; past 10 MB the download stops and is refused; `/客户 导出` arrives as a
 // `file` message (uploaded through im/v1/files) whose bytes import into an empty CRM as the same customers.
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../../src/app/context.ts';
-import { createNotifier } from '../../../src/app/notifier.ts';
-import { feishuSignature } from '../../../src/bots/feishu/crypto.ts';
-import { startFeishu } from '../../../src/bots/feishu/start.ts';
-import { loadConfig } from '../../../src/config.ts';
-import type { Database } from '../../../src/domain/db/database.ts';
 import { previewImport, runImport } from '../../../src/domain/customers/import/index.ts';
-import { createHandler } from '../../../src/intents/handler.ts';
-import { createHttpServer } from '../../../src/http/server.ts';
-import { silentLogger } from '../../../src/logger.ts';
-import { FakeFeishu } from '../../support/fake-feishu.ts';
 import { freshDatabase } from '../../support/engines.ts';
-import { actorOf, contextFor, makeTeam, makeUser, TestClock } from '../../support/fixtures.ts';
+import { actorOf, contextFor, makeTeam, makeUser } from '../../support/fixtures.ts';
+import { click as buttonPress, envelope, feishuWorld, message, nextId, until, type FeishuWorld } from './world.ts';
 
-const TOKEN = 'verify-token';
-const KEY = 'encrypt-key';
 const template = new Uint8Array(readFileSync(new URL('../../fixtures/customers/template-zh.csv', import.meta.url)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-let fake: FakeFeishu;
-let db: Database & { drop(): Promise<void> };
-let stop: () => Promise<void>;
-let base = '';
-let seq = 0;
+let w: FeishuWorld;
+let fake: FeishuWorld['fake'];
+let db: FeishuWorld['db'];
 
 beforeAll(async () => {
-  fake = new FakeFeishu();
-  await fake.start();
-  fake.users.set('ou_admin', { name: '周总', time_zone: 'Asia/Shanghai' });
-  fake.users.set('ou_rep', { name: '小王', time_zone: 'Asia/Shanghai' });
-  db = await freshDatabase('pglite');
-  const config = loadConfig({
-    FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: 'secret', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: KEY,
-    FEISHU_DOMAIN: fake.url, FEISHU_MODE: 'webhook', CRM_DEFAULT_LOCALE: 'zh-CN', CRM_DEFAULT_TZ: 'Asia/Shanghai', CRM_ADMINS: 'feishu:ou_admin', PORT: '0',
-  });
-  const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
-  const notifier = createNotifier(db, silentLogger);
-  const ctx: AppContext = { config, db, log: silentLogger, clock, notifier, handler: createHandler({ db, clock, log: silentLogger, config, notifier }), http: createHttpServer(silentLogger) };
-  const started = await startFeishu(ctx);
-  const port = await ctx.http.listen(0, '127.0.0.1');
-  stop = async () => {
-    await started.stop();
-    await ctx.http.close();
-  };
-  base = `http://127.0.0.1:${port}/feishu/events`;
+  w = await feishuWorld({ ou_admin: '周总', ou_rep: '小王' });
+  ({ fake, db } = w);
 }, 120_000);
-afterAll(async () => {
-  await stop?.();
-  await fake.stop();
-  await db?.drop();
-});
+afterAll(() => w?.close());
 
-function encrypt(text: string): string {
-  const iv = randomBytes(16);
-  const c = createCipheriv('aes-256-cbc', createHash('sha256').update(KEY).digest(), iv);
-  return Buffer.concat([iv, c.update(text, 'utf8'), c.final()]).toString('base64');
-}
-
-async function send(body: object) {
-  const raw = JSON.stringify({ encrypt: encrypt(JSON.stringify(body)) });
-  const ts = String(Math.floor(Date.now() / 1000));
-  const nonce = randomBytes(8).toString('hex');
-  const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': feishuSignature(ts, nonce, KEY, raw) }, body: raw });
-  return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-}
-
-const envelope = (eventType: string, event: object, eventId = `ev_${++seq}`) => ({
-  schema: '2.0',
-  header: { event_id: eventId, event_type: eventType, create_time: String(Date.now()), token: TOKEN, app_id: 'cli_test', tenant_key: 'tk1' },
-  event,
-});
+const send = (body: object) => w.send(body);
 
 /** A file message to the bot in a direct chat; the fake holds its bytes as the message's resource. */
 function fileMessage(openId: string, fileName: string, bytes: Uint8Array, eventId?: string) {
-  const messageId = `om_file_${++seq}`;
-  const fileKey = `file_v3_in_${seq}`;
+  const n = nextId();
+  const messageId = `om_file_${n}`;
+  const fileKey = `file_v3_in_${n}`;
   fake.resources.set(`${messageId}/${fileKey}`, bytes);
   return envelope('im.message.receive_v1', { sender: { sender_id: { open_id: openId }, sender_type: 'user', tenant_key: 'tk1' }, message: { message_id: messageId, chat_id: `oc_${openId}`, chat_type: 'p2p', message_type: 'file', content: JSON.stringify({ file_key: fileKey, file_name: fileName }) } }, eventId);
 }
-const textMessage = (openId: string, text: string) =>
-  envelope('im.message.receive_v1', { sender: { sender_id: { open_id: openId }, sender_type: 'user', tenant_key: 'tk1' }, message: { message_id: `om_in_${++seq}`, chat_id: `oc_${openId}`, chat_type: 'p2p', message_type: 'text', content: JSON.stringify({ text }) } });
-
-async function until(ok: () => boolean | Promise<boolean>, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const textMessage = (openId: string, text: string) => message(openId, text);
 
 const cardsTo = (chat: string) => fake.sent.filter((s) => s.receiveId === chat && s.msgType !== 'file');
 const buttonValue = (card: object, label: string) => {
   const found = JSON.stringify(card).match(new RegExp(`"content":"${label}"\\},"type":"\\w+","behaviors":\\[\\{"type":"callback","value":(\\{[^}]*\\})`));
   return JSON.parse(found![1]!) as Record<string, unknown>;
 };
-const click = (openId: string, value: object, messageId: string) =>
-  send(envelope('card.action.trigger', { operator: { open_id: openId, tenant_key: 'tk1' }, action: { tag: 'button', value }, context: { open_message_id: messageId, open_chat_id: `oc_${openId}` } }));
+const click = (openId: string, value: object, messageId: string) => send(buttonPress(openId, value, messageId));
 
 it('a file in the direct chat gets a dry-run card; 导入 imports exactly it, once, even when the event comes twice', async () => {
   const event = fileMessage('ou_admin', '客户信息总表.csv', template, 'ev_file_1');

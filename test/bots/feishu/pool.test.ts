@@ -2,102 +2,29 @@
 // rule's reminder, manager note and return reach each person's DM in Chinese, the return card's
 // 领取 button and a `/公海` card's button pressed at once give one owner (the other is told who),
 // `/客户 分配` tells both owners, `/客户 退回公海` puts it back.
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../src/app/context.ts';
-import { createNotifier } from '../../../src/app/notifier.ts';
-import { feishuSignature } from '../../../src/bots/feishu/crypto.ts';
-import { startFeishu } from '../../../src/bots/feishu/start.ts';
-import { loadConfig } from '../../../src/config.ts';
-import type { Database } from '../../../src/domain/db/database.ts';
-import { createHandler } from '../../../src/intents/handler.ts';
-import { createHttpServer } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { createOutbox } from '../../../src/scheduler/outbox.ts';
 import { sweepAndTell } from '../../../src/scheduler/pool.ts';
-import { FakeFeishu } from '../../support/fake-feishu.ts';
-import { freshDatabase } from '../../support/engines.ts';
-import { HOUR, TestClock } from '../../support/fixtures.ts';
-
-const TOKEN = 'verify-token';
-const KEY = 'encrypt-key';
-
-function encrypt(text: string): string {
-  const iv = randomBytes(16);
-  const c = createCipheriv('aes-256-cbc', createHash('sha256').update(KEY).digest(), iv);
-  return Buffer.concat([iv, c.update(text, 'utf8'), c.final()]).toString('base64');
-}
+import { HOUR } from '../../support/fixtures.ts';
+import { click, feishuWorld, message, until, type FeishuWorld } from './world.ts';
 
 describe('公海 in Feishu', () => {
-  let fake: FakeFeishu;
-  let db: Database & { drop(): Promise<void> };
-  let stop: () => Promise<void>;
-  let base = '';
-  let ctx: AppContext;
-  let clock: TestClock;
-  let seq = 0;
+  let w: FeishuWorld;
+  let fake: FeishuWorld['fake'];
+  let db: FeishuWorld['db'];
+  let ctx: FeishuWorld['ctx'];
+  let clock: FeishuWorld['clock'];
 
   beforeAll(async () => {
-    fake = new FakeFeishu();
-    await fake.start();
-    fake.users.set('ou_li', { name: '李雷', time_zone: 'Asia/Shanghai' });
-    fake.users.set('ou_wang', { name: '王芳', time_zone: 'Asia/Shanghai' });
-    fake.users.set('ou_boss', { name: '张主管', time_zone: 'Asia/Shanghai' });
-    db = await freshDatabase('pglite');
-    const config = loadConfig({
-      FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: 'secret', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: KEY,
-      FEISHU_DOMAIN: fake.url, FEISHU_MODE: 'webhook', CRM_DEFAULT_LOCALE: 'zh-CN', CRM_DEFAULT_TZ: 'Asia/Shanghai', CRM_ADMINS: 'feishu:ou_admin', PORT: '0',
-    });
-    clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
-    const notifier = createNotifier(db, silentLogger);
-    ctx = { config, db, log: silentLogger, clock, notifier, handler: createHandler({ db, clock, log: silentLogger, config, notifier }), http: createHttpServer(silentLogger) };
-    const started = await startFeishu(ctx);
-    const port = await ctx.http.listen(0, '127.0.0.1');
-    stop = async () => {
-      await started.stop();
-      await ctx.http.close();
-    };
-    base = `http://127.0.0.1:${port}/feishu/events`;
+    w = await feishuWorld({ ou_li: '李雷', ou_wang: '王芳', ou_boss: '张主管' });
+    ({ fake, db, ctx, clock } = w);
   }, 60_000);
-  afterAll(async () => {
-    await stop?.();
-    await fake?.stop();
-    await db?.drop();
-  });
+  afterAll(() => w?.close());
 
-  const envelope = (eventType: string, event: object) => ({
-    schema: '2.0',
-    header: { event_id: `ev_pool_${++seq}`, event_type: eventType, create_time: String(Date.now()), token: TOKEN, app_id: 'cli_test', tenant_key: 'tk1' },
-    event,
-  });
-  const message = (openId: string, text: string) =>
-    envelope('im.message.receive_v1', { sender: { sender_id: { open_id: openId }, sender_type: 'user', tenant_key: 'tk1' }, message: { message_id: `om_in_${++seq}`, chat_id: `oc_${openId}`, chat_type: 'p2p', message_type: 'text', content: JSON.stringify({ text }) } });
-  const click = (openId: string, value: object, messageId: string) =>
-    envelope('card.action.trigger', { operator: { open_id: openId, tenant_key: 'tk1' }, action: { tag: 'button', value }, context: { open_message_id: messageId, open_chat_id: `oc_${openId}` } });
   // Feishu redelivers an event whose delivery failed; so does this, when the busy loopback drops a
   // connection (the door deduplicates on event_id, so a repeat changes nothing twice).
-  async function send(body: object, tries = 3): Promise<{ status: number; json: { toast?: { type: string; content: string } } }> {
-    try {
-      return await sendOnce(body);
-    } catch (err) {
-      if (tries <= 1) throw err;
-      return send(body, tries - 1);
-    }
-  }
-  async function sendOnce(body: object) {
-    const raw = JSON.stringify({ encrypt: encrypt(JSON.stringify(body)) });
-    const ts = String(Math.floor(Date.now() / 1000));
-    const nonce = randomBytes(8).toString('hex');
-    const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': feishuSignature(ts, nonce, KEY, raw) }, body: raw });
-    return { status: res.status, json: (await res.json().catch(() => ({}))) as { toast?: { type: string; content: string } } };
-  }
-  async function until(ok: () => boolean | Promise<boolean>, ms = 10_000) {
-    const end = Date.now() + ms;
-    while (!(await ok())) {
-      if (Date.now() > end) throw new Error('timed out waiting');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
+  const send = (body: object) => w.send(body, { tries: 3 });
   const text = (card: unknown) => JSON.stringify(card);
   const claimValue = (card: unknown) => {
     let found: Record<string, unknown> | undefined;
