@@ -89,7 +89,10 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
     },
   };
   const factory = new PrismaPGlite(lite);
-  const prisma = new PrismaClient({ adapter: opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory });
+  // One connection: transactions queue behind each other by design, so Prisma's 2 s deadline to start
+  // one measured the queue, not a fault (20 creates at once failed on a loaded machine). How long a
+  // person waits is bounded by the command limiter and the stall guard, not here.
+  const prisma = new PrismaClient({ adapter: opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory, transactionOptions: { maxWait: 15_000 } });
   return {
     engine: 'pglite',
     prisma,
