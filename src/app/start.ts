@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { serveOperations } from '../http/health.ts';
 import { createLogger } from '../logger.ts';
 import { bootApp } from './boot.ts';
+import { applyMemoryFlags } from './memory.ts';
 import type { AppContext } from './context.ts';
 
 type Started = { stop(): Promise<void> };
@@ -28,6 +29,9 @@ export async function startApp(config: Config, _args: string[]): Promise<number>
     return consoleSessionOn(config, { name: firstConsoleAdmin(config.CRM_ADMINS) ?? 'Console User' }, CONNECT, { poolSweep: true });
   }
   const log = createLogger(config.LOG_LEVEL);
+  // Before the database client compiles its WebAssembly (src/app/memory.ts).
+  const v8Flags = applyMemoryFlags(config.DATABASE_URL ? 'postgres' : 'pglite');
+  if (v8Flags.length) log.debug({ v8Flags }, 'memory settings');
   const app = await bootApp(config, log);
   const doorsRunning: Array<{ stop(): Promise<void> }> = [];
   let scheduler: { stop(): Promise<void> } | undefined;

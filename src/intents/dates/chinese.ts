@@ -2,7 +2,8 @@
 // weeks, 两周后, 下个月5号, 月底, 下班前, bare afternoon hours, 周五3点 keeping its hour); what they
 // do not know goes to chrono's zh.hans parsers, given the user's wall clock as a host-local reference
 // and read back as calendar fields only, so the server's zone never shows through.
-import * as chrono from 'chrono-node';
+// Only Simplified Chinese (chrono-node's root module builds every locale's parsers: ~10 MB more at start).
+import * as hans from 'chrono-node/zh/hans';
 import type { Found } from './found.ts';
 import { PURE_NUM, parseChineseNumber } from './numbers.ts';
 import { fromChrono, type Part } from './parts.ts';
@@ -266,7 +267,7 @@ export function clockMinute(hour: number, minute: number, part: Part | undefined
 }
 
 function chronoFallback(text: string, now: Clock): Found | null {
-  const r = chrono.zh.hans.parse(text, hostReference(now))[0];
+  const r = hans.parse(text, hostReference(now))[0];
   // A bare N点 here is one our clock rules turned down (快一点, 三点意见, 第2点); 几 (几个月) is a guess.
   if (!r || /^\s*[0-9０-９零〇一二两三四五六七八九十]+\s*[点點]\s*$/.test(r.text) || r.text.includes('几')) return null;
   return fromChrono(r, now);

@@ -3,7 +3,8 @@
 // does not depend on the server's zone. EOD, end of month/week and this/next/last week are ours:
 // chrono misses them or counts weeks from today rather than from Monday. Forward dating is ours too
 // (index.ts), because chrono's forwardDate turns "last Friday" into next Friday and "the day" into a date.
-import * as chrono from 'chrono-node';
+// Only the English locale (chrono-node's root module builds every locale's parsers: ~10 MB more at start).
+import * as en from 'chrono-node/en';
 import type { Found } from './found.ts';
 import { fromChrono } from './parts.ts';
 import { addDays, daysInMonth, hostReference, weekdayOf, type Clock, type LocalDate } from './wall.ts';
@@ -43,7 +44,7 @@ export function parseEnglish(text: string, now: Clock): Found | null {
     found.endOfDay = true;
     blank(m);
   }
-  const r = chrono.en.parse(rest, hostReference(now))[0];
+  const r = en.parse(rest, hostReference(now))[0];
   if (r) {
     const c = fromChrono(r, now);
     found.spans.push(...c.spans);

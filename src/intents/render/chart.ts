@@ -3,7 +3,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
+
+// resvg is a native addon (~5 MB of RSS once loaded): loaded on the first chart, not at start.
+let Resvg: typeof ResvgClass | undefined;
+const resvg = () => (Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg);
 
 // Chinese labels need a CJK font, and servers and containers rarely have one: Noto Sans Hans (the
 // GB2312 set of Noto Sans CJK SC, OTF) ships in @embedpdf/fonts-sc, so nothing is downloaded at run
@@ -43,5 +47,6 @@ export function barChartPng(title: string, bars: Array<{ label: string; value: n
 ${rows}
 </svg>`;
   fontFiles ??= cjkFontFiles();
-  return new Resvg(svg, { font: { loadSystemFonts: true, fontFiles: opts.fonts ?? fontFiles, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+  const Renderer = resvg();
+  return new Renderer(svg, { font: { loadSystemFonts: true, fontFiles: opts.fonts ?? fontFiles, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
 }

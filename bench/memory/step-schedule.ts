@@ -1,0 +1,2 @@
+import schedule from 'node-schedule';
+export default async () => { (globalThis as any).sch = schedule; };
