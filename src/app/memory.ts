@@ -1,5 +1,5 @@
 // V8 settings `crm start` applies to itself before it loads the database client: a long-running
-// replica trades a little CPU for a footprint that stays flat under load (bench/memory.bench.ts).
+// replica trades a little CPU for a footprint that stays flat under load (bench/memory-ab.ts compares variants side by side).
 // - --heap-growing-percent: V8 otherwise lets the old generation grow up to 4x its live size under
 //   allocation pressure before a full GC (old space 35 -> 174 MB after 900 /log at 100 concurrent,
 //   with ~50 MB live); 20 % keeps it near 55 MB and RSS flat across batches.
