@@ -12,6 +12,9 @@
 // Quintiles by rank, ties together: a customer's score is 1 + ⌊5 × (customers with a strictly worse
 // value) / (customers rated)⌋. So everyone with no activity in the period shares F = 1, however many.
 // The scores are ranked over the whole team; a rep's report then shows their own customers' scores.
+// Fifths need customers to split: with fewer than MIN_RANKED of the team rated in a period, its
+// scores would read as verdicts (a lone customer contacted today ranks 1 on everything, "lost"), so
+// that period gets none: no spread, no segments, no movers; the report says how many there are.
 //
 // Segments (rfmSegment below), from R and FM = (F + M) / 2 rounded half up, first match wins:
 //   champions       R ≥ 4, FM ≥ 4     bought much and often, lately
@@ -56,9 +59,18 @@ export interface RfmMover {
   now: Scores & { segment: Segment };
 }
 
+/** The fewest of the team's customers rated in a period for its scores to mean anything. */
+export const MIN_RANKED = 5;
+
 export interface RfmReport {
-  /** Customers shown (the team's, or the rep's own) that have a score this period. */
+  /** Customers shown (the team's, or the rep's own) that are rated this period (have any activity up to its end). */
   rated: number;
+  /** The team's customers rated this period: the scores rank among them. */
+  ranked: number;
+  /** Whether this period is scored (ranked ≥ MIN_RANKED); if not, quintiles, segments and movers are all empty. */
+  scored: boolean;
+  /** Whether the period before is scored; if not, every segment's `previous` is 0 and there are no movers. */
+  previousScored: boolean;
   /** How many of them have each score 1..5 (index 0 is score 1). */
   quintiles: { r: number[]; f: number[]; m: number[] };
   /** Every segment in SEGMENTS order, with its count now and in the period before. */
@@ -80,6 +92,8 @@ interface Row {
   prev_cells: Cell[] | null;
   movers: Array<{ id: number; name: string; owner: string | null; r0: number; f0: number; m0: number; r: number; f: number; m: number }> | null;
   value: number | string | null;
+  ranked: number;
+  ranked_before: number;
 }
 
 /**
@@ -105,20 +119,26 @@ export async function rfmReport(ctx: DomainContext, period: { start: Date; end: 
   const ownerId = ctx.actor.role === 'rep' ? ctx.actor.userId : null;
   const [row] = await tuned(ctx.prisma, (db) => db.$queryRaw<Row[]>(rfmSql(team.id, currency, period.start, period.end, previous.start, ownerId, opts.movers ?? 5)));
   const r = row!;
-  const tally = (cells: Cell[] | null) => {
+  const scored = Number(r.ranked) >= MIN_RANKED;
+  const previousScored = scored && Number(r.ranked_before) >= MIN_RANKED;
+  const cells = scored ? (r.cells ?? []) : [];
+  const tally = (cs: Cell[]) => {
     const bySegment = new Map<Segment, number>();
-    for (const c of cells ?? []) bySegment.set(rfmSegment(c), (bySegment.get(rfmSegment(c)) ?? 0) + Number(c.n));
+    for (const c of cs) bySegment.set(rfmSegment(c), (bySegment.get(rfmSegment(c)) ?? 0) + Number(c.n));
     return bySegment;
   };
-  const now = tally(r.cells);
-  const before = tally(r.prev_cells);
-  const dist = (k: keyof Scores) => [1, 2, 3, 4, 5].map((s) => (r.cells ?? []).filter((c) => c[k] === s).reduce((a, c) => a + Number(c.n), 0));
-  const scored = (x: Scores) => ({ ...x, segment: rfmSegment(x) });
+  const now = tally(cells);
+  const before = tally(previousScored ? (r.prev_cells ?? []) : []);
+  const dist = (k: keyof Scores) => [1, 2, 3, 4, 5].map((s) => cells.filter((c) => c[k] === s).reduce((a, c) => a + Number(c.n), 0));
+  const withSegment = (x: Scores) => ({ ...x, segment: rfmSegment(x) });
   return {
     rated: (r.cells ?? []).reduce((a, c) => a + Number(c.n), 0),
+    ranked: Number(r.ranked),
+    scored,
+    previousScored,
     quintiles: { r: dist('r'), f: dist('f'), m: dist('m') },
     segments: SEGMENTS.map((segment) => ({ segment, count: now.get(segment) ?? 0, previous: before.get(segment) ?? 0 })),
-    moversDown: (r.movers ?? []).map((m) => ({ customerId: m.id, name: m.name, ownerName: m.owner, before: scored({ r: m.r0, f: m.f0, m: m.m0 }), now: scored({ r: m.r, f: m.f, m: m.m }) })),
+    moversDown: (previousScored ? (r.movers ?? []) : []).map((m) => ({ customerId: m.id, name: m.name, ownerName: m.owner, before: withSegment({ r: m.r0, f: m.f0, m: m.m0 }), now: withSegment({ r: m.r, f: m.f, m: m.m }) })),
     currency,
     monetaryMinor: Number(r.value ?? 0),
     ownerId,
@@ -183,7 +203,8 @@ function rfmSql(teamId: number, currency: string, start: Date, end: Date, prevSt
     scored AS (
       SELECT id, owner, m_now, m_before, had,
              (1 + 5 * (r - 1) / k.n)::int AS r, (1 + 5 * (f - 1) / k.n)::int AS f, (1 + 5 * (m - 1) / k.n)::int AS m,
-             (1 + 5 * (r0 - 1) / k.nb)::int AS r0, (1 + 5 * (f0 - 1) / k.nb)::int AS f0, (1 + 5 * (m0 - 1) / k.nb)::int AS m0
+             -- Nobody active before the period before's end: no scores then (nor a division by zero).
+             (1 + 5 * (r0 - 1) / nullif(k.nb, 0))::int AS r0, (1 + 5 * (f0 - 1) / nullif(k.nb, 0))::int AS f0, (1 + 5 * (m0 - 1) / nullif(k.nb, 0))::int AS m0
       FROM ranked CROSS JOIN k WHERE ${ownerId}::int IS NULL OR owner = ${ownerId}::int
     )
     SELECT
@@ -195,5 +216,6 @@ function rfmSql(teamId: number, currency: string, start: Date, end: Date, prevSt
          FROM (SELECT * FROM scored WHERE had AND r + f + m < r0 + f0 + m0 ORDER BY (r0 + f0 + m0) - (r + f + m) DESC, m_before DESC, id LIMIT ${movers}) s
            JOIN "Customer" c ON c.id = s.id LEFT JOIN "User" u ON u.id = s.owner
          ORDER BY (s.r0 + s.f0 + s.m0) - (s.r + s.f + s.m) DESC, s.m_before DESC, s.id) x) AS movers,
-      (SELECT sum(m_now)::text FROM scored) AS value`;
+      (SELECT sum(m_now)::text FROM scored) AS value,
+      (SELECT n::int FROM k) AS ranked, (SELECT nb::int FROM k) AS ranked_before`;
 }
