@@ -106,10 +106,14 @@ interface Row {
 async function tuned<T>(prisma: PrismaClient, read: (db: PrismaClient) => Promise<T>): Promise<T> {
   const settings = (db: PrismaClient) => db.$queryRawUnsafe(`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
   if (inCommand(prisma)) return settings(prisma).then(() => read(prisma));
-  return prisma.$transaction(async (tx) => {
-    await settings(tx as unknown as PrismaClient);
-    return read(tx as unknown as PrismaClient);
-  });
+  // Bounded by the pool's statement timeout, not by the interactive transaction's default 5 s.
+  return prisma.$transaction(
+    async (tx) => {
+      await settings(tx as unknown as PrismaClient);
+      return read(tx as unknown as PrismaClient);
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }
 
 /** Managers and admins see the team; a rep sees their own customers (ranked against the team). */
