@@ -32,7 +32,7 @@ export function rfmReportReply(turn: Speaker, r: RfmReport, period: Period, prev
   if (!r.rated) return { ...base, text: say(turn, 'text.report.rfm.empty') };
   const rated = { label: say(turn, 'label.report.rfm.rated'), value: say(turn, 'text.report.rfm.rated', { count: r.rated, value: formatMoney(turn.locale, BigInt(r.monetaryMinor), r.currency) }) };
   // Too few to split in fifths: the count, and why there are no scores.
-  if (!r.scored) return { ...base, fields: [rated], text: say(turn, 'text.report.rfm.too_few', { count: r.ranked, min: MIN_RANKED }) };
+  if (!r.scored) return { ...base, fields: [{ ...rated, label: say(turn, 'label.report.rfm.active') }], text: say(turn, 'text.report.rfm.too_few', { count: r.ranked, min: MIN_RANKED }) };
   return {
     ...base,
     fields: [

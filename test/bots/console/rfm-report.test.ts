@@ -63,8 +63,9 @@ describe('the RFM report in the console', () => {
     // Too few to split in fifths: June has one customer with any activity, August fewer than five.
     const few = await c.say(':as Dana Reyes', '/crm report rfm 2026-06');
     if (process.env.SHOW_REPORTS) console.log(few);
-    expect(few).toContain('Only 1 of the team’s customers have a contact or an approved quote up to the end of this period: scores rank customers in fifths, which takes at least 5, so none are given yet.');
-    expect(few).not.toMatch(/Lost|Recency|\.png/);
+    expect(few).toContain('Only 1 of the team’s customers had a contact or an approved quote by the end of this period: scores rank customers in fifths, which takes at least 5, so none are given yet.');
+    expect(few).toMatch(/Customers with activity\s+1 · approved quote value in the period \$0\.00/);
+    expect(few).not.toMatch(/Customers scored|Lost|Recency|\.png/);
     const september = await c.say('/crm report rfm 2026-09');
     expect(september).toContain('Segments (the period before had too few customers to score)');
     expect(september).toContain('Lost: 2\n');

@@ -18,6 +18,7 @@ export const rfm: Record<keyof typeof en, string> = {
   'text.report.rfm.how': '各项按客户在全组中的排名打分，前 20% 为 5 分：R 看最近一次跟进或报价，F 看本期跟进和批准报价的次数，M 看本期批准且客户未拒绝的报价金额。',
   'section.report.rfm.segments.now': '客户分群（上期客户太少，未评分）',
   'text.report.rfm.segment.now': '{segment}：{count}',
+  'label.report.rfm.active': '有往来的客户',
   'text.report.rfm.too_few': '截至本期末，全组只有 {count} 个客户有跟进记录或批准的报价。评分按排名把客户分成五档，至少需要 {min} 个客户，所以暂不评分。',
   'text.report.rfm.empty': '截至本期末，还没有客户有跟进记录或批准的报价。',
   'label.rfm.champions': '重要价值客户', 'label.rfm.loyal': '忠诚客户', 'label.rfm.promising': '潜力客户', 'label.rfm.needs_attention': '需要关注',
