@@ -3,6 +3,8 @@
 // and the customers' answers, and the status moves (the audit's `status` rows) the funnel reads.
 // `--quick` loads a tenth. salesDatabase() fills a fresh PostgreSQL database and hands it back with
 // the team's id and the bench's clock; drop() removes it.
+// BENCH_DB=<name> keeps the loaded database under that name (suffixed _quick for --quick) and reuses it
+// on the next run instead of loading again: for profiling by hand. Drop it yourself when done.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/domain/db/database.ts';
@@ -35,15 +37,37 @@ async function sql(text: string) {
   await c.end();
 }
 
+/** Whether the kept database `name` exists and was fully loaded with these extra statements. */
+async function loaded(name: string, extra: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [name]);
+    return rows[0]?.note === `loaded:${extra}`;
+  } finally {
+    await c.end();
+  }
+}
+
 /** `extra`: statements a bench adds on top (what only its report reads), run before the statistics are taken. */
 export async function salesDatabase(opts: { extra?: string } = {}): Promise<SalesData> {
-  const name = `crm_bench_${randomBytes(4).toString('hex')}`;
+  const kept = process.env.BENCH_DB ? `${process.env.BENCH_DB}${quick ? '_quick' : ''}` : null;
+  const name = kept ?? `crm_bench_${randomBytes(4).toString('hex')}`;
   const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
+  if (kept && (await loaded(name, opts.extra ?? ''))) {
+    const db = await openDatabase({ url });
+    await migrate(db.raw);
+    return {
+      db, url, teamId: 1, at: new Date('2026-11-23T01:00:00Z'), loadMs: 0, drop: () => db.close(),
+      summary: `${REPS} reps, ${CUSTOMERS} customers, ${INTERACTIONS} interactions (kept database ${name}, not reloaded)`,
+    };
+  }
+  if (kept) await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await sql(`CREATE DATABASE "${name}"`);
   const db = await openDatabase({ url });
   const drop = async () => {
     await db.close();
-    await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!kept) await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   };
   try {
     await migrate(db.raw);
@@ -87,6 +111,8 @@ export async function salesDatabase(opts: { extra?: string } = {}): Promise<Sale
       ANALYZE;`);
     // As autovacuum leaves a settled database: visibility maps set, so index-only scans can skip the heap.
     await loader.query('VACUUM ANALYZE');
+    // A kept database remembers which extra statements it was loaded with, so a bench with other ones reloads.
+    if (kept) await loader.query(`COMMENT ON DATABASE "${name}" IS ${loader.escapeLiteral(`loaded:${opts.extra ?? ''}`)}`);
     await loader.end();
     const loadMs = performance.now() - t0;
     return {

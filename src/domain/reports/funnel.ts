@@ -5,7 +5,6 @@
 //   - the moves: status changes that happened in the period (lead→intent, intent→deal, …);
 //   - the median days from creation to intent and from intent to deal, over the moves in the period.
 import type { DomainContext } from '../context.ts';
-import { assertRole } from '../permissions.ts';
 
 export interface Stage {
   key: string;
@@ -21,6 +20,8 @@ export interface FunnelReport {
   moves: Array<{ from: string; to: string; count: number }>;
   /** Median days, or null when nothing moved that way in the period. */
   medianDays: { toIntent: number | null; toDeal: number | null };
+  /** Whose customers: null for the team, else the rep's (the cohort, its rows and the moves are theirs only). */
+  ownerId: number | null;
 }
 
 const ORDER: Record<string, number> = { lead: 0, intent: 1, deal: 2, lost: 3 };
@@ -51,10 +52,10 @@ interface Result {
 
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
-/** Managers and admins read their team's funnel. */
+/** Managers and admins read their team's funnel; a rep reads the funnel of the customers they own now. */
 export async function funnelReport(ctx: DomainContext, period: { start: Date; end: Date }): Promise<FunnelReport> {
-  assertRole(ctx.actor, 'manager', 'report');
   const teamId = ctx.actor.teamId;
+  const ownerId = ctx.actor.role === 'rep' ? ctx.actor.userId : null;
   // One statement, only counts sent back: a customer's stage is the furthest of its status now and
   // every status row it ever had; medians by percentile_cont (the middle value, or the mean of the two).
   const [r] = await ctx.prisma.$queryRaw<Result[]>`
@@ -64,14 +65,15 @@ export async function funnelReport(ctx: DomainContext, period: { start: Date; en
           coalesce((SELECT max(CASE a.after->>'status' WHEN 'intent' THEN 1 WHEN 'deal' THEN 2 ELSE 0 END) FROM "AuditEvent" a
                     WHERE a.entity = 'customer' AND a."entityId" = c.id::text AND a.action = 'status'), 0)) AS stage
       FROM "Customer" c LEFT JOIN "User" u ON u.id = c."ownerId"
-      WHERE c."teamId" = ${teamId} AND c."createdAt" >= ${period.start} AND c."createdAt" < ${period.end}),
+      WHERE c."teamId" = ${teamId} AND c."createdAt" >= ${period.start} AND c."createdAt" < ${period.end} AND (${ownerId}::int IS NULL OR c."ownerId" = ${ownerId}::int)),
     moves AS (
       SELECT a.before->>'status' AS "from", a.after->>'status' AS "to", a.at, c."createdAt",
         -- A deal's days count from the customer's first intent, else from its creation.
         CASE WHEN a.after->>'status' = 'deal' THEN (SELECT min(f.at) FROM "AuditEvent" f
           WHERE f.entity = 'customer' AND f."entityId" = a."entityId" AND f.action = 'status' AND f.after->>'status' = 'intent') END AS "intentAt"
       FROM "AuditEvent" a JOIN "Customer" c ON a."entityId" = c.id::text
-      WHERE a.entity = 'customer' AND a.action = 'status' AND c."teamId" = ${teamId} AND a.at >= ${period.start} AND a.at < ${period.end})
+      WHERE a.entity = 'customer' AND a.action = 'status' AND c."teamId" = ${teamId} AND a.at >= ${period.start} AND a.at < ${period.end}
+        AND (${ownerId}::int IS NULL OR c."ownerId" = ${ownerId}::int))
     SELECT
       (SELECT json_agg(x) FROM (SELECT source, "ownerId", "ownerName", count(*)::int AS leads, count(*) FILTER (WHERE stage >= 1)::int AS intent,
          count(*) FILTER (WHERE stage >= 2)::int AS deal FROM cohort GROUP BY 1, 2, 3) x) AS cells,
@@ -97,5 +99,6 @@ export async function funnelReport(ctx: DomainContext, period: { start: Date; en
       .sort((a, b) => b.leads - a.leads || (a.ownerName ?? '').localeCompare(b.ownerName ?? '')),
     moves: (r!.moves ?? []).sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || (ORDER[a.to] ?? 9) - (ORDER[b.to] ?? 9)),
     medianDays: { toIntent: round1(r!.to_intent), toDeal: round1(r!.to_deal) },
+    ownerId,
   };
 }

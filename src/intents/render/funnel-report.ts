@@ -43,7 +43,7 @@ export function funnelReportReply(turn: Speaker, r: FunnelReport, period: Period
   const days = (n: number | null) => (n === null ? say(turn, 'label.none') : say(turn, 'text.report.days', { n }));
   return {
     tone: 'info',
-    title: say(turn, 'title.report.funnel', { range }),
+    title: say(turn, r.ownerId === null ? 'title.report.funnel' : 'title.report.funnel.own', { range }),
     fields: [
       { label: say(turn, 'label.report.cohort'), value: stageLine(turn, say(turn, 'label.report.all'), r.cohort) },
       { label: say(turn, 'label.report.to_intent_days'), value: days(r.medianDays.toIntent) },
@@ -51,7 +51,8 @@ export function funnelReportReply(turn: Speaker, r: FunnelReport, period: Period
     ],
     sections: [
       { heading: say(turn, 'section.report.by_source'), items: r.bySource.map((s) => ({ text: stageLine(turn, label(turn.locale, 'source', s.key), s) })) },
-      { heading: say(turn, 'section.report.by_owner'), items: r.byOwner.map((s) => ({ text: stageLine(turn, s.ownerName ?? say(turn, 'title.tasks.pool'), s) })) },
+      // A rep's own funnel has one owner, the cohort line already.
+      { heading: say(turn, 'section.report.by_owner'), items: (r.ownerId === null ? r.byOwner : []).map((s) => ({ text: stageLine(turn, s.ownerName ?? say(turn, 'title.tasks.pool'), s) })) },
       {
         heading: say(turn, 'section.report.moves'),
         items: r.moves.map((m) => ({ text: say(turn, 'label.report.move', { from: label(turn.locale, 'status', m.from), to: label(turn.locale, 'status', m.to), count: m.count }) })),

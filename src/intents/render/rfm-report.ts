@@ -1,6 +1,6 @@
 // The RFM report as a card: how many customers are scored and the spread of each score, the segments
 // now and in the period before, who fell furthest; and a bar chart of the segments as a PNG.
-import { SEGMENTS, type RfmReport, type Segment } from '../../domain/reports/rfm.ts';
+import { MIN_RANKED, SEGMENTS, type RfmReport, type Segment } from '../../domain/reports/rfm.ts';
 import type { Period } from '../dates/period.ts';
 import { formatMoney } from '../catalog/index.ts';
 import type { Reply } from '../reply.ts';
@@ -16,7 +16,7 @@ const segmentName = (turn: Speaker, s: Segment) => say(turn, SEGMENT_NAME[s]);
 
 /** The chart never blocks the figures: a failed render leaves the card without its picture. */
 function chart(turn: Speaker, r: RfmReport): Array<{ title: string; png: Uint8Array }> {
-  if (!r.rated) return [];
+  if (!r.rated || !r.scored) return [];
   try {
     const title = say(turn, 'title.report.rfm.chart');
     return [{ title, png: barChartPng(title, r.segments.map((s) => ({ label: segmentName(turn, s.segment), value: s.count }))) }];
@@ -30,20 +30,24 @@ export function rfmReportReply(turn: Speaker, r: RfmReport, period: Period, prev
   const spread = (xs: number[]) => say(turn, 'text.report.rfm.spread', { s1: xs[0]!, s2: xs[1]!, s3: xs[2]!, s4: xs[3]!, s5: xs[4]! });
   const base = { tone: 'info' as const, title: say(turn, r.ownerId === null ? 'title.report.rfm' : 'title.report.rfm.own', { range }), visibility: 'private' as const };
   if (!r.rated) return { ...base, text: say(turn, 'text.report.rfm.empty') };
+  const rated = { label: say(turn, 'label.report.rfm.rated'), value: say(turn, 'text.report.rfm.rated', { count: r.rated, value: formatMoney(turn.locale, BigInt(r.monetaryMinor), r.currency) }) };
+  // Too few to split in fifths: the count, and why there are no scores.
+  if (!r.scored) return { ...base, fields: [{ ...rated, label: say(turn, 'label.report.rfm.active') }], text: say(turn, 'text.report.rfm.too_few', { count: r.ranked, min: MIN_RANKED }) };
   return {
     ...base,
     fields: [
-      { label: say(turn, 'label.report.rfm.rated'), value: say(turn, 'text.report.rfm.rated', { count: r.rated, value: formatMoney(turn.locale, BigInt(r.monetaryMinor), r.currency) }) },
+      rated,
       { label: say(turn, 'label.report.rfm.r'), value: spread(r.quintiles.r) },
       { label: say(turn, 'label.report.rfm.f'), value: spread(r.quintiles.f) },
       { label: say(turn, 'label.report.rfm.m'), value: spread(r.quintiles.m) },
     ],
     sections: [
       {
-        heading: say(turn, 'section.report.rfm.segments'),
+        // The period before in brackets only when it had enough customers to be scored.
+        heading: say(turn, r.previousScored ? 'section.report.rfm.segments' : 'section.report.rfm.segments.now'),
         items: SEGMENTS.map((segment) => r.segments.find((s) => s.segment === segment)!)
           .filter((s) => s.count || s.previous)
-          .map((s) => ({ text: say(turn, 'text.report.rfm.segment', { segment: segmentName(turn, s.segment), count: s.count, previous: s.previous }) })),
+          .map((s) => ({ text: say(turn, r.previousScored ? 'text.report.rfm.segment' : 'text.report.rfm.segment.now', { segment: segmentName(turn, s.segment), count: s.count, previous: s.previous }) })),
       },
       {
         heading: say(turn, 'section.report.rfm.movers', { range: periodRange(turn, previous) }),

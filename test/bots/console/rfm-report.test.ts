@@ -60,6 +60,16 @@ describe('the RFM report in the console', () => {
     expect(own).toContain('Your customers’ value (RFM), Oct 1, 2026 to Oct 31, 2026');
     expect(own).toContain('4 · approved quote value in the period $9.00');
     expect(own).not.toContain('Acme I');
+    // Too few to split in fifths: June has one customer with any activity, August fewer than five.
+    const few = await c.say(':as Dana Reyes', '/crm report rfm 2026-06');
+    if (process.env.SHOW_REPORTS) console.log(few);
+    expect(few).toContain('Only 1 of the team’s customers had a contact or an approved quote by the end of this period: scores rank customers in fifths, which takes at least 5, so none are given yet.');
+    expect(few).toMatch(/Customers with activity\s+1 · approved quote value in the period \$0\.00/);
+    expect(few).not.toMatch(/Customers scored|Lost|Recency|\.png/);
+    const september = await c.say('/crm report rfm 2026-09');
+    expect(september).toContain('Segments (the period before had too few customers to score)');
+    expect(september).toContain('Lost: 2\n');
+    expect(september).not.toContain('Fallen furthest');
     expect(await c.say('/crm report rfm someday')).toContain('“someday” is not a period I can read');
   }, 120_000);
 
@@ -76,6 +86,11 @@ describe('the RFM report in the console', () => {
     const { png } = chartOf(cn);
     expect(cn).toMatch(/\[图片：各 RFM 分群客户数\] \S+\.png/);
     expect(png).toMatchObject({ width: 520, distinctPixels: true });
+    const few = await zh.say('/crm 报表 RFM 2026年6月');
+    if (process.env.SHOW_REPORTS) console.log(few);
+    expect(few).toContain('截至本期末，全组只有 1 个客户有跟进记录或批准的报价。评分按排名把客户分成五档，至少需要 5 个客户，所以暂不评分。');
+    expect(few).not.toContain('已流失客户');
+    expect(await zh.say('/crm 报表 RFM 2026年9月')).toContain('客户分群（上期客户太少，未评分）');
     expect(await zh.say('/crm 报表 客户价值 上上个月')).toContain('「上上个月」不是可识别的时间段');
   }, 120_000);
 });

@@ -68,4 +68,28 @@ describeEngines('RFM report', (engine) => {
     expect(r.rated).toBe(10);
     expect(Object.fromEntries(r.segments.map((s) => [s.segment, s.previous]))).toMatchObject({ promising: 3, hibernating: 1, at_risk: 1, loyal: 1, lost: 2, needs_attention: 0 });
   });
+
+  const month = (text: string) => {
+    const p = parsePeriod(text, { timeZone: w.team.timeZone, now: w.clock.now() })!;
+    return [p, previousPeriod(p, w.team.timeZone)] as const;
+  };
+
+  it('gives no scores to a period with fewer than five of the team rated, and says how many', async () => {
+    // Up to the end of June only E has any activity (June 1): one customer ranks 1 on everything and would read "lost".
+    const r = await rfmReport(w.ctx(w.manager), ...month('2026-06'));
+    expect([r.rated, r.ranked, r.scored, r.previousScored]).toEqual([1, 1, false, false]);
+    expect(r.quintiles).toEqual({ r: [0, 0, 0, 0, 0], f: [0, 0, 0, 0, 0], m: [0, 0, 0, 0, 0] });
+    expect(r.segments.every((s) => s.count === 0 && s.previous === 0)).toBe(true);
+    expect(r.moversDown).toEqual([]);
+  });
+
+  it('scores a period whose period before had too few, without comparing to it', async () => {
+    // September rates seven (scored as in the header above), August fewer than five: nothing to compare with.
+    const r = await rfmReport(w.ctx(w.manager), ...month('2026-09'));
+    expect([r.rated, r.ranked, r.scored, r.previousScored]).toEqual([7, 7, true, false]);
+    expect(Object.fromEntries(r.segments.map((s) => [s.segment, [s.count, s.previous]]))).toEqual({
+      champions: [0, 0], loyal: [1, 0], promising: [2, 0], needs_attention: [1, 0], cant_lose: [0, 0], at_risk: [1, 0], hibernating: [0, 0], lost: [2, 0],
+    });
+    expect(r.moversDown).toEqual([]);
+  });
 });

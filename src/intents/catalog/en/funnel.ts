@@ -56,6 +56,7 @@ export const funnel = {
   'invalid.bad_period.bare': 'Name a period such as `this week`, `last month`, `Q3` or `2026-10`.',
   'error.report.bad_period': '“{value}” is not a period I can read.',
   'error.report.needs_manager': 'Reports are for managers and admins.',
+  'title.report.funnel.own': 'Your sales funnel, {range}',
   'title.report.funnel': 'Sales funnel, {range}',
   'title.report.funnel.chart': 'Customers created in the period, by stage reached',
   'label.report.period': '{from} to {to}',

@@ -58,6 +58,7 @@ export const funnel: Record<keyof typeof en, string> = {
   'invalid.bad_period.bare': '请写明时间段，如 `本周`、`上个月`、`三季度` 或 `2026年10月`。',
   'error.report.bad_period': '「{value}」不是可识别的时间段。',
   'error.report.needs_manager': '报表仅限经理和管理员查看。',
+  'title.report.funnel.own': '我的销售漏斗（{range}）',
   'title.report.funnel': '销售漏斗（{range}）',
   'title.report.funnel.chart': '本期新增客户所达阶段',
   'label.report.period': '{from}至{to}',
