@@ -44,8 +44,8 @@ describeEngines('intake store under a burst', (engine) => {
     // And once stored, a redelivery is refused too.
     expect(await intake.take(keys[3]!, 'slack', invocation)).toBe(false);
     if (engine === 'postgres') {
-      const [{ n }] = await db.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Intake" WHERE "key" LIKE 'slack:burst-%'`);
-      expect(n).toBe(60);
+      const [row] = await db.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Intake" WHERE "key" LIKE 'slack:burst-%'`);
+      expect(row?.n).toBe(60);
       // Two lanes: the first two go out alone, the rest wait together; far fewer statements than requests.
       const inserts = sent.filter((s) => /INSERT INTO "Intake"/.test(s));
       expect(inserts.length).toBeLessThanOrEqual(6);
