@@ -9,11 +9,7 @@ export class Busy extends Error {
 }
 
 export interface LimitOptions {
-  /**
-   * Commands running at once. Few: they share the event loop with every ack, and past a few the
-   * process is busy with their CPU anyway (each waits briefly on the database), so more at once
-   * only lengthens the loop's turns, which each ack waits behind twice (arrival, its row stored).
-   */
+  /** Commands running at once. */
   concurrency?: number;
   /** Commands waiting for a turn. */
   queue?: number;
@@ -22,7 +18,7 @@ export interface LimitOptions {
 }
 
 export function createLimiter(o: LimitOptions = {}) {
-  const concurrency = o.concurrency ?? 4;
+  const concurrency = o.concurrency ?? 8;
   const queueMax = o.queue ?? 200;
   const maxWait = o.maxWaitMs ?? 2_000;
   let running = 0;
