@@ -79,8 +79,10 @@ async function batch(server: Child, n: number, concurrency: number, card?: Retur
   const answer: number[] = [];
   let failed = 0;
   const wallMs = await drive(n, concurrency, async (i, user) => {
-    // One p2p chat per virtual user; its reply card is addressed to that chat.
-    const chat = `oc_bench_${user}`;
+    // Each event in a chat of its own; its reply card is addressed to that chat. One chat per
+    // virtual user would measure Feishu's own limit instead (5 messages a second per chat, kept by
+    // src/bots/feishu/pace.ts): a user answered in 15 ms sends again at once, no person does.
+    const chat = `oc_bench_${user}_${i}`;
     const e = signedEvent(chat, `/log 华为 电话：第${i}次沟通。下一步：明天下午3点回访`);
     const replied = card?.(chat);
     const t0 = performance.now();

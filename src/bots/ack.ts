@@ -14,9 +14,13 @@ export function ackOnAccept(ack: () => unknown, withinMs = ACK_WITHIN_MS): Progr
     if (done) return;
     done = true;
     clearTimeout(timer);
-    void Promise.resolve()
-      .then(ack)
-      .catch(() => undefined);
+    // At once, not on a later microtask: the command that starts right after its request was stored
+    // must not run ahead of the ack it would otherwise delay (its first statement is built synchronously).
+    try {
+      void Promise.resolve(ack()).catch(() => undefined);
+    } catch {
+      // An ack that cannot be sent (the connection went) is the platform's to retry.
+    }
   };
   const timer = setTimeout(now, withinMs);
   return { accepted: now, now };

@@ -54,6 +54,9 @@ export function createLimiter(o: LimitOptions = {}) {
     }
     running++;
     try {
+      // A command starts after the I/O already waiting (other requests to store and acknowledge):
+      // its first statements are built synchronously, and an ack must not queue behind them.
+      await new Promise<void>((r) => setImmediate(r));
       return await fn();
     } finally {
       running--;

@@ -30,16 +30,63 @@ export interface IntakeStore {
 const NOW = `now() AT TIME ZONE 'UTC'`;
 const LEASE = (p: string) => `${NOW} + make_interval(secs => ${p}::int / 1000.0)`;
 
-export function sqlIntake(db: Database, by: string, leaseMs: number): IntakeStore {
+/** Rows one INSERT carries at most (5 parameters each, far below PostgreSQL's 65535). */
+const BATCH_ROWS = 500;
+
+export function sqlIntake(db: Database, by: string, leaseMs: number, lanes = 2): IntakeStore {
   const lane: RawSql = db.lane ?? db.raw;
-  return {
-    async take(key, door, invocation) {
-      const rows = await lane.query(
+  // Group commit: requests arriving while the lane's connections are busy go out together, as one
+  // multi-row INSERT (one round trip, one commit, one WAL flush for all). Each is acknowledged only
+  // once that statement has committed, as alone. A lone request goes out at once, never delayed.
+  type Waiter = { key: string; door: DoorName; invocation: string; done: (fresh: boolean) => void; fail: (err: unknown) => void };
+  let pending: Waiter[] = [];
+  let inFlight = 0;
+  const pump = () => {
+    while (inFlight < lanes && pending.length) {
+      const batch = pending.slice(0, BATCH_ROWS);
+      pending = pending.slice(batch.length);
+      inFlight++;
+      void insert(batch).finally(() => {
+        inFlight--;
+        pump();
+      });
+    }
+  };
+  async function insert(batch: Waiter[]): Promise<void> {
+    // A key twice in one batch (a redelivery racing its first) is one row: the later asker is the duplicate.
+    const first = new Map<string, Waiter>();
+    const repeats: Waiter[] = [];
+    for (const w of batch) {
+      if (first.has(w.key)) repeats.push(w);
+      else first.set(w.key, w);
+    }
+    const rows = [...first.values()];
+    const params: unknown[] = [];
+    const values = rows.map((w, i) => {
+      params.push(w.key, w.door, w.invocation);
+      const p = i * 3;
+      return `($${p + 1}, $${p + 2}::"Door", $${p + 3}::jsonb, $${rows.length * 3 + 1}, ${LEASE(`$${rows.length * 3 + 2}`)}, ${NOW})`;
+    });
+    params.push(by, leaseMs);
+    try {
+      const inserted = await lane.query<{ key: string }>(
         `INSERT INTO "Intake" ("key", "door", "invocation", "leasedBy", "leaseUntil", "createdAt")
-         VALUES ($1, $2::"Door", $3::jsonb, $4, ${LEASE('$5')}, ${NOW}) ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
-        [key, door, invocation, by, leaseMs],
+         VALUES ${values.join(', ')} ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
+        params,
       );
-      return rows.length === 1;
+      const fresh = new Set(inserted.map((r) => r.key));
+      rows.forEach((w) => w.done(fresh.has(w.key)));
+      repeats.forEach((w) => w.done(false));
+    } catch (err) {
+      batch.forEach((w) => w.fail(err));
+    }
+  }
+  return {
+    take(key, door, invocation) {
+      return new Promise<boolean>((done, fail) => {
+        pending.push({ key, door, invocation, done, fail });
+        pump();
+      });
     },
     async finishIn(prisma, key) {
       await prisma.$executeRawUnsafe(`DELETE FROM "Intake" WHERE "key" = $1`, key);
