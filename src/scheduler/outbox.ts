@@ -131,7 +131,25 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
   return {
     instanceId,
     leaseMs,
-    flush: (ids) => track(lease(prisma, instanceId, leaseMs, { ids, maxAttempts }).then(send)).then(() => undefined),
+    flush: (ids, written) => {
+      // Rows written (and leased to this replica) by a transaction that began less than half a lease
+      // ago are still this replica's and untried: no other replica takes a row before its lease runs
+      // out, so leasing them again would only cost a statement. Older ones are leased as any other.
+      const own = written && Date.now() - written.since < leaseMs / 2 ? new Map(written.rows.map((r) => [r.id, r])) : undefined;
+      const fresh: OutboxRow[] = [];
+      const rest: number[] = [];
+      for (const id of ids) {
+        const r = own?.get(id);
+        if (r) fresh.push({ id: r.id, key: r.key, message: r.message, attempts: 0, maybeSent: false });
+        else rest.push(id);
+      }
+      return track(
+        (async () => {
+          if (fresh.length) await send(fresh);
+          if (rest.length) await send(await lease(prisma, instanceId, leaseMs, { ids: rest, maxAttempts }));
+        })(),
+      );
+    },
     /** Sends every due row nobody holds, a batch at a time; returns how many went out. */
     sweep: () =>
       track(
