@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from '../domain/db/database.ts';
-import { defer, lease, markFailed, markSent, releaseLeases, renewLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
+import { defer, lease, markFailed, markSent, markSentDirect, releaseLeases, renewLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
 import { quietRuleFor, quietUntil } from '../domain/users/quiet.ts';
 import { decideNotice, foldedHead, recipientOf } from '../domain/outbox/budget.ts';
 import { foldedReply } from '../intents/render/notices.ts';
@@ -109,7 +109,7 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
         return 0;
       }
       const refs = await o.notifier.deliver(message, row.key, { maybeSent: row.maybeSent });
-      await markSent(prisma, row.id, refs[0]?.messageId);
+      await markSentDirect(o.db, row.id, refs[0]?.messageId);
       return 1;
     } catch (err) {
       const retry = isRetryable(err);

@@ -2,6 +2,7 @@
 // marked sent or failed (with the next try's time) after. Times come from the database's clock so
 // replicas agree on when a lease has run out.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Database } from '../db/database.ts';
 
 export interface OutboxRow {
   id: number;
@@ -120,6 +121,17 @@ export async function markSent(prisma: PrismaClient, id: number, externalId?: st
     id,
     externalId ?? null,
     posted ? JSON.stringify(posted) : null,
+  );
+}
+
+/**
+ * markSent on the database's own driver, not through Prisma: a single statement after the commit
+ * needs no transaction, and Prisma's layers cost more CPU than the statement (about 0.4 ms under load).
+ */
+export async function markSentDirect(db: Database, id: number, externalId?: string, posted?: unknown[]): Promise<void> {
+  await db.raw.query(
+    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "posted" = $3::jsonb, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
+    [id, externalId ?? null, posted ? JSON.stringify(posted) : null],
   );
 }
 
