@@ -49,12 +49,25 @@ export async function answered(db: Database, key: string): Promise<boolean> {
 }
 
 /**
+ * Where a command's stored answer goes. fn may write it itself, in a statement it sends anyway (the
+ * outbox row of its answer, src/domain/outbox/store.ts enqueueRows), and say so with `written`;
+ * otherwise once writes it after fn, a statement of its own.
+ */
+export interface AnswerSlot {
+  key: string;
+  /** The stored form of what fn is about to return (only `keep` of it). */
+  encode(value: unknown): string;
+  written: boolean;
+}
+
+/**
  * Runs fn once per key. The claim row, fn's writes (through the prisma it is given) and the stored
  * result are one transaction: a crash or an error anywhere leaves nothing behind, so a redelivery
  * does the work exactly once; a duplicate arriving while the first runs waits on the row's unique
- * index and then gets the stored result with duplicate: true.
+ * index and then gets the stored result with duplicate: true. `keep` picks what of fn's result is
+ * stored (a duplicate gets only that back).
  */
-export async function once<T>(db: Database, key: string, door: DoorName, fn: (prisma: PrismaClient) => Promise<T>): Promise<{ result: T; duplicate: boolean }> {
+export async function once<T>(db: Database, key: string, door: DoorName, fn: (prisma: PrismaClient, answer: AnswerSlot) => Promise<T>, keep: (value: T) => unknown = (v) => v): Promise<{ result: T; duplicate: boolean }> {
   // The claim is tried first and the stored answer read only when the key is taken: a first
   // delivery (the common case) costs no read, a duplicate one extra statement.
   for (let attempt = 1; ; attempt++) {
@@ -71,8 +84,9 @@ export async function once<T>(db: Database, key: string, door: DoorName, fn: (pr
           door,
         );
         if (claimed.length === 0) throw DUPLICATE;
-        const value = await fn(nestable(tx));
-        await tx.$executeRawUnsafe(`UPDATE "ProcessedDelivery" SET "result" = $2::jsonb WHERE "key" = $1`, key, encode(value));
+        const slot: AnswerSlot = { key, encode: (v) => encode(v), written: false };
+        const value = await fn(nestable(tx), slot);
+        if (!slot.written) await tx.$executeRawUnsafe(`UPDATE "ProcessedDelivery" SET "result" = $2::jsonb WHERE "key" = $1`, key, encode(keep(value)));
         return value;
       }, COMMAND_TX);
       return { result, duplicate: false };

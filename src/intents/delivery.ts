@@ -46,6 +46,10 @@ export interface Outbox {
   /** Names the replica holding the rows it wrote until it has tried them once. */
   instanceId: string;
   leaseMs: number;
-  /** First attempt right after the command's commit; failures are left to the sweep's backoff. */
-  flush(ids: number[]): Promise<void>;
+  /**
+   * First attempt right after the command's commit; failures are left to the sweep's backoff.
+   * `written`: the rows as this replica wrote them, leased to itself in the transaction that began
+   * at `since` (ms); sent without leasing them again while that lease is surely still held.
+   */
+  flush(ids: number[], written?: { rows: Array<{ id: number; key: string; message: string }>; since: number }): Promise<void>;
 }

@@ -5,10 +5,10 @@ import type { Config } from '../config.ts';
 import type { Clock, DomainContext } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
-import { answered, once } from '../domain/deliveries.ts';
+import { answered, once, type AnswerSlot } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { mayImport } from '../domain/customers/import/index.ts';
-import { encodeMessage, enqueue, markSent } from '../domain/outbox/store.ts';
+import { encodeMessage, enqueueRows, markSent, type WrittenRow } from '../domain/outbox/store.ts';
 import type { IntakeStore } from '../domain/intake/store.ts';
 import { collectHandoffs } from '../domain/funnel/effects.ts';
 import { handoffNotices } from './render/handoff.ts';
@@ -65,7 +65,12 @@ interface Outcome {
   owed: number[];
   /** The row holding the answer itself, when it went to the outbox (Invocation.replyTo). */
   replyRow?: number;
+  /** The rows as this replica wrote them (leased to itself), sent after commit with no second lease; never stored. */
+  written?: WrittenRow[];
 }
+
+/** What a delivery key stores: the answer. A duplicate is never sent the owed rows (the first attempt's replica or the sweep sends them). */
+const storedOutcome = (o: Outcome): Outcome => ({ reply: o.reply, owed: [] });
 
 export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number): Promise<boolean>; resumeIntakes(): Promise<number> } {
   const { db, clock, log } = deps;
@@ -94,7 +99,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const retried = inv.input.kind === 'file' && inv.deliveryKey ? await answered(db, base) : false;
       const file = inv.input.kind === 'file' ? await fileIntent(inv.input, mayImport(who) && !retried) : undefined;
       // Everything below is one transaction: the effect, the stored answer and the messages it owes.
-      const effect = async (prisma: PrismaClient): Promise<Outcome> => {
+      const effect = async (prisma: PrismaClient, slot?: AnswerSlot): Promise<Outcome> => {
         const ctx: DomainContext = { db, prisma, actor: { ...who, locale }, door: inv.door, clock, log, team };
         const mentions = inv.input.kind === 'text' ? inv.input.mentions : undefined;
         const membership = deps.notifier?.membership && inv.door !== 'console' ? (channelId: string) => deps.notifier!.membership!(inv.door, { workspaceId: inv.workspaceId, channelId }) : undefined;
@@ -115,23 +120,29 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
           if (followUps.length) log.warn({ count: followUps.length }, 'no outbox here: follow-ups dropped');
           return { reply: own, owed: [] };
         }
-        const [replyRow] = queued ? await enqueue(prisma, [{ key: `${base}:reply`, message: { to: { door: inv.door, address: inv.replyTo! }, reply: { ...own, locale } } }], outbox.instanceId, outbox.leaseMs) : [];
-        const owed = messages.length ? await enqueue(prisma, messages, outbox.instanceId, outbox.leaseMs) : [];
-        return { reply: queued ? { ...own, queued: true } : own, owed: replyRow === undefined ? owed : [replyRow, ...owed], ...(replyRow === undefined ? {} : { replyRow }) };
+        const finalReply = queued ? { ...own, queued: true } : own;
+        // The answer's own row's INSERT also stores the delivery's answer: one statement, not two.
+        const storeWith = queued && slot ? { key: slot.key, result: slot.encode(storedOutcome({ reply: finalReply, owed: [] })) } : undefined;
+        const [replyRow] = queued ? await enqueueRows(prisma, [{ key: `${base}:reply`, message: { to: { door: inv.door, address: inv.replyTo! }, reply: { ...own, locale } } }], outbox.instanceId, outbox.leaseMs, storeWith) : [];
+        if (storeWith) slot!.written = true;
+        const owed = messages.length ? await enqueueRows(prisma, messages, outbox.instanceId, outbox.leaseMs) : [];
+        const written = replyRow === undefined ? owed : [replyRow, ...owed];
+        return { reply: finalReply, owed: written.map((r) => r.id), written, ...(replyRow === undefined ? {} : { replyRow: replyRow.id }) };
       };
       // A command abandoned because the database stopped answering must not commit late: its
       // transaction fails here, the last step before the commit, and rolls back.
-      const run = async (prisma: PrismaClient): Promise<Outcome> => {
+      const run = async (prisma: PrismaClient, slot?: AnswerSlot): Promise<Outcome> => {
         if (watch.abandoned) throw new DatabaseStalled();
-        const outcome = await effect(prisma);
+        const outcome = await effect(prisma, slot);
         // The stored request ends with the command: a crash before this commit leaves it for a replica to resume.
         if (held) await deps.intake!.finishIn(prisma, held.key);
         if (watch.abandoned) throw new DatabaseStalled();
         watch.committing = true;
         return outcome;
       };
+      const begun = Date.now();
       const { result, duplicate } = inv.deliveryKey
-        ? await once(db, base, inv.door, run)
+        ? await once(db, base, inv.door, run, storedOutcome)
         : { result: await db.prisma.$transaction((tx) => run(nestable(tx)), COMMAND_TX), duplicate: false };
       watch.committed = true;
       progress?.accepted?.();
@@ -147,7 +158,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       }
       // A duplicate sends nothing: the first attempt's replica sends what it owes, or, if that
       // replica died, the outbox sweep on any replica does once its lease runs out.
-      if (outbox && !duplicate && owed.length) await outbox.flush(owed).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
+      if (outbox && !duplicate && owed.length) await outbox.flush(owed, result.written && { rows: result.written, since: begun }).catch((err) => log.warn({ err }, 'owed messages left to the outbox sweep'));
       return { ...result.reply, locale };
     } catch (err) {
       if (turn && isDomainError(err)) return refusal(turn, err);

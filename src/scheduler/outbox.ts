@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from '../domain/db/database.ts';
-import { defer, lease, markFailed, markSent, releaseLeases, renewLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
+import { defer, lease, markFailed, markSent, markSentDirect, releaseLeases, renewLeases, type OutboxRow, decodeMessage } from '../domain/outbox/store.ts';
 import { quietRuleFor, quietUntil } from '../domain/users/quiet.ts';
 import { decideNotice, foldedHead, recipientOf } from '../domain/outbox/budget.ts';
 import { foldedReply } from '../intents/render/notices.ts';
@@ -109,7 +109,7 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
         return 0;
       }
       const refs = await o.notifier.deliver(message, row.key, { maybeSent: row.maybeSent });
-      await markSent(prisma, row.id, refs[0]?.messageId);
+      await markSentDirect(o.db, row.id, refs[0]?.messageId);
       return 1;
     } catch (err) {
       const retry = isRetryable(err);
@@ -131,7 +131,25 @@ export function createOutbox(o: OutboxOptions): Outbox & { sweep(): Promise<numb
   return {
     instanceId,
     leaseMs,
-    flush: (ids) => track(lease(prisma, instanceId, leaseMs, { ids, maxAttempts }).then(send)).then(() => undefined),
+    flush: (ids, written) => {
+      // Rows written (and leased to this replica) by a transaction that began less than half a lease
+      // ago are still this replica's and untried: no other replica takes a row before its lease runs
+      // out, so leasing them again would only cost a statement. Older ones are leased as any other.
+      const own = written && Date.now() - written.since < leaseMs / 2 ? new Map(written.rows.map((r) => [r.id, r])) : undefined;
+      const fresh: OutboxRow[] = [];
+      const rest: number[] = [];
+      for (const id of ids) {
+        const r = own?.get(id);
+        if (r) fresh.push({ id: r.id, key: r.key, message: r.message, attempts: 0, maybeSent: false });
+        else rest.push(id);
+      }
+      return track(
+        (async () => {
+          if (fresh.length) await send(fresh);
+          if (rest.length) await send(await lease(prisma, instanceId, leaseMs, { ids: rest, maxAttempts }));
+        })(),
+      );
+    },
     /** Sends every due row nobody holds, a batch at a time; returns how many went out. */
     sweep: () =>
       track(

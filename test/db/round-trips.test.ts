@@ -98,6 +98,28 @@ describeEngines('SQL round trips per command', (engine) => {
     const { updatedAt: _u, ...fresh } = await db.prisma.quote.findUniqueOrThrow({ where: { id: draft.id }, include: { lines: { orderBy: { position: 'asc' } }, customer: { select: { id: true, code: true, name: true, ownerId: true, tier: true, status: true } }, author: { select: { id: true, displayName: true, managerId: true } }, decidedBy: { select: { id: true, displayName: true } } } });
     expect(decided).toMatchObject(fresh);
   });
+  it('logs a call answered at a response_url in 9 statements, the send included: the answer is stored by its outbox row\'s INSERT and the row is sent without leasing it again', async () => {
+    const delivered: string[] = [];
+    const outbox = createOutbox({ db, notifier: { deliver: async (_m, key) => (delivered.push(key!), []) }, log: silentLogger });
+    const config = { CRM_ADMINS: '', CRM_DEFAULT_TEAM: 'Sales', CRM_DEFAULT_TZ: 'UTC', CRM_DEFAULT_LOCALE: 'en' } as const;
+    const queued = createHandler({ db, clock, log: silentLogger, config, outbox });
+    const inv: Invocation = { ...say('/log Acme call: outbox path. next: send proposal Friday 3pm', 'outbox-1'), replyTo: 'reply:outbox-1' };
+    const sent = await statements(() => queued(inv, { accepted: () => undefined }));
+    // user with identity and team; BEGIN, claim; the customer twice; the write; the answer's outbox
+    // row with the stored answer; COMMIT; the row marked sent.
+    expect(sent, sent.join('\n')).toHaveLength(9);
+    expect(sent.filter((s) => /UPDATE "ProcessedDelivery"/.test(s) && !/INSERT INTO "OutboxMessage"/.test(s))).toHaveLength(0);
+    expect(sent.filter((s) => /"leaseUntil" IS NULL OR/.test(s))).toHaveLength(0);
+    expect(delivered).toEqual(['console:outbox-1:reply']);
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'console:outbox-1:reply' } });
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, leasedBy: null });
+
+    // The retry answers the same from the stored answer, writes and sends nothing.
+    const again = await queued(inv, { accepted: () => undefined });
+    expect(again).toMatchObject({ queued: true, tone: 'success' });
+    expect(delivered).toHaveLength(1);
+    expect(await db.prisma.outboxMessage.count({ where: { key: { startsWith: 'console:outbox-1' } } })).toBe(1);
+  });
   it('a request stored on arrival (durable intake) costs 2 statements more on PostgreSQL (the row, its deletion in the transaction) and none on PGlite (its journal)', async () => {
     const outbox = createOutbox({ db, notifier: { deliver: async () => [] }, log: silentLogger });
     const config = { CRM_ADMINS: '', CRM_DEFAULT_TEAM: 'Sales', CRM_DEFAULT_TZ: 'UTC', CRM_DEFAULT_LOCALE: 'en' } as const;

@@ -42,15 +42,12 @@ export interface SignalRow {
   last: Date | null;
   mood: string | null;
   moodAt: Date | null;
-  recent: Array<{ channel: string; at: string }> | string;
+  /** Each channel used in the last 30 days, then each used in the last 7 (`week`), in order of first use (time, then id). */
+  recent: Array<{ channel: string; week: boolean }> | string;
   quote: bigint | null;
   sourceAll: bigint;
   sourceDeals: bigint;
 }
-
-// json_build_object writes a timestamp column without its zone; the values are UTC (Prisma stores UTC),
-// so they must not be read in the server's zone.
-const readUtc = (at: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at}Z`);
 
 export type ScoredCustomer = Scored & {
   customer: { id: number; status: string; ownerId: number | null; teamId: number; tier: string; code: string; name: string; score: number };
@@ -71,6 +68,7 @@ export interface Pending {
  */
 export async function signalsOf(tx: Tx, customerId: number, now: Date): Promise<SignalRow | undefined> {
   const since30 = new Date(now.getTime() - 30 * DAY);
+  const since7 = new Date(now.getTime() - 7 * DAY);
   const [r] = await tx.$queryRaw<SignalRow[]>`
     WITH c AS (
       SELECT c.*, t."scoreSettings", t."poolHoursA", t."poolHoursB", t."poolHoursC",
@@ -82,8 +80,12 @@ export async function signalsOf(tx: Tx, customerId: number, now: Date): Promise<
            (SELECT count(*) FROM "Interaction" i WHERE i."customerId" = c.id) AS interactions,
            (SELECT max(i."occurredAt") FROM "Interaction" i WHERE i."customerId" = c.id) AS last,
            m.mood, m."moodAt",
-           (SELECT coalesce(json_agg(json_build_object('channel', i.channel::text, 'at', i."occurredAt")), '[]'::json)
-              FROM "Interaction" i WHERE i."customerId" = c.id AND i."occurredAt" >= ${since30}) AS recent,
+           (SELECT coalesce(json_agg(json_build_object('channel', f.channel, 'week', f.week) ORDER BY f.week, f.at, f.id), '[]'::json)
+              FROM ((SELECT DISTINCT ON (i.channel) i.channel::text AS channel, i."occurredAt" AS at, i.id, false AS week FROM "Interaction" i
+                     WHERE i."customerId" = c.id AND i."occurredAt" >= ${since30} ORDER BY i.channel, i."occurredAt", i.id)
+                    UNION ALL
+                    (SELECT DISTINCT ON (i.channel) i.channel::text AS channel, i."occurredAt" AS at, i.id, true AS week FROM "Interaction" i
+                     WHERE i."customerId" = c.id AND i."occurredAt" >= ${since7} ORDER BY i.channel, i."occurredAt", i.id)) f) AS recent,
            (SELECT max(q."totalMinor") FROM "Quote" q WHERE q."customerId" = c.id AND q.currency = c.team_currency
               AND q.status IN ('pending', 'approved') AND (q.outcome IS NULL OR q.outcome <> 'rejected')) AS quote,
            (SELECT count(*) FROM "Customer" o WHERE o."teamId" = c."teamId" AND o.source = c.source AND o.id <> c.id) AS "sourceAll",
@@ -100,7 +102,8 @@ export async function signalsOf(tx: Tx, customerId: number, now: Date): Promise<
  */
 export function scoreFrom(r: SignalRow, now: Date, pending?: Pending): ScoredCustomer {
   const weights = weightsOf(r.scoreSettings as Prisma.JsonValue);
-  const recent = (typeof r.recent === 'string' ? JSON.parse(r.recent) : r.recent) as Array<{ channel: string; at: string }>;
+  // One entry per channel (a customer with a thousand calls this month costs one), not one per interaction.
+  const recent = (typeof r.recent === 'string' ? JSON.parse(r.recent) : r.recent) as Array<{ channel: string; week: boolean }>;
   let last = r.last ? new Date(r.last) : null;
   let interactions = Number(r.interactions);
   let mood = r.mood ?? null;
@@ -108,14 +111,15 @@ export function scoreFrom(r: SignalRow, now: Date, pending?: Pending): ScoredCus
     interactions++;
     if (!last || pending.occurredAt > last) last = pending.occurredAt;
     if (pending.mood && (!r.moodAt || pending.occurredAt >= new Date(r.moodAt))) mood = pending.mood;
-    if (pending.occurredAt.getTime() >= now.getTime() - 30 * DAY) recent.push({ channel: pending.channel, at: pending.occurredAt.toISOString() });
   }
+  // The deepest channel; among equally deep ones the first used in the window, the pending one last.
+  const pendingIn = (days: number) => (pending && pending.occurredAt.getTime() >= now.getTime() - days * DAY ? [pending.channel] : []);
+  const in30 = [...recent.filter((i) => !i.week).map((i) => i.channel), ...pendingIn(30)];
+  const in7 = [...recent.filter((i) => i.week).map((i) => i.channel), ...pendingIn(7)];
   let depth7: { depth: Depth; channel: string } | null = null;
   let depth30: { depth: Depth; channel: string } | null = null;
-  for (const i of recent) {
-    depth30 = deeper(depth30, i.channel);
-    if (readUtc(i.at).getTime() >= now.getTime() - 7 * DAY) depth7 = deeper(depth7, i.channel);
-  }
+  for (const channel of in30) depth30 = deeper(depth30, channel);
+  for (const channel of in7) depth7 = deeper(depth7, channel);
   const budget = r.budgetCurrency === null || r.budgetCurrency === r.currency ? (r.budgetMaxMinor ?? r.budgetMinMinor) : null;
   const all = Number(r.sourceAll);
   const signals: Signals = {

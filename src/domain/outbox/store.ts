@@ -2,6 +2,7 @@
 // marked sent or failed (with the next try's time) after. Times come from the database's clock so
 // replicas agree on when a lease has run out.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Database } from '../db/database.ts';
 
 export interface OutboxRow {
   id: number;
@@ -34,25 +35,44 @@ export function decodeMessage<T>(stored: unknown): T {
   }) as T;
 }
 
+/** A row this replica wrote, leased to itself: what it needs to send it right after commit without leasing it again. */
+export interface WrittenRow {
+  id: number;
+  key: string;
+  /** The message as stored (encodeMessage), so it is sent exactly as a later sweep would send it. */
+  message: string;
+}
+
 /**
  * Writes the messages in the caller's transaction, leased to `leasedBy` for `leaseMs` so the
  * writer sends them right after commit and no other replica does unless the writer dies first.
  */
 export async function enqueue(prisma: PrismaClient, rows: Array<{ key: string; message: unknown }>, leasedBy: string, leaseMs: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (const r of rows) {
+  return (await enqueueRows(prisma, rows, leasedBy, leaseMs)).map((r) => r.id);
+}
+
+/**
+ * enqueue, returning the rows as written. `answer` (a delivery key's stored answer, src/domain/deliveries.ts)
+ * rides on the last row's INSERT as a data-modifying CTE: one statement, not two.
+ */
+export async function enqueueRows(prisma: PrismaClient, rows: Array<{ key: string; message: unknown }>, leasedBy: string, leaseMs: number, answer?: { key: string; result: string }): Promise<WrittenRow[]> {
+  const out: WrittenRow[] = [];
+  for (const [i, r] of rows.entries()) {
+    const message = encodeMessage(r.message);
+    const withAnswer = answer && i === rows.length - 1;
     const [row] = await prisma.$queryRawUnsafe<Array<{ id: number }>>(
-      `INSERT INTO "OutboxMessage" ("key", "message", "status", "dueAt", "leasedBy", "leaseUntil", "createdAt")
+      `${withAnswer ? `WITH answered AS (UPDATE "ProcessedDelivery" SET "result" = $6::jsonb WHERE "key" = $5) ` : ''}INSERT INTO "OutboxMessage" ("key", "message", "status", "dueAt", "leasedBy", "leaseUntil", "createdAt")
        VALUES ($1, $2::jsonb, 'pending', now() AT TIME ZONE 'UTC', $3, (now() AT TIME ZONE 'UTC') + make_interval(secs => $4::int / 1000.0), now() AT TIME ZONE 'UTC')
        ON CONFLICT ("key") DO NOTHING RETURNING "id"`,
       r.key,
-      encodeMessage(r.message),
+      message,
       leasedBy,
       leaseMs,
+      ...(withAnswer ? [answer.key, answer.result] : []),
     );
-    if (row) ids.push(row.id);
+    if (row) out.push({ id: row.id, key: r.key, message });
   }
-  return ids;
+  return out;
 }
 
 /** Takes (leases) the given rows, or any due unsent rows whose lease ran out; one taker each. */
@@ -101,6 +121,17 @@ export async function markSent(prisma: PrismaClient, id: number, externalId?: st
     id,
     externalId ?? null,
     posted ? JSON.stringify(posted) : null,
+  );
+}
+
+/**
+ * markSent on the database's own driver, not through Prisma: a single statement after the commit
+ * needs no transaction, and Prisma's layers cost more CPU than the statement (about 0.4 ms under load).
+ */
+export async function markSentDirect(db: Database, id: number, externalId?: string, posted?: unknown[]): Promise<void> {
+  await db.raw.query(
+    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "posted" = $3::jsonb, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
+    [id, externalId ?? null, posted ? JSON.stringify(posted) : null],
   );
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { collectHandoffs } from '../../../src/domain/funnel/effects.ts';
 import { acceptHandoff, declineHandoff, expireHandoffs } from '../../../src/domain/funnel/handoff.ts';
 import { customerScore, hotCustomers } from '../../../src/domain/funnel/hot.ts';
+import { signalsOf } from '../../../src/domain/funnel/rescore.ts';
 import { logInteraction } from '../../../src/domain/interactions/log.ts';
 import { changeTeamSetting } from '../../../src/domain/teams/settings.ts';
 import { describeEngines, freshDatabase } from '../../support/engines.ts';
@@ -111,5 +112,21 @@ describeEngines('lead score and hand-off', (engine) => {
     } finally {
       await changeTeamSetting(w.ctx(w.manager), { setting: 'scoreThreshold', value: 80 });
     }
+  });
+
+  it('reads a busy lead\'s channels once each, not every contact: the deepest, the first used among equals, in 30 and in 7 days', async () => {
+    const c = await makeCustomer(db, w.team.id, { ownerId: w.rep.id });
+    const at = (daysAgo: number) => new Date(w.clock.now().getTime() - daysAgo * 24 * HOUR);
+    const rows = [...Array.from({ length: 12 }, (_, i) => ({ channel: 'call' as const, daysAgo: 20 - i })), { channel: 'email' as const, daysAgo: 25 }, { channel: 'meeting' as const, daysAgo: 10 }, { channel: 'visit' as const, daysAgo: 3 }, { channel: 'meeting' as const, daysAgo: 2 }];
+    await db.prisma.interaction.createMany({ data: rows.map((r) => ({ customerId: c.id, authorId: w.rep.id, channel: r.channel, summary: 'x', occurredAt: at(r.daysAgo) })) });
+    const r = await signalsOf(db.prisma, c.id, w.clock.now());
+    const recent = (typeof r!.recent === 'string' ? JSON.parse(r!.recent) : r!.recent) as Array<{ channel: string; week: boolean }>;
+    expect(recent).toEqual([
+      { channel: 'email', week: false }, { channel: 'call', week: false }, { channel: 'meeting', week: false }, { channel: 'visit', week: false },
+      { channel: 'visit', week: true }, { channel: 'meeting', week: true },
+    ]);
+    const why = await customerScore(w.ctx(w.rep), c.id);
+    // meeting and visit are equally deep: in 7 days the visit came first.
+    expect(why.parts.find((p) => p.code === 'channel')).toMatchObject({ params: { channel: 'visit', days: 7 } });
   });
 });
