@@ -73,7 +73,7 @@ export function monthlyReply(s: Speaker, r: MonthlyReport, period: Pick<Period, 
       { label: say(s, 'label.report.monthly.tasks'), value: say(s, 'text.report.monthly.tasks', { onTime: r.tasks.doneOfDue, due: r.tasks.due, rate: pct(r.tasks.doneOfDue, r.tasks.due), done: r.tasks.done }) },
       { label: say(s, 'label.report.monthly.quotes'), value: quotes + accepted },
       // With complaints, their section below counts them; without, the month says so in its place.
-      ...(r.complaints.count ? [] : [{ label: say(s, 'label.report.monthly.complaints'), value: say(s, 'text.report.monthly.no_complaints') }]),
+      ...(r.complaints.count ? [] : [{ label: say(s, 'label.report.monthly.complaints'), value: say(s, 'label.report.monthly.no_complaints') }]),
     ],
     sections: [sources, tiers, complaints].filter((x) => x.items.length),
     images: chart(s, r),

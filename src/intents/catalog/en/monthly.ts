@@ -21,7 +21,7 @@ export const monthly = {
   'section.report.monthly.sources': 'New customers by source',
   'section.report.monthly.tiers': 'Tier changes',
   'section.report.monthly.complaints': 'Complaints: {count}, {open} still open; what they are about',
-  'text.report.monthly.no_complaints': 'none',
+  'label.report.monthly.no_complaints': 'none',
   'label.report.monthly.chart_new': 'new',
   'label.report.monthly.chart_won': 'won',
   'label.setting.sourceCost': 'Cost per customer source',

@@ -21,7 +21,7 @@ export const monthly: Record<keyof typeof en, string> = {
   'section.report.monthly.sources': '各来源新增客户',
   'section.report.monthly.tiers': '等级变化',
   'section.report.monthly.complaints': '投诉 {count} 条，未解决 {open} 条；主要问题',
-  'text.report.monthly.no_complaints': '本期没有',
+  'label.report.monthly.no_complaints': '本期没有',
   'label.report.monthly.chart_new': '新增',
   'label.report.monthly.chart_won': '成交',
   'label.setting.sourceCost': '各来源投入',
