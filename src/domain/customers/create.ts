@@ -15,6 +15,8 @@ export interface CreateResult {
   created: boolean;
   /** The existing customer this one looks like (same folded name, phone or email); nothing was written. */
   duplicateOf?: Customer;
+  /** The colleague who owns `duplicateOf`, when it is not the person adding. */
+  duplicateOwner?: string;
 }
 
 /** Creates a customer owned by the person who adds it, unless it looks like one the team already has. */
@@ -26,7 +28,11 @@ export async function createCustomer(ctx: DomainContext, input: CreateCustomerIn
 
   if (!data.force) {
     const duplicate = await findDuplicate(ctx, normalizedName, phone, email);
-    if (duplicate) return { customer: duplicate, created: false, duplicateOf: duplicate };
+    if (duplicate) {
+      // Whose it is, when it is a colleague's: a rep cannot open it, so the warning must say whom to ask.
+      const owner = duplicate.ownerId !== null && duplicate.ownerId !== ctx.actor.userId ? await ctx.prisma.user.findUnique({ where: { id: duplicate.ownerId }, select: { displayName: true } }) : null;
+      return { customer: duplicate, created: false, duplicateOf: duplicate, ...(owner ? { duplicateOwner: owner.displayName } : {}) };
+    }
   }
   const team = await ctx.prisma.team.findUniqueOrThrow({ where: { id: ctx.actor.teamId } });
   const columns = columnsOf(data, team, []);

@@ -23,12 +23,17 @@ export const dispatchCustomerAdd: Dispatch<'customer.add'> = async (turn, intent
   const r = await createCustomer(turn.ctx, { name: intent.name, ...toInput(intent.fields), force: intent.force });
   if (!r.created) {
     const existing = r.duplicateOf ?? r.customer;
+    // A rep cannot open a colleague's customer: they hear whose it is instead of getting an Open button that refuses.
+    const theirs = r.duplicateOwner !== undefined;
+    const opens = !theirs || turn.ctx.actor.role !== 'rep';
     return {
       tone: 'warning',
       title: say(turn, 'title.customer.duplicate'),
-      text: say(turn, 'text.customer.duplicate', { name: intent.name, existing: existing.name, code: existing.code }),
+      text: theirs
+        ? say(turn, 'text.customer.duplicate_owned', { name: intent.name, existing: existing.name, code: existing.code, owner: r.duplicateOwner! })
+        : say(turn, 'text.customer.duplicate', { name: intent.name, existing: existing.name, code: existing.code }),
       buttons: [
-        button(turn, 'button.show', { kind: 'customer.show', query: existing.code }),
+        ...(opens ? [button(turn, 'button.show', { kind: 'customer.show', query: existing.code })] : []),
         button(turn, 'button.create_anyway', { kind: 'customer.add', name: intent.name, fields: {}, force: true }),
       ],
       visibility: 'private',

@@ -49,11 +49,14 @@ describeEngines('a colleague’s customer', (engine) => {
   it('spots the same Chinese company written without its region or its trade word', async () => {
     for (const name of ['海川智能装备', '海川智能', '浙江海川智能装备有限公司']) {
       const r = await createCustomer(li, { name });
-      expect(r, name).toMatchObject({ created: false, duplicateOf: { name: '上海海川智能装备有限公司' } });
+      // Whose it is comes back too: the rep cannot open a colleague's customer, so the warning names whom to ask.
+      expect(r, name).toMatchObject({ created: false, duplicateOf: { name: '上海海川智能装备有限公司' }, duplicateOwner: '王芳' });
     }
     // Too short to say, and Latin names only on the same core: these are new customers.
     expect((await createCustomer(li, { name: '海川' })).created).toBe(true);
     expect((await createCustomer(li, { name: 'Acme' })).created).toBe(true);
     expect((await createCustomer(li, { name: 'Acme Robotics, Inc.' })).created).toBe(false);
+    // The owner adding their own customer again is told it exists, with no owner to ask.
+    expect(await createCustomer(wang, { name: '海川智能装备' })).not.toHaveProperty('duplicateOwner');
   });
 });

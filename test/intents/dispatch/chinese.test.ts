@@ -96,4 +96,19 @@ describeEngines('Chinese commands through the handler', (engine) => {
 
     expect((await li('/crm 帮助 报价')).text).toMatch(han);
   });
+
+  it('查重: another rep naming 李雷’s customer hears whose it is, is offered no card they cannot open, and writes nothing', async () => {
+    const chen = as('ou_chen', '陈静');
+    await chen('/crm 我是谁');
+    const logs = await db.prisma.interaction.count();
+    const logged = await chen('/记录 华为 电话：问了价格');
+    expect(logged.tone).toBe('warning');
+    expect(logged.text).toContain('由 李雷 负责');
+    expect(logged.buttons ?? []).toEqual([]);
+    const added = await chen('/客户 新增 深圳华为技术有限公司');
+    expect(added.text).toContain('由 李雷 负责');
+    expect(added.buttons?.map((b) => b.action.action)).toEqual(['customer.create-anyway']);
+    expect(await db.prisma.interaction.count()).toBe(logs);
+    expect(await db.prisma.customer.count({ where: { name: { contains: '华为' } } })).toBe(1);
+  });
 });

@@ -27,6 +27,7 @@ export const replies = {
 
   'text.customer.created': 'Code {code}. Log the first contact with `/log {name} …`.',
   'text.customer.duplicate': '“{name}” looks like {existing} ({code}). Open it, or create a new customer anyway.',
+  'text.customer.duplicate_owned': '“{name}” looks like {existing} ({code}), which {owner} looks after. Ask {owner} or your manager, or create a new customer anyway.',
   'text.customer.search_empty': 'No customer matches “{query}”.',
   'text.interaction.logged': '{channel} with {customer}.',
   'text.interaction.task_created': 'Next step: {title} — due {due}.',

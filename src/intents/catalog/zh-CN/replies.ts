@@ -29,6 +29,7 @@ export const replies: Record<keyof typeof en, string> = {
 
   'text.customer.created': '编号 {code}。用 `/记录 {name} …` 记下第一次沟通。',
   'text.customer.duplicate': '「{name}」疑似已有客户 {existing}（{code}）。可以打开它，或仍然新建。',
+  'text.customer.duplicate_owned': '「{name}」疑似已有客户 {existing}（{code}），由 {owner} 负责。如需接手请联系 {owner} 或经理；确认不是同一家可仍然新建。',
   'text.customer.search_empty': '没有匹配「{query}」的客户。',
   'text.interaction.logged': '已记录与{customer}的{channel}沟通。',
   'text.interaction.task_created': '下一步：{title}，截止时间 {due}。',
