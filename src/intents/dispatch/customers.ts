@@ -87,7 +87,7 @@ export async function profileCard(turn: Turn, customerId: number): Promise<Reply
   const scored = await customerScore(turn.ctx, c.id);
   const base = profileReply(turn, p);
   // The lead score and why (issue 13), beside the status it may change.
-  const reply = { ...base, fields: [...(base.fields ?? []), { label: say(turn, 'label.lead_score'), value: scoreValue(turn, scored) }], sections: [scoreSection(turn, scored), ...(base.sections ?? [])] };
+  const reply = { ...base, fields: [...(base.fields ?? []), { label: say(turn, 'label.lead_score'), value: scoreValue(turn, scored, c.status) }], sections: [scoreSection(turn, scored), ...(base.sections ?? [])] };
   const clock = poolClockLine(turn, await poolDeadline(turn.ctx.prisma, c), turn.now, p.owner?.displayName ?? '');
   const buttons = c.ownerId === null && (c.status === 'lead' || c.status === 'intent') ? [claimButton(turn, c.code)] : [];
   return {

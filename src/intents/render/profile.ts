@@ -48,6 +48,13 @@ function historyValue(turn: Turn, field: string, value: string | number | null):
   return String(value);
 }
 
+/** The date, and how late it is when it has passed, as the customer list says it. */
+function nextContact(turn: Turn, at: Date): string {
+  const days = Math.floor((turn.now.getTime() - at.getTime()) / 86_400_000);
+  const date = when(turn, at, false);
+  return days > 0 ? `${date} · ${say(turn, 'text.customers.overdue', { days })}` : date;
+}
+
 export function profileReply(turn: Turn, p: Profile): Reply {
   const c = p.customer;
   const f = (name: string) => label(turn.locale, 'field', name);
@@ -55,7 +62,7 @@ export function profileReply(turn: Turn, p: Profile): Reply {
     { label: f('tier'), value: label(turn.locale, 'tier', c.tier) },
     { label: f('status'), value: label(turn.locale, 'status', c.status) },
     { label: f('owner'), value: p.owner?.displayName ?? say(turn, 'title.tasks.pool') },
-    ...(p.nextContactAt ? [{ label: f('next_contact'), value: when(turn, p.nextContactAt, false) }] : []),
+    ...(p.nextContactAt ? [{ label: f('next_contact'), value: nextContact(turn, p.nextContactAt) }] : []),
     { label: f('source'), value: label(turn.locale, 'source', c.source) + (c.referrer ? ` · ${c.referrer}` : '') },
     ...(c.firstContactOn ? [{ label: f('firstContact'), value: formatDay(turn.locale, c.firstContactOn) }] : []),
     ...(c.tags.length ? [{ label: f('tags'), value: c.tags.join(say(turn, 'label.list_separator')) }] : []),

@@ -31,8 +31,9 @@ export function scorePartText(turn: Speaker, p: ScorePart): string {
   return say(turn, PART[key] ?? 'score.part.interactions', params);
 }
 
-export function scoreValue(turn: Speaker, s: Pick<Scored, 'score' | 'weights'>): string {
-  return say(turn, 'text.score.value', { score: s.score, threshold: s.weights.threshold });
+/** The hand-off threshold is said only where it can still happen: to a lead. */
+export function scoreValue(turn: Speaker, s: Pick<Scored, 'score' | 'weights'>, status = 'lead'): string {
+  return status === 'lead' ? say(turn, 'text.score.value', { score: s.score, threshold: s.weights.threshold }) : say(turn, 'text.score.value_plain', { score: s.score });
 }
 
 export function scoreSection(turn: Speaker, s: Scored): ReplySection {

@@ -30,6 +30,8 @@ describe('the lead score in the console', () => {
     expect(accepted).toContain('the buttons of message #1 work: [1] Accept [2] Decline [3] Open');
     expect(accepted).toContain('Sam accepted Acme Robotics.');
     expect(await db.prisma.leadHandoff.findFirstOrThrow({ where: { customer: { name: 'Acme Robotics' } } })).toMatchObject({ status: 'accepted' });
+    // Interested now: the score stays, the hand-off threshold is no longer said.
+    expect(await c.say(':as Sam', '/customer Acme')).toMatch(/Lead score\s+82 of 100\n/);
     expect(await c.say('/customers hot')).toMatch(/Hottest leads[\s\S]*1\. 82 · Acme Robotics · tier A · interested · Sam/);
     const team = await c.say(':as Dana Reyes', '/crm team threshold 70');
     expect(team).toMatch(/Lead score that hands a lead to sales\s+70/);

@@ -23,6 +23,7 @@ export const funnel = {
   'label.lead_score': 'Lead score',
   'section.score': 'Why this score',
   'text.score.value': '{score} of 100 (hands off to sales at {threshold})',
+  'text.score.value_plain': '{score} of 100',
   'text.score.nothing_yet': 'Nothing has counted yet: log a contact to start the score.',
   'score.part.interactions': '{points} {count|contact/contacts} logged',
   'score.part.recent': '{points} contact in the last {days} days',

@@ -25,6 +25,7 @@ export const funnel: Record<keyof typeof en, string> = {
   'label.lead_score': '线索评分',
   'section.score': '评分依据',
   'text.score.value': '{score} 分（满 {threshold} 分转交销售）',
+  'text.score.value_plain': '{score} 分',
   'text.score.nothing_yet': '暂无计分项：记录一次跟进后开始评分。',
   'score.part.interactions': '{points} 已跟进 {count} 次',
   'score.part.recent': '{points} 近 {days} 天有跟进',
