@@ -49,5 +49,8 @@ describe('the lead score in the console', () => {
     expect(profile).toContain('+10 最近态度积极');
     expect(await c.say('/客户 热门')).toMatch(/高分线索[\s\S]*1\. 73 分 · 华为技术 · A 级 · 线索 · 李雷/);
     expect(await c.say('/crm 团队 评分阈值 60')).toContain('只有经理');
+    // Ten days later a tier A customer (every 7 days) is 3 days late, and its card says so as the list does.
+    c.clock.advance(10 * 86_400_000);
+    expect(await c.say('/客户 华为')).toMatch(/下次联系\s+11月30日周一 · 逾期 3 天/);
   }, 120_000);
 });
