@@ -50,3 +50,16 @@ ${rows}
   const Renderer = resvg();
   return new Renderer(svg, { font: { loadSystemFonts: true, fontFiles: opts.fonts ?? fontFiles, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
 }
+
+/**
+ * A report card's chart: none when every bar is zero (a picture of nothing says less than the line
+ * that says so), and none when it cannot render, so the figures never wait on a picture.
+ */
+export function cardChart(title: string, bars: Array<{ label: string; value: number }>): Array<{ title: string; png: Uint8Array }> {
+  if (!bars.some((b) => b.value)) return [];
+  try {
+    return [{ title, png: barChartPng(title, bars) }];
+  } catch {
+    return [];
+  }
+}

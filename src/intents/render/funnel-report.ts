@@ -6,7 +6,7 @@ import { formatDay } from './profile.ts';
 import { label } from '../catalog/index.ts';
 import type { Reply } from '../reply.ts';
 import { say, type Speaker } from '../dispatch/turn.ts';
-import { barChartPng } from './chart.ts';
+import { cardChart } from './chart.ts';
 import { addDays } from '../dates/wall.ts';
 
 const pct = (n: number, of: number) => (of ? Math.round((n / of) * 100) : 0);
@@ -16,21 +16,12 @@ function stageLine(turn: Speaker, name: string, s: Stage): string {
   return say(turn, 'text.report.funnel.stage_line', { name, leads: s.leads, intent: s.intent, deal: s.deal, intentRate: pct(s.intent, s.leads), dealRate: pct(s.deal, s.leads) });
 }
 
-/** The chart never blocks the figures: a failed render leaves the card without its picture. */
 function chart(turn: Speaker, r: FunnelReport): Array<{ title: string; png: Uint8Array }> {
-  try {
-    const title = say(turn, 'title.report.funnel.chart');
-    const bars = [
-      { label: label(turn.locale, 'status', 'lead'), value: r.cohort.leads },
-      { label: label(turn.locale, 'status', 'intent'), value: r.cohort.intent },
-      { label: label(turn.locale, 'status', 'deal'), value: r.cohort.deal },
-    ];
-    // A picture of nothing says less than the line that says so.
-    if (!bars.some((b) => b.value)) return [];
-    return [{ title, png: barChartPng(title, bars) }];
-  } catch {
-    return [];
-  }
+  return cardChart(say(turn, 'title.report.funnel.chart'), [
+    { label: label(turn.locale, 'status', 'lead'), value: r.cohort.leads },
+    { label: label(turn.locale, 'status', 'intent'), value: r.cohort.intent },
+    { label: label(turn.locale, 'status', 'deal'), value: r.cohort.deal },
+  ]);
 }
 
 /** "Nov 1, 2026 to Nov 30, 2026": the period's first and last local day, for every report's title. */

@@ -3,45 +3,29 @@
 // source as a PNG. The same card answers `/crm report monthly` and makes the monthly digest.
 import type { Money, MonthlyReport } from '../../domain/reports/monthly.ts';
 import type { Period } from '../dates/period.ts';
-import { addDays } from '../dates/wall.ts';
 import { formatMoney, label } from '../catalog/index.ts';
 import type { Reply, ReplySection } from '../reply.ts';
 import { say, type Speaker } from '../dispatch/turn.ts';
-import { barChartPng } from './chart.ts';
-import { formatDay } from './profile.ts';
+import { cardChart } from './chart.ts';
+import { periodRange } from './funnel-report.ts';
 
 const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
-const day = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-
-export function periodRange(s: Speaker, period: Pick<Period, 'from' | 'to'>): string {
-  const L = s.locale as 'en' | 'zh-CN';
-  return say(s, 'label.report.period', { from: formatDay(L, day(period.from)), to: formatDay(L, day(addDays(period.to, -1))) });
-}
-
 function money(s: Speaker, values: Money[], currency: string): string {
   return values.length ? values.map((v) => formatMoney(s.locale, v.minor, v.currency)).join(' + ') : formatMoney(s.locale, 0n, currency);
 }
 
-/** The chart never blocks the figures: a failed render leaves the card without its picture. */
 function chart(s: Speaker, r: MonthlyReport): Array<{ title: string; png: Uint8Array }> {
-  try {
-    const title = say(s, 'title.report.monthly.chart');
-    const bars = r.sources
-      .filter((l) => l.customers)
-      .slice(0, 6)
-      .flatMap((l) => {
-        const name = label(s.locale, 'source', l.source);
-        return [
-          { label: `${name} · ${say(s, 'label.report.monthly.chart_new')}`, value: l.customers },
-          { label: `${name} · ${say(s, 'label.report.monthly.chart_won')}`, value: l.deals },
-        ];
-      });
-    // A picture of nothing says less than the line that says so.
-    if (!bars.some((b) => b.value)) return [];
-    return [{ title, png: barChartPng(title, bars) }];
-  } catch {
-    return [];
-  }
+  const bars = r.sources
+    .filter((l) => l.customers)
+    .slice(0, 6)
+    .flatMap((l) => {
+      const name = label(s.locale, 'source', l.source);
+      return [
+        { label: `${name} · ${say(s, 'label.report.monthly.chart_new')}`, value: l.customers },
+        { label: `${name} · ${say(s, 'label.report.monthly.chart_won')}`, value: l.deals },
+      ];
+    });
+  return cardChart(say(s, 'title.report.monthly.chart'), bars);
 }
 
 export function monthlyReply(s: Speaker, r: MonthlyReport, period: Pick<Period, 'from' | 'to'>, opts: { digest?: boolean; late?: string } = {}): Reply {

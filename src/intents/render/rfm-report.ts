@@ -5,7 +5,7 @@ import type { Period } from '../dates/period.ts';
 import { formatMoney } from '../catalog/index.ts';
 import type { Reply } from '../reply.ts';
 import { say, type Speaker } from '../dispatch/turn.ts';
-import { barChartPng } from './chart.ts';
+import { cardChart } from './chart.ts';
 import { periodRange } from './funnel-report.ts';
 
 const SEGMENT_NAME: Record<Segment, string> = {
@@ -14,15 +14,9 @@ const SEGMENT_NAME: Record<Segment, string> = {
 };
 const segmentName = (turn: Speaker, s: Segment) => say(turn, SEGMENT_NAME[s]);
 
-/** The chart never blocks the figures: a failed render leaves the card without its picture. */
 function chart(turn: Speaker, r: RfmReport): Array<{ title: string; png: Uint8Array }> {
-  if (!r.rated || !r.scored) return [];
-  try {
-    const title = say(turn, 'title.report.rfm.chart');
-    return [{ title, png: barChartPng(title, r.segments.map((s) => ({ label: segmentName(turn, s.segment), value: s.count }))) }];
-  } catch {
-    return [];
-  }
+  if (!r.scored) return [];
+  return cardChart(say(turn, 'title.report.rfm.chart'), r.segments.map((s) => ({ label: segmentName(turn, s.segment), value: s.count })));
 }
 
 export function rfmReportReply(turn: Speaker, r: RfmReport, period: Period, previous: Period): Reply {
