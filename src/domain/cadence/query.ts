@@ -61,6 +61,16 @@ export function tierDays(team: CadenceTeam, tier: Customer['tier']): number {
   return tier === 'A' ? team.cadenceDaysA : tier === 'B' ? team.cadenceDaysB : team.cadenceDaysC;
 }
 
+/** When a customer is next due for contact: its tier's cadence after its last contact (else its creation); never once lost. */
+export function contactDueAt(team: CadenceTeam, c: Pick<Customer, 'status' | 'tier' | 'createdAt'>, lastAt: Date | null): Date | null {
+  return c.status === 'lost' ? null : new Date((lastAt ?? c.createdAt).getTime() + tierDays(team, c.tier) * DAY_MS);
+}
+
+/** Whole days a due date has passed by `now` (0 when not passed or there is none). */
+export function daysOverdue(dueAt: Date | null, now: Date): number {
+  return dueAt ? Math.max(0, Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS)) : 0;
+}
+
 /** The customer rows for a set of ids in one query, keyed by id. */
 export async function customersById(prisma: Pick<PrismaClient, 'customer'>, ids: number[]): Promise<Map<number, Customer>> {
   if (ids.length === 0) return new Map();

@@ -2,7 +2,7 @@
 // a time. Due follows the cadence rules (last contact, or creation, plus the tier's days); lost
 // customers have no cadence and come last.
 import type { Customer, CustomerStatus, Prisma, Tier } from '../../generated/prisma/client.ts';
-import { DAY_MS, loadCadenceTeam, tierDays, type CadenceTeam } from '../cadence/query.ts';
+import { contactDueAt, daysOverdue, loadCadenceTeam, type CadenceTeam } from '../cadence/query.ts';
 import type { DomainContext } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
 import { visibleCustomers } from './visibility.ts';
@@ -74,9 +74,8 @@ export async function listCustomers(ctx: DomainContext, filter: CustomerFilter =
 
   let ranked = rows.map((r) => {
     const lastAt = last.get(r.id) ?? null;
-    const dueAt = r.status === 'lost' ? null : new Date((lastAt ?? r.createdAt).getTime() + tierDays(teams.get(r.teamId)!, r.tier) * DAY_MS);
-    const overdueDays = dueAt ? Math.max(0, Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS)) : 0;
-    return { id: r.id, lastAt, dueAt, overdueDays };
+    const dueAt = contactDueAt(teams.get(r.teamId)!, r, lastAt);
+    return { id: r.id, lastAt, dueAt, overdueDays: daysOverdue(dueAt, now) };
   });
   if (filter.due === 'overdue') ranked = ranked.filter((r) => r.dueAt !== null && r.dueAt <= now);
   ranked.sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.id - b.id);

@@ -1,11 +1,9 @@
-import { tierDays, loadCadenceTeam } from '../cadence/query.ts';
+import { contactDueAt, daysOverdue, loadCadenceTeam } from '../cadence/query.ts';
 import type { DomainContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { assertCanAct } from '../permissions.ts';
 import { customerHistory } from './history.ts';
 import { teamCurrency } from './values.ts';
-
-const DAY_MS = 86_400_000;
 
 /** Everything a rep wants before a call: who, whom to ask for, what happened, what is open, what changed. */
 export async function customerProfile(ctx: DomainContext, customerId: number) {
@@ -23,7 +21,7 @@ export async function customerProfile(ctx: DomainContext, customerId: number) {
   ]);
   const { owner, ...rest } = customer;
   const lastContactAt = lastInteractions[0]?.occurredAt ?? null;
-  const nextContactAt = customer.status === 'lost' ? null : new Date((lastContactAt ?? customer.createdAt).getTime() + tierDays(cadence, customer.tier) * DAY_MS);
+  const nextContactAt = contactDueAt(cadence, customer, lastContactAt);
   const openQuotes = quotes.filter((q) => q.status === 'draft' || q.status === 'pending');
-  return { customer: rest, owner, contacts, lastInteractions, openTasks, openQuotes, quotes, history, nextContactAt, currency: teamCurrency(team), locale: team.locale };
+  return { customer: rest, owner, contacts, lastInteractions, openTasks, openQuotes, quotes, history, nextContactAt, overdueDays: daysOverdue(nextContactAt, ctx.clock.now()), currency: teamCurrency(team), locale: team.locale };
 }

@@ -49,10 +49,9 @@ function historyValue(turn: Turn, field: string, value: string | number | null):
 }
 
 /** The date, and how late it is when it has passed, as the customer list says it. */
-function nextContact(turn: Turn, at: Date): string {
-  const days = Math.floor((turn.now.getTime() - at.getTime()) / 86_400_000);
+function nextContact(turn: Turn, at: Date, overdueDays: number): string {
   const date = when(turn, at, false);
-  return days > 0 ? `${date} · ${say(turn, 'text.customers.overdue', { days })}` : date;
+  return overdueDays > 0 ? `${date} · ${say(turn, 'text.customers.overdue', { days: overdueDays })}` : date;
 }
 
 export function profileReply(turn: Turn, p: Profile): Reply {
@@ -62,7 +61,7 @@ export function profileReply(turn: Turn, p: Profile): Reply {
     { label: f('tier'), value: label(turn.locale, 'tier', c.tier) },
     { label: f('status'), value: label(turn.locale, 'status', c.status) },
     { label: f('owner'), value: p.owner?.displayName ?? say(turn, 'title.tasks.pool') },
-    ...(p.nextContactAt ? [{ label: f('next_contact'), value: nextContact(turn, p.nextContactAt) }] : []),
+    ...(p.nextContactAt ? [{ label: f('next_contact'), value: nextContact(turn, p.nextContactAt, p.overdueDays) }] : []),
     { label: f('source'), value: label(turn.locale, 'source', c.source) + (c.referrer ? ` · ${c.referrer}` : '') },
     ...(c.firstContactOn ? [{ label: f('firstContact'), value: formatDay(turn.locale, c.firstContactOn) }] : []),
     ...(c.tags.length ? [{ label: f('tags'), value: c.tags.join(say(turn, 'label.list_separator')) }] : []),
