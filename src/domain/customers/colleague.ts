@@ -27,7 +27,13 @@ export async function ownedByColleague(ctx: DomainContext, text: string, at: 'st
     const ranked = (await findCustomers(wide, text, 3)).filter((r) => r.score >= 70);
     if (ranked.length === 1 || (ranked.length > 1 && ranked[0]!.score > ranked[1]!.score)) found = ranked[0]!.customer;
   }
-  if (!found || found.ownerId === null || found.ownerId === ctx.actor.userId) return null;
-  const owner = await ctx.prisma.user.findUnique({ where: { id: found.ownerId }, select: { displayName: true } });
-  return conflict('customer.owned_by_colleague', { query: text.trim(), name: found.name, code: found.code, owner: owner?.displayName ?? '' });
+  const owner = found ? await colleagueOwning(ctx, found) : null;
+  return found && owner !== null ? conflict('customer.owned_by_colleague', { query: text.trim(), name: found.name, code: found.code, owner }) : null;
+}
+
+/** The name of the colleague who owns `customer`, or null when it is the actor's own or the pool's. */
+export async function colleagueOwning(ctx: DomainContext, customer: { ownerId: number | null }): Promise<string | null> {
+  if (customer.ownerId === null || customer.ownerId === ctx.actor.userId) return null;
+  const owner = await ctx.prisma.user.findUnique({ where: { id: customer.ownerId }, select: { displayName: true } });
+  return owner?.displayName ?? '';
 }

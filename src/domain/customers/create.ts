@@ -4,7 +4,8 @@ import { rescore } from '../funnel/rescore.ts';
 import type { DomainContext } from '../context.ts';
 import { parseOrInvalid } from '../interactions/input.ts';
 import { normalizeEmail, normalizeName, normalizePhone } from '../text/normalize.ts';
-import { coreName } from './match.ts';
+import { colleagueOwning } from './colleague.ts';
+import { coreName, HAN } from './match.ts';
 import { localDateOf } from '../time/zone.ts';
 import { nextCustomerCode } from './code.ts';
 import { columnsOf } from './columns.ts';
@@ -30,8 +31,8 @@ export async function createCustomer(ctx: DomainContext, input: CreateCustomerIn
     const duplicate = await findDuplicate(ctx, normalizedName, phone, email);
     if (duplicate) {
       // Whose it is, when it is a colleague's: a rep cannot open it, so the warning must say whom to ask.
-      const owner = duplicate.ownerId !== null && duplicate.ownerId !== ctx.actor.userId ? await ctx.prisma.user.findUnique({ where: { id: duplicate.ownerId }, select: { displayName: true } }) : null;
-      return { customer: duplicate, created: false, duplicateOf: duplicate, ...(owner ? { duplicateOwner: owner.displayName } : {}) };
+      const owner = await colleagueOwning(ctx, duplicate);
+      return { customer: duplicate, created: false, duplicateOf: duplicate, ...(owner !== null ? { duplicateOwner: owner } : {}) };
     }
   }
   const team = await ctx.prisma.team.findUniqueOrThrow({ where: { id: ctx.actor.teamId } });
@@ -114,7 +115,6 @@ async function findDuplicate(ctx: DomainContext, normalizedName: string, phone: 
   return contact?.customer ?? null;
 }
 
-const HAN = /[\u3400-\u9fff]/;
 
 /**
  * A customer the team already has under a longer or shorter form of the same Chinese company name:

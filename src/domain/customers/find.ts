@@ -3,7 +3,7 @@ import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
 import { foldForMatch, normalizeName } from '../text/normalize.ts';
 import { ownedByColleague } from './colleague.ts';
-import { coreName, firstToken, leadingMatch, leadingPhrases, likenessTo, opensName, pairsOf, phoneDigits, score } from './match.ts';
+import { coreName, firstToken, HAN, leadingMatch, leadingPhrases, likenessTo, opensName, pairsOf, phoneDigits, score } from './match.ts';
 import { visibleCustomers, visibleCustomersSql } from './visibility.ts';
 
 // Search offers only customers the reader may open (see visibility.ts).
@@ -11,7 +11,6 @@ function teamScope(ctx: DomainContext) {
   return visibleCustomers(ctx.actor);
 }
 
-const HAN = /[\u3400-\u9fff]/;
 
 /** How many of the trigram-nearest names "did you mean" ranks (see closest). */
 const NEAREST = 500;

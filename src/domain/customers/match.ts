@@ -24,7 +24,8 @@ export function phoneDigits(query: string): string | undefined {
   return digits.length >= 4 ? digits : undefined;
 }
 
-const HAN = /[\u3400-\u9fff]/;
+/** A Chinese character: names holding one are matched by their pieces, not by words. */
+export const HAN = /[\u3400-\u9fff]/;
 
 /** The 2-character pieces likeness compares (the text itself when it is one character). */
 export function pairsOf(s: string): Set<string> {
