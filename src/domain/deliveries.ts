@@ -3,7 +3,8 @@
 import type { DoorName } from './context.ts';
 import type { Database } from './db/database.ts';
 import { COMMAND_TX, nestable, type Tx } from './db/transaction.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { driverTransaction } from './db/driver.ts';
 
 // Results are stored wrapped, so a finished call whose result is null is told apart from a legacy
 // claim row (result column NULL). BigInt and Date survive the round trip, so a retry answers the same.
@@ -76,17 +77,13 @@ export async function once<T>(db: Database, key: string, door: DoorName, fn: (pr
       if (earlier.found) return { result: earlier.result, duplicate: true };
     }
     try {
-      const result = await db.prisma.$transaction(async (tx: Tx) => {
-        const claimed = await tx.$queryRawUnsafe<unknown[]>(
-          `INSERT INTO "ProcessedDelivery" ("key", "door", "result", "createdAt") VALUES ($1, $2::"Door", NULL, now() AT TIME ZONE 'UTC')
-           ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
-          key,
-          door,
-        );
+      const result = await driverTransaction(db.prisma, async (tx: Tx, sql) => {
+        const claimed = await sql.rows(Prisma.sql`INSERT INTO "ProcessedDelivery" ("key", "door", "result", "createdAt") VALUES (${key}, ${door}::"Door", NULL, now() AT TIME ZONE 'UTC')
+           ON CONFLICT ("key") DO NOTHING RETURNING "key"`);
         if (claimed.length === 0) throw DUPLICATE;
         const slot: AnswerSlot = { key, encode: (v) => encode(v), written: false };
-        const value = await fn(nestable(tx), slot);
-        if (!slot.written) await tx.$executeRawUnsafe(`UPDATE "ProcessedDelivery" SET "result" = $2::jsonb WHERE "key" = $1`, key, encode(keep(value)));
+        const value = await fn(nestable(tx, sql), slot);
+        if (!slot.written) await sql.run(Prisma.sql`UPDATE "ProcessedDelivery" SET "result" = ${encode(keep(value))}::jsonb WHERE "key" = ${key}`);
         return value;
       }, COMMAND_TX);
       return { result, duplicate: false };

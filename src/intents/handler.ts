@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Clock, DomainContext } from '../domain/context.ts';
 import type { Database } from '../domain/db/database.ts';
 import { COMMAND_TX, nestable } from '../domain/db/transaction.ts';
+import { driverTransaction } from '../domain/db/driver.ts';
 import { answered, once, type AnswerSlot } from '../domain/deliveries.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { mayImport } from '../domain/customers/import/index.ts';
@@ -143,7 +144,7 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const begun = Date.now();
       const { result, duplicate } = inv.deliveryKey
         ? await once(db, base, inv.door, run, storedOutcome)
-        : { result: await db.prisma.$transaction((tx) => run(nestable(tx)), COMMAND_TX), duplicate: false };
+        : { result: await driverTransaction(db.prisma, (tx, sql) => run(nestable(tx, sql)), COMMAND_TX), duplicate: false };
       watch.committed = true;
       progress?.accepted?.();
       // A door still able to carry the answer in its HTTP response (a Feishu card callback within its

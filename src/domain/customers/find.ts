@@ -1,3 +1,4 @@
+import { sqlOf } from '../db/driver.ts';
 import type { Customer } from '../../generated/prisma/client.ts';
 import type { DomainContext } from '../context.ts';
 import { ambiguous, notFound } from '../errors.ts';
@@ -59,7 +60,7 @@ async function candidates(ctx: DomainContext, needle: string, opts: { take?: num
     ...byCustomer.map((test) => `SELECT c."id" FROM "Customer" c WHERE ${test}`),
     ...byContact.map((test) => `SELECT k."customerId" FROM "Contact" k WHERE ${test}`),
   ].join(' UNION ');
-  return ctx.prisma.$queryRawUnsafe<WithContacts[]>(
+  return sqlOf(ctx.prisma).rowsUnsafe<WithContacts>(
     `SELECT c.*, (SELECT coalesce(json_agg(json_build_object('name', k."name", 'normalizedPhone', k."normalizedPhone", 'email', k."email") ORDER BY k."id"), '[]')
                   FROM "Contact" k WHERE k."customerId" = c."id") AS "contacts"
      FROM "Customer" c

@@ -5,6 +5,7 @@ import { watchDbPool } from '../../observe/metrics.ts';
 import { withTurns } from './pglite-turns.ts';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { reportingStatements, type StatementListener } from './statements.ts';
+import { exposingTransactions, outsideSql, type Sql } from './driver.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -20,6 +21,8 @@ export interface Database {
   engine: Engine;
   prisma: PrismaClient;
   raw: RawSql;
+  /** Hand-written SQL outside transactions, typed as Prisma's $queryRaw types it, without its client's cost (driver.ts). */
+  sql: Sql;
   describe: string;
   /**
    * Whether the server answers a fresh connection's `SELECT 1` within `ms`: tells a server that
@@ -92,10 +95,12 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
   // One connection: transactions queue behind each other by design, so Prisma's 2 s deadline to start
   // one measured the queue, not a fault (20 creates at once failed on a loaded machine). How long a
   // person waits is bounded by the command limiter and the stall guard, not here.
-  const prisma = new PrismaClient({ adapter: opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory, transactionOptions: { maxWait: 15_000 } });
+  const adapter = exposingTransactions(opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory);
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000 } });
   return {
     engine: 'pglite',
     prisma,
+    sql: await outsideSql(adapter),
     raw: reportingRaw(raw, opts.onStatement),
     describe: dataDir ? `embedded PostgreSQL (PGlite) in ${dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
     ...(dataDir ? { dataDir } : {}),
@@ -181,7 +186,8 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     },
   };
   const factory = new PrismaPg(pool);
-  const prisma = new PrismaClient({ adapter: opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory });
+  const adapter = exposingTransactions(opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory);
+  const prisma = new PrismaClient({ adapter });
   const safe = url.replace(/\/\/[^@/]*@/, '//***@');
   // Outside the pool on purpose: a pool whose connections all hang cannot answer for the server.
   // One connection kept open for it (a fresh one per probe costs a server process each time);
@@ -224,6 +230,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   return {
     engine: 'postgres',
     prisma,
+    sql: await outsideSql(adapter),
     raw: reportingRaw(raw, opts.onStatement),
     ping,
     lane: reportingRaw(

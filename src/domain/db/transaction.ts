@@ -3,6 +3,7 @@
 // the outer transaction that becomes a savepoint, so a domain refusal thrown mid-way still undoes
 // that function's own writes (and a unique violation does not poison the outer transaction).
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { DRIVER, type Sql } from './driver.ts';
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -29,8 +30,11 @@ export function refusingBeforeWrites<T>(prisma: PrismaClient, fn: (tx: Tx) => Pr
   return prisma.$transaction(fn);
 }
 
-/** A PrismaClient-shaped view of `tx` whose $transaction(fn) runs fn inside a savepoint of tx. */
-export function nestable(tx: Tx): PrismaClient {
+/**
+ * A PrismaClient-shaped view of `tx` whose $transaction(fn) runs fn inside a savepoint of tx; with
+ * `sql`, the driver's handle on the same transaction (driver.ts sqlOf finds it).
+ */
+export function nestable(tx: Tx, sql?: Sql): PrismaClient {
   const nested = async (fn: unknown) => {
     if (typeof fn !== 'function') throw new Error('only interactive transactions can nest in a command');
     const name = `sp_${++savepoints}`;
@@ -48,6 +52,7 @@ export function nestable(tx: Tx): PrismaClient {
     get(target, prop, receiver) {
       if (prop === '$transaction') return nested;
       if (prop === IN_COMMAND) return true;
+      if (prop === DRIVER) return sql;
       return Reflect.get(target, prop, receiver);
     },
   }) as PrismaClient;

@@ -2,7 +2,8 @@
 // interaction logged or undone, tier/budget/source edited, a quote submitted, decided or answered),
 // and hands a lead to sales when it reaches the team's threshold: status `intent`, a LeadHandoff row
 // with its deadline (the team's pool window for the tier), an audit row, and an event for the notice.
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { sqlOf } from '../db/driver.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
 import type { DomainContext } from '../context.ts';
 import { windowHours } from '../pool/window.ts';
@@ -69,7 +70,7 @@ export interface Pending {
 export async function signalsOf(tx: Tx, customerId: number, now: Date): Promise<SignalRow | undefined> {
   const since30 = new Date(now.getTime() - 30 * DAY);
   const since7 = new Date(now.getTime() - 7 * DAY);
-  const [r] = await tx.$queryRaw<SignalRow[]>`
+  const [r] = await sqlOf(tx).rows<SignalRow>(Prisma.sql`
     WITH c AS (
       SELECT c.*, t."scoreSettings", t."poolHoursA", t."poolHoursB", t."poolHoursC",
              coalesce(t.currency, CASE WHEN t.locale = 'zh-CN' THEN 'CNY' ELSE 'USD' END) AS team_currency
@@ -91,7 +92,7 @@ export async function signalsOf(tx: Tx, customerId: number, now: Date): Promise<
            (SELECT count(*) FROM "Customer" o WHERE o."teamId" = c."teamId" AND o.source = c.source AND o.id <> c.id) AS "sourceAll",
            (SELECT count(*) FROM "Customer" o WHERE o."teamId" = c."teamId" AND o.source = c.source AND o.id <> c.id AND o.status = 'deal') AS "sourceDeals"
     FROM c LEFT JOIN LATERAL (SELECT i.mood::text AS mood, i."occurredAt" AS "moodAt" FROM "Interaction" i
-                              WHERE i."customerId" = c.id AND i.mood IS NOT NULL ORDER BY i."occurredAt" DESC, i.id DESC LIMIT 1) m ON true`;
+                              WHERE i."customerId" = c.id AND i.mood IS NOT NULL ORDER BY i."occurredAt" DESC, i.id DESC LIMIT 1) m ON true`);
   return r;
 }
 

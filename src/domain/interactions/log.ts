@@ -1,3 +1,4 @@
+import { sqlOf } from '../db/driver.ts';
 import { Prisma, type Interaction, type Task } from '../../generated/prisma/client.ts';
 import { toJson } from '../audit.ts';
 import { utc } from '../cadence/query.ts';
@@ -79,7 +80,7 @@ export async function logInteraction(ctx: DomainContext, input: LogInteractionIn
     const rescored = scored.score !== signals.score
       ? Prisma.sql`, s AS (UPDATE "Customer" SET "score" = ${scored.score}, "scoredAt" = ${at}, "updatedAt" = ${utc(new Date())} WHERE "id" = ${signals.id} RETURNING "id")`
       : Prisma.empty;
-    const [ids] = await tx.$queryRaw<Array<{ interactionId: number; taskId: number | null }>>`
+    const [ids] = await sqlOf(tx).rows<{ interactionId: number; taskId: number | null }>(Prisma.sql`
       WITH i AS (
         INSERT INTO "Interaction" ("customerId", "authorId", "channel", "occurredAt", "summary", "mood", "nextStep", "createdAt")
         VALUES (${row.customerId}, ${row.authorId}, ${row.channel}::"Channel", ${utc(occurredAt)}, ${row.summary}, ${row.mood}::"Mood", ${row.nextStep}, ${at})
@@ -89,7 +90,7 @@ export async function logInteraction(ctx: DomainContext, input: LogInteractionIn
         INSERT INTO "AuditEvent" ("actorId", "door", "entity", "entityId", "action", "after", "at")
         VALUES (${actorId}::int, ${ctx.door}::"Door", 'interaction', (SELECT "id" FROM i)::text, 'log', ${JSON.stringify(toJson(row))}::jsonb || jsonb_build_object('id', (SELECT "id" FROM i)), ${at})
                ${taskAudit})
-      SELECT (SELECT "id" FROM i) AS "interactionId", ${next ? Prisma.sql`(SELECT "id" FROM t)` : Prisma.sql`NULL::int`} AS "taskId"`;
+      SELECT (SELECT "id" FROM i) AS "interactionId", ${next ? Prisma.sql`(SELECT "id" FROM t)` : Prisma.sql`NULL::int`} AS "taskId"`);
     const interaction: Interaction = { id: ids!.interactionId, ...row };
     await handOffIfDue(tx, ctx, scored, now);
     if (!next) return { interaction };

@@ -1,6 +1,7 @@
 // The outbox's rows: written inside a command's transaction, leased by the replica sending them,
 // marked sent or failed (with the next try's time) after. Times come from the database's clock so
 // replicas agree on when a lease has run out.
+import { sqlOf } from '../db/driver.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Database } from '../db/database.ts';
 
@@ -60,7 +61,7 @@ export async function enqueueRows(prisma: PrismaClient, rows: Array<{ key: strin
   for (const [i, r] of rows.entries()) {
     const message = encodeMessage(r.message);
     const withAnswer = answer && i === rows.length - 1;
-    const [row] = await prisma.$queryRawUnsafe<Array<{ id: number }>>(
+    const [row] = await sqlOf(prisma).rowsUnsafe<{ id: number }>(
       `${withAnswer ? `WITH answered AS (UPDATE "ProcessedDelivery" SET "result" = $6::jsonb WHERE "key" = $5) ` : ''}INSERT INTO "OutboxMessage" ("key", "message", "status", "dueAt", "leasedBy", "leaseUntil", "createdAt")
        VALUES ($1, $2::jsonb, 'pending', now() AT TIME ZONE 'UTC', $3, (now() AT TIME ZONE 'UTC') + make_interval(secs => $4::int / 1000.0), now() AT TIME ZONE 'UTC')
        ON CONFLICT ("key") DO NOTHING RETURNING "id"`,

@@ -1,5 +1,6 @@
 // A person's first message provisions them: a rep in the default team (an admin if CRM_ADMINS lists
 // them). Later messages pick up a changed zone, language or name from their door's profile.
+import type { Sql } from '../db/driver.ts';
 import { Prisma, type PrismaClient, type Team, type User } from '../../generated/prisma/client.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Clock } from '../context.ts';
@@ -88,7 +89,7 @@ export async function resolveActor(db: Database, clock: Clock, who: Who, setting
  */
 export async function resolveActorAndTeam(db: Database, clock: Clock, who: Who, settings: ProvisionSettings): Promise<Actor & { created: boolean; chosenLocale: boolean; team: Team }> {
   const key = { platform: who.platform, workspaceId: who.workspaceId, externalId: who.externalUserId };
-  const known = await knownUser(db.prisma, key);
+  const known = await knownUser(db.sql, key);
   if (known) return { ...(await refreshLoaded(db, clock, known, who)), created: false };
   // A burst of first contacts on a fresh deployment races twice: on the identity (two first
   // messages from one person) and on the default team (everyone's first message creates it). A
@@ -140,8 +141,8 @@ const KNOWN_USER = `SELECT ${USER_COLUMNS.map((c) => `u."${c}"`).join(', ')}, ${
  * Prisma's include would send a second one for the team). The columns come from Prisma's own list
  * of the models' fields, so the rows are the models' rows.
  */
-async function knownUser(prisma: PrismaClient, key: { platform: Who['platform']; workspaceId: string; externalId: string }): Promise<UserWithTeam | null> {
-  const [row] = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(KNOWN_USER, key.platform, key.workspaceId, key.externalId);
+async function knownUser(sql: Sql, key: { platform: Who['platform']; workspaceId: string; externalId: string }): Promise<UserWithTeam | null> {
+  const [row] = await sql.rowsUnsafe<Record<string, unknown>>(KNOWN_USER, key.platform, key.workspaceId, key.externalId);
   if (!row) return null;
   const user = Object.fromEntries(USER_COLUMNS.map((c) => [c, row[c]])) as User;
   const team = Object.fromEntries(TEAM_COLUMNS.map((c) => [c, row[`team.${c}`]])) as Team;
