@@ -135,8 +135,8 @@ export function createHandler(deps: HandlerDeps): Handler & { drain(ms: number):
       const run = async (prisma: PrismaClient, slot?: AnswerSlot): Promise<Outcome> => {
         if (watch.abandoned) throw new DatabaseStalled();
         const outcome = await effect(prisma, slot);
-        // The stored request ends with the command: a crash before this commit leaves it for a replica to resume.
-        if (held) await deps.intake!.finishIn(prisma, held.key);
+        // The stored request ends with the command's delivery key (intake store): a crash before this
+        // commit leaves it for a replica to resume.
         if (watch.abandoned) throw new DatabaseStalled();
         watch.committing = true;
         return outcome;

@@ -51,4 +51,19 @@ describeEngines('intake store under a burst', (engine) => {
       expect(inserts.length).toBeLessThanOrEqual(6);
     }
   });
+
+  // PostgreSQL's rows have leases any replica may take over; PGlite's journal replays only at start (one process owns it).
+  it.runIf(engine === 'postgres')('a request whose delivery key committed is finished: past its lease it is not resumed, and the sweep clears it', async () => {
+    // A lease of 1 ms: both requests are past it at once, as if their replica had died.
+    const intake = openIntake(db, 'ended', 1);
+    const invocation = JSON.stringify({ door: 'slack', input: { kind: 'text', text: '/log Acme' } });
+    expect(await intake.take('slack:ended-done', 'slack', invocation)).toBe(true);
+    expect(await intake.take('slack:ended-open', 'slack', invocation)).toBe(true);
+    // What the command's transaction commits with its effect (src/domain/deliveries.ts once).
+    await db.raw.query(`INSERT INTO "ProcessedDelivery" ("key", "door", "result", "createdAt") VALUES ('slack:ended-done', 'slack', '{"value":1}', now())`);
+    const due = async () => (await intake.due(20, 5)).map((t) => t.key).filter((k) => k.startsWith('slack:ended-'));
+    await expect.poll(due, { timeout: 10_000 }).toEqual(['slack:ended-open']);
+    const left = await db.raw.query<{ key: string }>(`SELECT "key" FROM "Intake" WHERE "key" LIKE 'slack:ended-%'`);
+    expect(left.map((r) => r.key)).toEqual(['slack:ended-open']);
+  });
 });

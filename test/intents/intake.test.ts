@@ -104,7 +104,11 @@ describeEngines('durable intake', (engine) => {
     await until('the answer', () => sent.length === 1);
     expect(JSON.stringify(sent[0]!.message.reply)).toMatch(/Logged/);
     expect(await interactions('acked while held')).toBe(1);
+    // Its delivery key, committed with the command, ends the stored request: the sweep resumes
+    // nothing and clears the row (no statement of its own in the command).
+    expect(await handler.resumeIntakes()).toBe(0);
     if (engine === 'postgres') expect(await db.raw.query(`SELECT "key" FROM "Intake"`)).toEqual([]);
+    expect(await interactions('acked while held')).toBe(1);
   }, 60_000);
 
   it('a request told "busy" is not kept: nothing resumes it', async () => {

@@ -154,9 +154,6 @@ export function journalIntake(db: Database, leaseMs: number): IntakeStore {
       await record(key, invocation, 1, Date.now());
       return true;
     },
-    async finishIn() {
-      // The command's ProcessedDelivery row, in the same transaction, is the journal's "done".
-    },
     async forget(key, committed) {
       const held = end(key);
       if (!held) return;

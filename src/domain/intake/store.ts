@@ -1,8 +1,8 @@
 // Where an acknowledged request waits for its command (durable intake, src/intents/intake.ts). On
-// PostgreSQL: an "Intake" row written on the lane (connections no command holds), deleted in the
-// command's own transaction, so a row past its lease is a command whose replica died after the ack,
-// and any replica may take it. Times come from the database's clock so replicas agree on leases.
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+// PostgreSQL: an "Intake" row written on the lane (connections no command holds). It ends when the
+// command's transaction commits its delivery key (ProcessedDelivery), as the journal's lines do: no
+// statement of its own in the command; the sweep deletes finished rows in bulk. A row past its lease
+// without that key is a command whose replica died after the ack, and any replica may take it. Times come from the database's clock so replicas agree on leases.
 import type { DoorName } from '../context.ts';
 import type { Database, RawSql } from '../db/database.ts';
 
@@ -15,8 +15,6 @@ export interface Taken {
 export interface IntakeStore {
   /** Stores the request durably; false when its key is already taken (a redelivery). */
   take(key: string, door: DoorName, invocation: string): Promise<boolean>;
-  /** Inside the command's transaction: the intake ends with the command's commit. */
-  finishIn(prisma: PrismaClient, key: string): Promise<void>;
   /** After that commit, or after an answer that changed nothing (busy, try again) or a duplicate. */
   forget(key: string, committed: boolean): Promise<void>;
   /** Unfinished intakes nobody holds, now held by this replica; each start counts an attempt. */
@@ -88,16 +86,18 @@ export function sqlIntake(db: Database, by: string, leaseMs: number, lanes = 2):
         pump();
       });
     },
-    async finishIn(prisma, key) {
-      await prisma.$executeRawUnsafe(`DELETE FROM "Intake" WHERE "key" = $1`, key);
-    },
     async forget(key, committed) {
       if (!committed) await lane.query(`DELETE FROM "Intake" WHERE "key" = $1`, [key]);
     },
     async due(limit, maxAttempts) {
+      // Finished rows (their delivery key committed) go; the rest past their lease are taken. The two
+      // sets are disjoint, so one statement does both.
+      const done = `EXISTS (SELECT 1 FROM "ProcessedDelivery" p WHERE p."key" = x."key" AND p."result" IS NOT NULL)`;
       return lane.query<Taken>(
-        `UPDATE "Intake" i SET "leasedBy" = $1, "leaseUntil" = ${LEASE('$2')}, "attempts" = i."attempts" + 1
-         FROM (SELECT "key" FROM "Intake" WHERE "leaseUntil" < ${NOW} AND "attempts" < $3 ORDER BY "createdAt" LIMIT ${Math.max(1, Math.floor(limit))} FOR UPDATE SKIP LOCKED) picked
+        `WITH finished AS (DELETE FROM "Intake" x WHERE ${done})
+         UPDATE "Intake" i SET "leasedBy" = $1, "leaseUntil" = ${LEASE('$2')}, "attempts" = i."attempts" + 1
+         FROM (SELECT x."key" FROM "Intake" x WHERE x."leaseUntil" < ${NOW} AND x."attempts" < $3 AND NOT ${done}
+               ORDER BY x."createdAt" LIMIT ${Math.max(1, Math.floor(limit))} FOR UPDATE SKIP LOCKED) picked
          WHERE i."key" = picked."key" RETURNING i."key", i."invocation", i."attempts"`,
         [by, leaseMs, maxAttempts],
       );
