@@ -9,6 +9,8 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 
 /** Runs a statement: its rows as $queryRaw would give them, or its affected-row count. */
 export interface Sql {
+  /** Which way the statements go: the driver adapter directly, or Prisma's client. */
+  readonly via: 'driver' | 'client';
   rows<T>(query: Prisma.Sql): Promise<T[]>;
   run(query: Prisma.Sql): Promise<number>;
   /** rows, for SQL text with $1… placeholders built by hand ($queryRawUnsafe's form). */
@@ -79,6 +81,7 @@ function driverSql(conn: SqlQueryable): Sql {
     return { sql: text, args: args.map((a) => a.value), argTypes: args.map((a) => a.type) };
   };
   return {
+    via: 'driver',
     rows: async <T>(query: Prisma.Sql) => objects<T>(await conn.queryRaw(prepare(query.text, query.values))),
     run: (query) => conn.executeRaw(prepare(query.text, query.values)),
     rowsUnsafe: async <T>(text: string, ...values: unknown[]) => objects<T>(await conn.queryRaw(prepare(text, values))),
@@ -91,6 +94,7 @@ type Client = Pick<PrismaClient, '$queryRaw' | '$executeRaw' | '$queryRawUnsafe'
 
 function clientSql(prisma: Client): Sql {
   return {
+    via: 'client',
     rows: <T>(query: Prisma.Sql) => prisma.$queryRaw<T[]>(query),
     run: (query) => prisma.$executeRaw(query),
     rowsUnsafe: <T>(text: string, ...values: unknown[]) => prisma.$queryRawUnsafe<T[]>(text, ...values),
