@@ -4,6 +4,7 @@
 // statement of its own in the command; the sweep deletes finished rows in bulk. A row past its lease
 // without that key is a command whose replica died after the ack, and any replica may take it. Times come from the database's clock so replicas agree on leases.
 import type { DoorName } from '../context.ts';
+import { grouped } from '../db/group.ts';
 import type { Database, RawSql } from '../db/database.ts';
 
 export interface Taken {
@@ -33,32 +34,14 @@ const BATCH_ROWS = 500;
 
 export function sqlIntake(db: Database, by: string, leaseMs: number, lanes = 2): IntakeStore {
   const lane: RawSql = db.lane ?? db.raw;
-  // Group commit: requests arriving while the lane's connections are busy go out together, as one
-  // multi-row INSERT (one round trip, one commit, one WAL flush for all). Each is acknowledged only
-  // once that statement has committed, as alone. A lone request goes out at once, never delayed.
-  type Waiter = { key: string; door: DoorName; invocation: string; done: (fresh: boolean) => void; fail: (err: unknown) => void };
-  let pending: Waiter[] = [];
-  let inFlight = 0;
-  const pump = () => {
-    while (inFlight < lanes && pending.length) {
-      const batch = pending.slice(0, BATCH_ROWS);
-      pending = pending.slice(batch.length);
-      inFlight++;
-      void insert(batch).finally(() => {
-        inFlight--;
-        pump();
-      });
-    }
-  };
-  async function insert(batch: Waiter[]): Promise<void> {
+  // Group commit (group.ts): requests arriving while the lane's connections are busy go out as one
+  // multi-row INSERT, each acknowledged only once it has committed.
+  type Request = { key: string; door: DoorName; invocation: string };
+  async function insert(batch: Request[]): Promise<boolean[]> {
     // A key twice in one batch (a redelivery racing its first) is one row: the later asker is the duplicate.
-    const first = new Map<string, Waiter>();
-    const repeats: Waiter[] = [];
-    for (const w of batch) {
-      if (first.has(w.key)) repeats.push(w);
-      else first.set(w.key, w);
-    }
-    const rows = [...first.values()];
+    const firstOf = new Map<string, number>();
+    batch.forEach((r, i) => firstOf.has(r.key) || firstOf.set(r.key, i));
+    const rows = [...firstOf.values()].map((i) => batch[i]!);
     const params: unknown[] = [];
     const values = rows.map((w, i) => {
       params.push(w.key, w.door, w.invocation);
@@ -66,25 +49,18 @@ export function sqlIntake(db: Database, by: string, leaseMs: number, lanes = 2):
       return `($${p + 1}, $${p + 2}::"Door", $${p + 3}::jsonb, $${rows.length * 3 + 1}, ${LEASE(`$${rows.length * 3 + 2}`)}, ${NOW})`;
     });
     params.push(by, leaseMs);
-    try {
-      const inserted = await lane.query<{ key: string }>(
-        `INSERT INTO "Intake" ("key", "door", "invocation", "leasedBy", "leaseUntil", "createdAt")
-         VALUES ${values.join(', ')} ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
-        params,
-      );
-      const fresh = new Set(inserted.map((r) => r.key));
-      rows.forEach((w) => w.done(fresh.has(w.key)));
-      repeats.forEach((w) => w.done(false));
-    } catch (err) {
-      batch.forEach((w) => w.fail(err));
-    }
+    const inserted = await lane.query<{ key: string }>(
+      `INSERT INTO "Intake" ("key", "door", "invocation", "leasedBy", "leaseUntil", "createdAt")
+       VALUES ${values.join(', ')} ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
+      params,
+    );
+    const fresh = new Set(inserted.map((r) => r.key));
+    return batch.map((r, i) => fresh.has(r.key) && firstOf.get(r.key) === i);
   }
+  const store = grouped(insert, { lanes, max: BATCH_ROWS });
   return {
     take(key, door, invocation) {
-      return new Promise<boolean>((done, fail) => {
-        pending.push({ key, door, invocation, done, fail });
-        pump();
-      });
+      return store({ key, door, invocation });
     },
     async forget(key, committed) {
       if (!committed) await lane.query(`DELETE FROM "Intake" WHERE "key" = $1`, [key]);
