@@ -15,6 +15,13 @@ function teamScope(ctx: DomainContext) {
 /** The least likeness (match.ts likenessTo) a "did you mean" suggestion needs. */
 const LIKENESS_FLOOR = 0.3;
 
+/**
+ * "Did you mean" for a Latin miss reads at most READS names looking for the likest exactly; past it,
+ * the NEAREST trigram-nearest names are ranked instead (crm_likest_names).
+ */
+const READS = 200;
+const NEAREST = 500;
+
 type WithContacts = Customer & { contacts: Array<{ name: string; normalizedPhone: string | null; email: string | null }> };
 
 /** LIKE pattern text matching `s` literally. */
@@ -78,46 +85,46 @@ async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Cu
   const nq = normalizeName(query) || foldForMatch(query).replace(/\s+/g, '');
   const triples = [...new Set([...nq].map((_, i, all) => all.slice(i, i + 3).join('')).filter((t) => [...t].length === 3))];
   type Named = Pick<Customer, 'id' | 'name' | 'normalizedName' | 'aliases' | 'updatedAt'>;
+  let pool: Named[];
+  if (!HAN.test(query) && triples.length) {
+    // Latin: a common word ("robotics") puts thousands of names within reach of the likeness floor;
+    // ranking all of them cost 35 ms at 100,000 customers, and walking the trigram GiST index for
+    // the nearest reads all of it (25 ms) whatever the LIMIT. crm_likest_names (migration
+    // customer_likest_names) finds exactly the names at least as like as the limit-th that hold one
+    // of the query's 3-letter runs, through an index of name pieces tagged with the name's size; when
+    // that would read more than READS names it ranks the NEAREST trigram-nearest ones, as before.
+    const { team, owner } = visibleCustomersArgs(ctx.actor);
+    pool = await ctx.prisma.$queryRawUnsafe<Named[]>(
+      `SELECT c."id", c."name", c."normalizedName", c."aliases", c."updatedAt"
+       FROM crm_likest_names(${p(grams)}::text[], ${p(triples)}::text[], ${p(limit)}::int, ${p(LIKENESS_FLOOR)}::float8,
+                             ${p(team)}::int, ${p(owner)}::int, ${p(READS)}::int, ${p(nq)}, ${p(NEAREST)}::int) l
+       JOIN "Customer" c ON c."id" = l."id" WHERE ${visibleCustomersSql(ctx.actor, p)}`,
+      ...params,
+    );
+  } else {
+    // Chinese: pieces of names are rare, so customers sharing a 2-character piece with the query are
+    // few and the pieces index finds them; the ones holding the most of the query's pieces come first.
+    const order = grams.map((g) => `(strpos(lower(c."name") || ' ' || c."normalizedName", ${p(g)}) > 0)::int`).join(' + ');
+    pool = await ctx.prisma.$queryRawUnsafe<Named[]>(
+      `SELECT c."id", c."name", c."normalizedName", c."aliases", c."updatedAt" FROM "Customer" c
+       WHERE crm_customer_grams(c."name", c."normalizedName", c."aliases") && ${p(grams)}::text[] AND ${visibleCustomersSql(ctx.actor, p)}
+       ORDER BY ${order} DESC, c."updatedAt" DESC LIMIT 200`,
+      ...params,
+    );
+  }
   // Likeness ranks the pool; ties go to the name holding more of the query's pairs, then the latest changed.
   const held = (c: Named) => {
     const hay = `${c.name.toLowerCase()} ${c.normalizedName}`;
     return grams.filter((g) => hay.includes(g)).length;
   };
   const like = likenessTo(query);
-  const rank = <T extends Named>(pool: T[]): T[] =>
-    pool
-      .map((c) => ({ c, s: Math.max(like(c.name, c.normalizedName), ...c.aliases.map((a) => like(a))) }))
-      .filter((x) => x.s >= LIKENESS_FLOOR)
-      .map((x) => ({ ...x, h: held(x.c) }))
-      .sort((a, b) => b.s - a.s || b.h - a.h || b.c.updatedAt.getTime() - a.c.updatedAt.getTime())
-      .slice(0, limit)
-      .map((x) => x.c);
-  if (!HAN.test(query) && triples.length) {
-    // Latin: a common word ("robotics") puts thousands of names within reach of the likeness floor;
-    // ranking all of them, or walking a trigram GiST index for the nearest (it read all of its 1,000
-    // pages on every miss at 100,000 customers), cost 25–35 ms. crm_likest_names (migration
-    // customer_likest_names) returns exactly the names at least as like as the limit-th that hold
-    // one of the query's 3-letter runs, found through an index of pieces tagged with the name's
-    // size: a few dozen whole rows to rank, in one statement.
-    const { team, owner } = visibleCustomersArgs(ctx.actor);
-    return rank(
-      await ctx.prisma.$queryRawUnsafe<Customer[]>(
-        `SELECT c.* FROM crm_likest_names(${p(grams)}::text[], ${p(triples)}::text[], ${p(limit)}::int, ${p(LIKENESS_FLOOR)}::float8, ${p(team)}::int, ${p(owner)}::int) l
-         JOIN "Customer" c ON c."id" = l."id" WHERE ${visibleCustomersSql(ctx.actor, p)}`,
-        ...params,
-      ),
-    );
-  }
-  // Chinese: pieces of names are rare, so customers sharing a 2-character piece with the query are
-  // few and the pieces index finds them; the ones holding the most of the query's pieces come first.
-  const order = grams.map((g) => `(strpos(lower(c."name") || ' ' || c."normalizedName", ${p(g)}) > 0)::int`).join(' + ');
-  const pool = await ctx.prisma.$queryRawUnsafe<Named[]>(
-    `SELECT c."id", c."name", c."normalizedName", c."aliases", c."updatedAt" FROM "Customer" c
-     WHERE crm_customer_grams(c."name", c."normalizedName", c."aliases") && ${p(grams)}::text[] AND ${visibleCustomersSql(ctx.actor, p)}
-     ORDER BY ${order} DESC, c."updatedAt" DESC LIMIT 200`,
-    ...params,
-  );
-  const ids = rank(pool).map((c) => c.id);
+  const ids = pool
+    .map((c) => ({ c, s: Math.max(like(c.name, c.normalizedName), ...c.aliases.map((a) => like(a))) }))
+    .filter((x) => x.s >= LIKENESS_FLOOR)
+    .map((x) => ({ ...x, h: held(x.c) }))
+    .sort((a, b) => b.s - a.s || b.h - a.h || b.c.updatedAt.getTime() - a.c.updatedAt.getTime())
+    .slice(0, limit)
+    .map((x) => x.c.id);
   if (!ids.length) return [];
   const rows = await ctx.prisma.customer.findMany({ where: { id: { in: ids } } });
   const byId = new Map(rows.map((c) => [c.id, c]));
