@@ -5,7 +5,7 @@ import { ambiguous, notFound } from '../errors.ts';
 import { foldForMatch, normalizeName } from '../text/normalize.ts';
 import { ownedByColleague } from './colleague.ts';
 import { coreName, firstToken, HAN, leadingMatch, leadingPhrases, likenessTo, opensName, pairsOf, phoneDigits, score } from './match.ts';
-import { visibleCustomers, visibleCustomersSql } from './visibility.ts';
+import { visibleCustomers, visibleCustomersArgs, visibleCustomersSql } from './visibility.ts';
 
 // Search offers only customers the reader may open (see visibility.ts).
 function teamScope(ctx: DomainContext) {
@@ -13,7 +13,14 @@ function teamScope(ctx: DomainContext) {
 }
 
 
-/** How many of the trigram-nearest names "did you mean" ranks (see closest). */
+/** The least likeness (match.ts likenessTo) a "did you mean" suggestion needs. */
+const LIKENESS_FLOOR = 0.3;
+
+/**
+ * "Did you mean" for a Latin miss reads at most READS names looking for the likest exactly; past it,
+ * the NEAREST trigram-nearest names are ranked instead (crm_likest_names).
+ */
+const READS = 200;
 const NEAREST = 500;
 
 type WithContacts = Customer & { contacts: Array<{ name: string; normalizedPhone: string | null; email: string | null }> };
@@ -80,7 +87,22 @@ async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Cu
   const triples = [...new Set([...nq].map((_, i, all) => all.slice(i, i + 3).join('')).filter((t) => [...t].length === 3))];
   type Named = Pick<Customer, 'id' | 'name' | 'normalizedName' | 'aliases' | 'updatedAt'>;
   let pool: Named[];
-  if (HAN.test(query) || !triples.length) {
+  if (!HAN.test(query) && triples.length) {
+    // Latin: a common word ("robotics") puts thousands of names within reach of the likeness floor;
+    // ranking all of them cost 35 ms at 100,000 customers, and walking the trigram GiST index for
+    // the nearest reads all of it (25 ms) whatever the LIMIT. crm_likest_names (migration
+    // customer_likest_names) finds exactly the names at least as like as the limit-th that hold one
+    // of the query's 3-letter runs, through an index of name pieces tagged with the name's size; when
+    // that would read more than READS names it ranks the NEAREST trigram-nearest ones, as before.
+    const { team, owner } = visibleCustomersArgs(ctx.actor);
+    pool = await ctx.prisma.$queryRawUnsafe<Named[]>(
+      `SELECT c."id", c."name", c."normalizedName", c."aliases", c."updatedAt"
+       FROM crm_likest_names(${p(grams)}::text[], ${p(triples)}::text[], ${p(limit)}::int, ${p(LIKENESS_FLOOR)}::float8,
+                             ${p(team)}::int, ${p(owner)}::int, ${p(READS)}::int, ${p(nq)}, ${p(NEAREST)}::int) l
+       JOIN "Customer" c ON c."id" = l."id" WHERE ${visibleCustomersSql(ctx.actor, p)}`,
+      ...params,
+    );
+  } else {
     // Chinese: pieces of names are rare, so customers sharing a 2-character piece with the query are
     // few and the pieces index finds them; the ones holding the most of the query's pieces come first.
     const order = grams.map((g) => `(strpos(lower(c."name") || ' ' || c."normalizedName", ${p(g)}) > 0)::int`).join(' + ');
@@ -90,23 +112,6 @@ async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Cu
        ORDER BY ${order} DESC, c."updatedAt" DESC LIMIT 200`,
       ...params,
     );
-  } else {
-    // Latin: a common word ("robotics") puts thousands of names within reach of the 0.3 likeness
-    // below, and ordering all of them by the query's pairs they hold cost 35 ms at 100,000
-    // customers. The names nearest the query by trigrams come in order from the trigram GiST index
-    // instead (`<->` with LIMIT walks Customer_nearest_name_idx; ordered by that distance alone, else
-    // PostgreSQL sorts the whole table). When a tenth of the names share the query's word it still
-    // reads most of that compact index, but some 2.5 times cheaper than ranking every such name.
-    // Trigram nearness is not the pairs likeness that ranks them,
-    // so the pool is wide (NEAREST); of it, the names holding one of the query's 3-letter runs are
-    // the candidates, as before.
-    pool = (
-      await ctx.prisma.$queryRawUnsafe<Named[]>(
-        `SELECT c."id", c."name", c."normalizedName", c."aliases", c."updatedAt" FROM "Customer" c
-         WHERE ${visibleCustomersSql(ctx.actor, p)} ORDER BY lower(c."normalizedName") <-> ${p(nq)} LIMIT ${NEAREST}`,
-        ...params,
-      )
-    ).filter((c) => triples.some((t) => c.normalizedName.includes(t)));
   }
   // Likeness ranks the pool; ties go to the name holding more of the query's pairs, then the latest changed.
   const held = (c: Named) => {
@@ -116,7 +121,7 @@ async function closest(ctx: DomainContext, query: string, limit = 5): Promise<Cu
   const like = likenessTo(query);
   const ids = pool
     .map((c) => ({ c, s: Math.max(like(c.name, c.normalizedName), ...c.aliases.map((a) => like(a))) }))
-    .filter((x) => x.s >= 0.3)
+    .filter((x) => x.s >= LIKENESS_FLOOR)
     .map((x) => ({ ...x, h: held(x.c) }))
     .sort((a, b) => b.s - a.s || b.h - a.h || b.c.updatedAt.getTime() - a.c.updatedAt.getTime())
     .slice(0, limit)

@@ -27,3 +27,13 @@ export function visibleCustomersSql(actor: Pick<Actor, 'role' | 'teamId' | 'user
   if (actor.role === 'manager') return `c."teamId" = ${param(actor.teamId)}`;
   return `c."teamId" = ${param(actor.teamId)} AND (c."ownerId" = ${param(actor.userId)} OR c."ownerId" IS NULL)`;
 }
+
+/**
+ * The same rule as the arguments of the SQL function crm_likest_names ("did you mean"): a team
+ * (null: every team) and an owner whose customers are seen beside the pool's (null: every owner's).
+ */
+export function visibleCustomersArgs(actor: Pick<Actor, 'role' | 'teamId' | 'userId'>): { team: number | null; owner: number | null } {
+  if (actor.role === 'admin') return { team: null, owner: null };
+  if (actor.role === 'manager') return { team: actor.teamId, owner: null };
+  return { team: actor.teamId, owner: actor.userId };
+}
