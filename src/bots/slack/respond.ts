@@ -1,5 +1,6 @@
 import type { Reply } from '../../intents/reply.ts';
 import { fallbackText, toBlocks } from './blocks.ts';
+import { postJson } from '../post-json.ts';
 
 // Posting an answer to a Slack response_url: bounded by a timeout, retried on 5xx and dropped
 // connections (a few quick tries; the outbox retries later with backoff), refused 4xx thrown as is.
@@ -21,9 +22,8 @@ export async function postResponse(url: string, body: object, opts: { timeoutMs?
   for (let attempt = 1; ; attempt++) {
     let failure: ResponseUrlError;
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(opts.timeoutMs ?? RESPOND_TIMEOUT_MS) });
-      await res.text().catch(() => '');
-      if (res.ok) return;
+      const res = await postJson(url, body, opts.timeoutMs ?? RESPOND_TIMEOUT_MS);
+      if (res.status >= 200 && res.status < 300) return;
       failure = new ResponseUrlError(res.status, `response_url answered ${res.status}`);
       if (res.status < 500 && res.status !== 429) throw failure;
     } catch (err) {
