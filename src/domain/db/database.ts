@@ -6,6 +6,7 @@ import { withTurns } from './pglite-turns.ts';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { reportingStatements, type StatementListener } from './statements.ts';
 import { exposingTransactions, outsideSql, type Sql } from './driver.ts';
+import { statementNames } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -185,7 +186,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       }
     },
   };
-  const factory = new PrismaPg(pool);
+  const factory = new PrismaPg(pool, { statementNameGenerator: statementNames() });
   const adapter = exposingTransactions(opts.onStatement ? reportingStatements(factory, opts.onStatement) : factory);
   const prisma = new PrismaClient({ adapter });
   const safe = url.replace(/\/\/[^@/]*@/, '//***@');
