@@ -69,7 +69,8 @@ export async function runConsole(opts: SessionOptions): Promise<void> {
       if (line) await send({ kind: 'action', action: b.action, values: { [b.input!.name]: line } });
     } else if (!line || line.startsWith('#')) {
       // blank lines and comments in scripts
-    } else if (line === 'exit' || line === 'quit') {
+    } else if (/^:?(?:exit|quit|q)$|^退出$/i.test(line)) {
+      // `:as` switches person, so `:quit` is what people try next; 退出 for those writing Chinese.
       break;
     } else if (line.startsWith(':as ')) {
       // Switch person, to try a flow that needs two people (a rep submits, a manager approves).

@@ -41,3 +41,11 @@ it('stores a language only when `:as` names one, and the console speaks it', asy
   expect(await stored('Eve')).toEqual({ timeZone: null, locale: null });
   expect(out).toContain('李雷\n销售，所属团队：Sales。时区：UTC；语言：中文。');
 });
+
+it('ends the session at `:quit` (as after `:as`), `quit` or 退出: nothing after it runs', async () => {
+  for (const end of [':quit', 'quit', ':q', '退出']) {
+    const out = await session(['/crm whoami', end, '/customers'], { name: 'Dana' });
+    expect(out, end).toContain('Dana> /crm whoami');
+    expect(out, end).not.toContain('/customers');
+  }
+});
