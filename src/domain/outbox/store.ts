@@ -114,10 +114,22 @@ export async function renewLeases(prisma: PrismaClient, by: string, ids: number[
   );
 }
 
+/**
+ * Marking a row sent commits without waiting for the WAL flush (synchronous_commit off for this one
+ * statement's transaction; visible to every replica at once all the same). Only a crash of the
+ * database server itself within a fraction of a second could lose the mark, and a lost mark is the
+ * crash-between-send-and-mark case the outbox already handles: the row is sent again under the same
+ * key, which the platform de-duplicates. What it saves is a disk flush per answer, which the
+ * durable writes that hold acknowledgements (intakes, commands) would otherwise queue behind.
+ * Never inside a command's transaction: the setting would relax that transaction's commit too.
+ */
+const MARK_SENT = `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "posted" = $3::jsonb, "leasedBy" = NULL, "leaseUntil" = NULL
+  FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed WHERE "id" = $1`;
+
 /** `posted` keeps every door's ref of the message, for a notice a later one about the same record may edit. */
 export async function markSent(prisma: PrismaClient, id: number, externalId?: string, posted?: unknown[]): Promise<void> {
   await prisma.$executeRawUnsafe(
-    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "posted" = $3::jsonb, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
+    MARK_SENT,
     id,
     externalId ?? null,
     posted ? JSON.stringify(posted) : null,
@@ -130,7 +142,7 @@ export async function markSent(prisma: PrismaClient, id: number, externalId?: st
  */
 export async function markSentDirect(db: Database, id: number, externalId?: string, posted?: unknown[]): Promise<void> {
   await db.raw.query(
-    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "posted" = $3::jsonb, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
+    MARK_SENT,
     [id, externalId ?? null, posted ? JSON.stringify(posted) : null],
   );
 }
