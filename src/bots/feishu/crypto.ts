@@ -4,9 +4,17 @@ import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
 
 export const MAX_SKEW_MS = 5 * 60_000;
 
+// The AES key is derived from the Encrypt Key, which does not change while the process runs: derived
+// once, not on every event before its ack.
+let derived: { from: string; key: Buffer } | undefined;
+function cipherKey(encryptKey: string): Buffer {
+  if (derived?.from !== encryptKey) derived = { from: encryptKey, key: createHash('sha256').update(encryptKey).digest() };
+  return derived.key;
+}
+
 /** AES-256-CBC with key SHA-256(encrypt key); the first 16 bytes of the ciphertext are the IV. */
 export function decryptEvent(encryptKey: string, encrypted: string): string {
-  const key = createHash('sha256').update(encryptKey).digest();
+  const key = cipherKey(encryptKey);
   const data = Buffer.from(encrypted, 'base64');
   if (data.length < 32 || data.length % 16 !== 0) throw new Error('ciphertext has the wrong length');
   const decipher = createDecipheriv('aes-256-cbc', key, data.subarray(0, 16));

@@ -7,6 +7,7 @@ import { PrismaClient } from '../../generated/prisma/client.ts';
 import { reportingStatements, type StatementListener } from './statements.ts';
 import { exposingTransactions, outsideSql, type Sql } from './driver.ts';
 import { statementNames } from './prepared.ts';
+import { takingTurns } from './result-turns.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -147,7 +148,8 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     idle_in_transaction_session_timeout: 15_000,
     keepAlive: true,
   };
-  const pool = new pg.Pool({ ...bounded, max: 10 });
+  // Commands' statements take turns with the acks (src/domain/db/result-turns.ts); the lane below does not.
+  const pool = new pg.Pool({ ...bounded, Client: takingTurns(SerialClient), max: 10 });
   // The lane: two connections no command transaction ever holds, so an intake write before an ack
   // waits for nothing but the server. Its statements are single and short (no transactions).
   const lanePool = new pg.Pool({ ...bounded, max: 2 });

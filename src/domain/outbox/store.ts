@@ -116,10 +116,23 @@ export async function renewLeases(prisma: PrismaClient, by: string, ids: number[
   );
 }
 
+/**
+ * Marking a row sent commits without waiting for the WAL flush (synchronous_commit off for this one
+ * statement's transaction; visible to every replica at once all the same). Only a crash of the
+ * database server itself within a fraction of a second could lose the mark, and a lost mark is the
+ * crash-between-send-and-mark case the outbox already handles: the row is sent again under the same
+ * key, which the platform de-duplicates. What it saves is a disk flush per answer, which the
+ * durable writes that hold acknowledgements (intakes, commands) would otherwise queue behind.
+ * Never inside a command's transaction: the setting would relax that transaction's commit too.
+ */
+const RELAXED = `(SELECT set_config('synchronous_commit', 'off', true)) AS relaxed`;
+const MARK_SENT = `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "posted" = $3::jsonb, "leasedBy" = NULL, "leaseUntil" = NULL
+  FROM ${RELAXED} WHERE "id" = $1`;
+
 /** `posted` keeps every door's ref of the message, for a notice a later one about the same record may edit. */
 export async function markSent(prisma: PrismaClient, id: number, externalId?: string, posted?: unknown[]): Promise<void> {
   await prisma.$executeRawUnsafe(
-    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = "attempts" + 1, "externalId" = $2, "posted" = $3::jsonb, "leasedBy" = NULL, "leaseUntil" = NULL WHERE "id" = $1`,
+    MARK_SENT,
     id,
     externalId ?? null,
     posted ? JSON.stringify(posted) : null,
@@ -146,7 +159,7 @@ export async function markSentDirect(db: Database, id: number, externalId?: stri
       const rows = batch.map((m, i) => (params.push(m.id, m.externalId, m.posted), `($${i * 3 + 1}::int, $${i * 3 + 2}::text, $${i * 3 + 3}::jsonb)`));
       await db.raw.query(
         `UPDATE "OutboxMessage" o SET "status" = 'sent', "sentAt" = now() AT TIME ZONE 'UTC', "attempts" = o."attempts" + 1, "externalId" = v.ext, "posted" = v.posted, "leasedBy" = NULL, "leaseUntil" = NULL
-         FROM (VALUES ${rows.join(', ')}) v(id, ext, posted) WHERE o."id" = v.id`,
+         FROM (VALUES ${rows.join(', ')}) v(id, ext, posted), ${RELAXED} WHERE o."id" = v.id`,
         params,
       );
       return batch.map(() => undefined);
