@@ -35,7 +35,8 @@ export class FreezableProxy {
         // Plain data handlers, not pipe(): a piped stream resumes itself when its destination drains.
         let armed = false;
         client.on('data', (d: Buffer) => {
-          if (this.trap && d.includes(this.trap)) {
+          this.learn(d);
+          if (this.trap && this.sends(d, this.trap)) {
             if (this.then) {
               armed = true;
             } else {
@@ -44,7 +45,7 @@ export class FreezableProxy {
             }
           }
           // The statement after the trap on the same connection (its transaction's COMMIT).
-          if (armed && this.then && d.includes(this.then) && !(this.trap && d.includes(this.trap))) {
+          if (armed && this.then && this.sends(d, this.then) && !(this.trap && this.sends(d, this.trap))) {
             this.trap = this.then = undefined;
             armed = false;
             this.freeze();
@@ -60,6 +61,27 @@ export class FreezableProxy {
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.port = (this.server!.address() as { port: number }).port;
+  }
+
+  /**
+   * Statement names the client prepared, with their text. A statement the app keeps prepared
+   * (src/domain/db/prepared.ts) is sent by name after its first few times, its text not again: it
+   * is recognised by the name its Parse message gave it.
+   */
+  private prepared = new Map<string, string>();
+
+  private learn(d: Buffer): void {
+    // Parse: 'P', int32 length, statement name, NUL, query text, NUL (PostgreSQL's protocol).
+    const text = d.toString('latin1');
+    for (const m of text.matchAll(/P[\s\S]{4}(crm_[0-9a-f]+)\0([^\0]*)\0/g)) this.prepared.set(m[1]!, m[2]!);
+  }
+
+  /** Whether `d` sends a statement containing `text`: written out, or by the name it was prepared under. */
+  private sends(d: Buffer, text: Buffer): boolean {
+    if (d.includes(text)) return true;
+    const wanted = text.toString('latin1');
+    for (const [name, query] of this.prepared) if (query.includes(wanted) && d.includes(name)) return true;
+    return false;
   }
 
   get isFrozen(): boolean {
