@@ -84,17 +84,16 @@ export interface ThreadedPglite {
 
 /** PGlite on a worker thread: `dataDir` absent keeps the data in memory. */
 export async function openPgliteThread(dataDir?: string): Promise<ThreadedPglite> {
-  // Main-side errors must be PGlite's own DatabaseError: the adapter maps a unique violation by
-  // checking `instanceof pglite.messages.DatabaseError`.
-  const { messages } = await import('@electric-sql/pglite');
+  // Started first: the thread loads and compiles PGlite while this one loads the rest.
   const worker = new Worker(workerFile());
+  const opening = import('@electric-sql/pglite');
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; site: Error }>();
   let ids = 0;
   let txIds = 0;
   let stopped: Error | undefined;
 
   const revive = (w: WireError): Error => {
-    const err: Error = w.database ? new messages.DatabaseError(w.message, Number(w.fields.length ?? 0), (w.name ?? 'error') as never) : new Error(w.message);
+    const err: Error = w.database && messages ? new messages.DatabaseError(w.message, Number(w.fields.length ?? 0), (w.name ?? 'error') as never) : new Error(w.message);
     Object.assign(err, w.fields);
     if (!w.database && w.name) err.name = w.name;
     return err;
@@ -143,6 +142,9 @@ export async function openPgliteThread(dataDir?: string): Promise<ThreadedPglite
   };
 
   const ready = call<void>({ op: 'open', ...(dataDir ? { dataDir } : {}) });
+  // Main-side errors must be PGlite's own DatabaseError: the adapter maps a unique violation by
+  // checking `instanceof pglite.messages.DatabaseError`.
+  let messages!: typeof import('@electric-sql/pglite').messages;
   const thread: ThreadedPglite = {
     query: (sql, params, options) => query(sql, params, options),
     exec: (sql, options) => exec(sql, options),
@@ -188,7 +190,7 @@ export async function openPgliteThread(dataDir?: string): Promise<ThreadedPglite
     asPglite: () => thread as unknown as PGlite,
   };
   try {
-    await ready;
+    [{ messages }] = await Promise.all([opening, ready]);
   } catch (err) {
     await worker.terminate();
     throw err;
