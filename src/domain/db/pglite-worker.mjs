@@ -2,9 +2,19 @@
 // statement's run, however long, never holds up the event loop that answers Slack and Feishu.
 // Plain JavaScript on purpose: a worker is loaded by Node itself, with neither tsx nor the bundle
 // bin/crm.js builds in front of it.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { PGlite, messages } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+
+// When this thread and the one that acks want the same core, the acks go first: on Linux a thread's
+// nice value is its own (/proc/thread-self names its id). Elsewhere this is skipped.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux, or not allowed: equal priority, as before
+}
 
 /** @type {PGlite | undefined} */
 let db;
