@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { watchDbPool } from '../../observe/metrics.ts';
-import { withTurns } from './pglite-turns.ts';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { reportingStatements, type StatementListener } from './statements.ts';
 import { exposingTransactions, outsideSql, type Sql } from './driver.ts';
@@ -68,24 +67,17 @@ function reportingRaw(raw: RawSql, listen?: StatementListener): RawSql {
 async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // Loaded here, not at the top: on PostgreSQL the embedded engine's module alone cost 39 MB of RSS.
-  const [{ PGlite }, { pg_trgm }, { PrismaPGlite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('pglite-prisma-adapter'),
-  ]);
-  // pg_trgm ships with PGlite as an extension; the migrations create it (fuzzy customer find).
-  const engine = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
-  await engine.waitReady;
-  // Every statement yields the event loop first, so acks are never held up by queued SQL (pglite-turns.ts).
-  const lite = withTurns(engine);
+  const [{ openPgliteThread }, { PrismaPGlite }] = await Promise.all([import('./pglite-thread.ts'), import('pglite-prisma-adapter')]);
+  // The engine runs on a thread of its own, so no statement's WebAssembly holds up an ack (pglite-thread.ts).
+  const engine = await openPgliteThread(dataDir);
   // One PGlite instance is one connection owned by this process: an in-process queue is the lock.
   let queue: Promise<unknown> = Promise.resolve();
   const raw: RawSql = {
     async exec(sql) {
-      await lite.exec(sql);
+      await engine.exec(sql);
     },
     async query(sql, params) {
-      return (await lite.query(sql, params)).rows as never[];
+      return (await engine.query(sql, params)).rows as never[];
     },
     withLock(_key, fn) {
       const run = queue.then(() => fn(raw));
@@ -93,7 +85,7 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
       return run;
     },
   };
-  const factory = new PrismaPGlite(lite);
+  const factory = new PrismaPGlite(engine.asPglite());
   // One connection: transactions queue behind each other by design, so Prisma's 2 s deadline to start
   // one measured the queue, not a fault (20 creates at once failed on a loaded machine). How long a
   // person waits is bounded by the command limiter and the stall guard, not here.

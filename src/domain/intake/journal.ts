@@ -1,8 +1,8 @@
 // The embedded engine's intake: an append-only journal in the data folder (crm-intake/), written
 // and fsynced on libuv's threads, so storing a request before its ack never waits for PGlite, whose
-// one connection is held by whichever command transaction runs (and whose WASM runs on the event
-// loop that acks). One process owns a PGlite folder, so the journal needs no leases: what this
-// process takes it holds until the command ends; what a killed process left is replayed at start.
+// one connection is held by whichever command transaction runs. One process owns a PGlite folder,
+// so the journal needs no leases: what this process takes it holds until the command ends; what a
+// killed process left is replayed at start.
 //
 // A line is a request taken (`T`, with the invocation) or dropped (`D`: the person was told nothing
 // changed). A request is done when its delivery key is in ProcessedDelivery, which its command's
