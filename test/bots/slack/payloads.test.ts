@@ -93,14 +93,16 @@ describe('recorded Slack payloads through the real Bolt app', () => {
 
   it('a Snooze click in the Home tab (no response_url) snoozes the task and draws the Home tab again', async () => {
     await w.post(w.command(USER, '/log', 'Acme call: demo booked. next: send contract Friday 10am').body);
-    await w.settle(300);
-    const task = await w.db.prisma.task.findFirstOrThrow({ where: { status: 'open' } });
+    // Conditions, not quiet spells: the command runs after its ack, and under load it may be late.
+    await expect.poll(() => w.db.prisma.task.count({ where: { status: 'open', title: 'send contract' } }), { timeout: 20_000 }).toBe(1);
+    const task = await w.db.prisma.task.findFirstOrThrow({ where: { status: 'open', title: 'send contract' } });
     const payload = fixture<{ actions: Array<Record<string, string>> }>('block-actions-home');
     payload.actions[0]!.action_id = 'crm:0:task.snooze';
     payload.actions[0]!.value = JSON.stringify({ action: 'task.snooze', id: `${task.id}@tomorrow` });
     const published = w.fake.called('views.publish').length;
     expect((await w.post(asForm(payload))).status).toBe(200);
-    await w.settle(400);
+    await w.until('the Home tab drawn again', () => w.fake.called('views.publish').length > published);
+    await w.settle(300);
     const after = await w.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(after.dueAt?.getTime()).not.toBe(task.dueAt?.getTime());
     const home = w.fake.called('views.publish').slice(published);
