@@ -160,10 +160,19 @@ export async function matchCustomerAtStart(ctx: DomainContext, text: string, opt
   const trimmed = text.trim();
   const pool = await candidates(ctx, firstToken(trimmed));
   let best: { customer: Customer; length: number }[] = [];
+  // With `exact`, the text is the customer's words and nothing else: a name that covers only part of
+  // it ("阿里" of 阿里爸爸 for 阿里巴巴) is not that customer; the words left over would be dropped
+  // without a word. Such near misses are offered first instead, as "did you mean".
+  const partial: Customer[] = [];
+  const covers = (length: number) => !opts.exact || !restAfter(trimmed, length).trim();
   for (const c of pool) {
     const names = [c.name, c.code, ...c.aliases];
     const length = Math.max(...names.map((n) => leadingMatch(trimmed, n)), ...[c.name, ...c.aliases].map((n) => leadingMatch(trimmed, coreName(n))));
     if (!length) continue;
+    if (!covers(length)) {
+      partial.push(c);
+      continue;
+    }
     if (!best.length || length > best[0]!.length) best = [{ customer: c, length }];
     else if (length === best[0]!.length && best[0]!.customer.id !== c.id) best.push({ customer: c, length });
   }
@@ -173,6 +182,10 @@ export async function matchCustomerAtStart(ctx: DomainContext, text: string, opt
   for (const phrase of leadingPhrases(trimmed)) {
     const hits = pool.filter((c) => opensName(c, phrase));
     if (!hits.length) continue;
+    if (!covers(phrase.length)) {
+      partial.push(...hits);
+      continue;
+    }
     const rest = restAfter(trimmed, phrase.length);
     const ranked = hits.map((customer) => ({ customer, score: score(customer, phrase) })).sort((a, b) => b.score - a.score || a.customer.name.localeCompare(b.customer.name));
     if (ranked.length === 1 || ranked[0]!.score > ranked[1]!.score) return { kind: 'one', customer: ranked[0]!.customer, rest };
@@ -183,7 +196,8 @@ export async function matchCustomerAtStart(ctx: DomainContext, text: string, opt
   // With `exact`, the text is the customer's words and nothing else (the channel word split it off).
   const query = opts.exact ? trimmed : trimmed.slice(0, (leadingPhrases(trimmed).at(-1) ?? firstToken(trimmed)).length);
   const ranked = (await findCustomers(ctx, query, 5)).map((r) => r.customer);
-  const suggestions = ranked.length ? ranked : await closest(ctx, leadingPhrases(trimmed)[0] ?? trimmed);
+  const found = ranked.length ? ranked : await closest(ctx, leadingPhrases(trimmed)[0] ?? trimmed);
+  const suggestions = [...new Map([...partial, ...found].map((c) => [c.id, c] as const)).values()].slice(0, Math.max(5, found.length));
   return { kind: 'none', query, suggestions };
 }
 

@@ -111,4 +111,19 @@ describeEngines('Chinese commands through the handler', (engine) => {
     expect(await db.prisma.interaction.count()).toBe(logs);
     expect(await db.prisma.customer.count({ where: { name: { contains: '华为' } } })).toBe(1);
   });
+
+  it('a name typed wrong is not logged on a customer whose name only starts the same: nothing written, the customer offered in one click', async () => {
+    await li('/客户 新建 阿里巴巴网络');
+    const before = await db.prisma.interaction.count();
+    for (const typed of ['阿里爸爸', '阿里巴巴网络集团']) {
+      const refused = await li(`/记录 ${typed} 电话：报价`);
+      expect(refused.tone, typed).toBe('error');
+      expect(refused.text).toContain(`「${typed}」`);
+      expect(refused.buttons?.map((b) => b.label)).toContainEqual(expect.stringContaining('阿里巴巴网络'));
+      expect(await db.prisma.interaction.count()).toBe(before);
+    }
+    // The start of the name alone still finds it, as people shorten names.
+    expect((await li('/记录 阿里 电话：报价')).tone).toBe('success');
+    expect(await db.prisma.interaction.count()).toBe(before + 1);
+  });
 });
