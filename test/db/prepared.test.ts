@@ -18,3 +18,12 @@ it('names a text from its third sending on, the same name each time, never more 
   expect([name(c), name(c), name(c), name(c)]).toEqual([undefined, undefined, undefined, undefined]);
   expect(name(a)).toBe(first);
 });
+
+it('leaves searches to plans made per call: a pattern or trigram match is never named', () => {
+  const name = statementNames({ cap: 10, after: 1 });
+  expect(name({ sql: `SELECT "id" FROM "Customer" WHERE "name" ILIKE $1` })).toBeUndefined();
+  expect(name({ sql: `SELECT "id" FROM "Customer" ORDER BY lower("normalizedName") <-> $1 LIMIT 5` })).toBeUndefined();
+  expect(name({ sql: `SELECT "id" FROM "Customer" WHERE "aliases" @> ARRAY[$1]` })).toBeUndefined();
+  expect(name({ sql: `SELECT "id" FROM "Customer" WHERE "id" = $1` })).toMatch(/^crm_/);
+});
+
